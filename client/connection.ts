@@ -1,0 +1,127 @@
+// The client's side of the wire: connect, authenticate the coordinator against the pinned key,
+// prove our identity, then send and receive sealed envelopes.
+import { WebSocket } from 'ws';
+import { equalBytes, type Identity } from '../identity/keys.js';
+import { COORDINATOR_NAME, SecureChannel, type Opened, type Stage } from '../proto/channel.js';
+import { ProtocolError, isErrorCode } from '../proto/errors.js';
+import { decodeFrame, encodeFrame, socketBytes, type Frame, type MessageInit } from '../proto/framing.js';
+import { checkServerHello, clientProof, newClientHello } from '../proto/handshake.js';
+
+export interface LinkOptions {
+  url: string;
+  agency: string;
+  identity: Identity;
+  /** The coordinator's Ed25519 public key, pinned in the agency's policy. */
+  coordinatorKey: Uint8Array;
+  /** PEM of the CA that signed the coordinator's TLS certificate (wss:// only). */
+  ca?: string | Buffer;
+  handshakeTimeoutMs?: number;
+  maxMessageBytes?: number;
+}
+
+export interface CoordinatorLink {
+  send(message: MessageInit, round: number, stage: Stage): void;
+  /** Resolves with the reason when the connection ends, whoever ended it. */
+  readonly closed: Promise<{ code: number; reason: string }>;
+  close(): void;
+}
+
+export async function connectToCoordinator(options: LinkOptions, onMessage: (opened: Opened) => void): Promise<CoordinatorLink> {
+  const maxBytes = options.maxMessageBytes ?? 256 * 1024 * 1024;
+  const socket = new WebSocket(options.url, { ca: options.ca, maxPayload: maxBytes, perMessageDeflate: false });
+  const closed = new Promise<{ code: number; reason: string }>((resolve) => {
+    socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
+  });
+  const frames = frameQueue(socket, maxBytes);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const timeout = options.handshakeTimeoutMs ?? 10_000;
+    const hello = newClientHello(options.agency, options.identity);
+    socket.send(encodeFrame({ clientHello: hello }));
+    const reply = await frames.next(timeout);
+    if (reply.kind === 'rejection') throw rejectionError(reply);
+    if (reply.kind !== 'serverHello') throw new ProtocolError('HANDSHAKE_FAILED', `expected ServerHello, got ${reply.kind}`);
+    const server = checkServerHello(hello, reply.serverHello!, options.coordinatorKey, equalBytes);
+    socket.send(encodeFrame({ clientProof: { signature: clientProof(hello, server, options.identity) } }));
+
+    const channel = new SecureChannel({ name: options.agency, identity: options.identity },
+      { name: COORDINATOR_NAME, key: options.coordinatorKey }, server.session);
+    frames.drain((frame) => {
+      if (frame.kind === 'rejection') {
+        socket.close();
+        return;
+      }
+      if (frame.kind !== 'envelope') throw new ProtocolError('HANDSHAKE_FAILED', `unexpected ${frame.kind} in session`);
+      onMessage(channel.open(frame.envelope!));
+    });
+    return {
+      send: (message, round, stage) => {
+        if (socket.readyState === socket.OPEN) socket.send(channel.seal(message, round, stage));
+      },
+      closed,
+      close: () => socket.close(1000, 'client leaving'),
+    };
+  } catch (err) {
+    socket.terminate();
+    throw err;
+  }
+}
+
+function rejectionError(frame: Frame): ProtocolError {
+  const code = frame.rejection?.code ?? '';
+  return new ProtocolError(isErrorCode(code) ? code : 'HANDSHAKE_FAILED', `coordinator refused: ${frame.rejection?.message ?? code}`);
+}
+
+/** Frames in arrival order: awaited one by one during the handshake, then pushed to a handler. */
+function frameQueue(socket: WebSocket, maxBytes: number) {
+  const queued: Frame[] = [];
+  let waiter: ((frame: Frame) => void) | undefined;
+  let failure: ((err: Error) => void) | undefined;
+  let handler: ((frame: Frame) => void) | undefined;
+
+  socket.on('message', (data) => {
+    let frame: Frame;
+    try {
+      frame = decodeFrame(socketBytes(data), maxBytes);
+    } catch (err) {
+      socket.close((err as ProtocolError).closeCode ?? 1007, 'malformed frame');
+      return;
+    }
+    if (handler) {
+      try {
+        handler(frame);
+      } catch (err) {
+        const error = err as ProtocolError;
+        socket.close(error.closeCode ?? 1011, error.code ?? 'client error');
+      }
+    } else if (waiter) {
+      const w = waiter;
+      waiter = undefined;
+      w(frame);
+    } else {
+      queued.push(frame);
+    }
+  });
+  socket.on('close', (code, reason) => failure?.(new ProtocolError('HANDSHAKE_FAILED', `connection closed (${code} ${reason})`)));
+
+  return {
+    next(timeoutMs: number): Promise<Frame> {
+      const ready = queued.shift();
+      if (ready) return Promise.resolve(ready);
+      return new Promise<Frame>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new ProtocolError('HANDSHAKE_TIMEOUT', `no reply within ${timeoutMs} ms`)), timeoutMs);
+        waiter = (frame) => { clearTimeout(timer); resolve(frame); };
+        failure = (err) => { clearTimeout(timer); reject(err); };
+      });
+    },
+    drain(next: (frame: Frame) => void): void {
+      handler = next;
+      failure = undefined;
+      for (const frame of queued.splice(0)) next(frame);
+    },
+  };
+}

@@ -1,0 +1,207 @@
+// The coordinator's WebSocket shell: accepts connections, runs the handshake, admits enrolled
+// agencies only, then opens each envelope and hands the message to the round engine. Hostile
+// input never takes the process down: every failure is a ProtocolError sent to that peer (and
+// counted), and the server goes on serving everyone else.
+import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import type { Identity } from '../identity/keys.js';
+import { COORDINATOR_NAME, SecureChannel, Stage, type Opened } from '../proto/channel.js';
+import { ProtocolError, type ErrorCode } from '../proto/errors.js';
+import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../proto/framing.js';
+import { checkClientProof, clientHelloFields, newServerHello, type ClientHelloFields, type ServerHelloFields } from '../proto/handshake.js';
+import type { Limits } from './limits.js';
+import { TokenBucket } from './rate.js';
+
+export interface Admission {
+  isEnrolled(agency: string, key: Uint8Array): boolean;
+}
+
+export interface TransportOptions {
+  host: string;
+  port: number;
+  identity: Identity;
+  admission: Admission;
+  limits: Limits;
+  log: Logger;
+  /** PEM certificate and key: serve wss://. Without them only loopback ws:// is allowed. */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /** Serve plain ws:// on a non-loopback host: must be asked for explicitly. */
+  allowPlainRemote?: boolean;
+}
+
+export interface SessionHandlers {
+  onSession(session: AgencySession): void;
+  onMessage(session: AgencySession, opened: Opened): void;
+  onClose(session: AgencySession, reason: string): void;
+}
+
+export class AgencySession {
+  closed = false;
+
+  constructor(
+    readonly agency: string,
+    readonly identityKey: Uint8Array,
+    private readonly socket: WebSocket,
+    private readonly channel: SecureChannel,
+  ) {}
+
+  send(message: MessageInit, round: number, stage: Stage): void {
+    if (this.closed) return;
+    this.socket.send(this.channel.seal(message, round, stage));
+  }
+
+  /** A non-fatal notice: the connection stays open. */
+  notify(error: ProtocolError, round = 0): void {
+    this.send({ notice: { code: error.code, message: error.message, fatal: error.fatal } }, round, Stage.STAGE_CONTROL);
+  }
+
+  open(frameEnvelope: Parameters<SecureChannel['open']>[0]): Opened {
+    return this.channel.open(frameEnvelope);
+  }
+
+  close(error: ProtocolError): void {
+    if (this.closed) return;
+    this.notify(error);
+    this.closed = true;
+    this.socket.close(error.closeCode, error.code);
+  }
+}
+
+export interface Transport {
+  readonly url: string;
+  readonly sessions: ReadonlyMap<string, AgencySession>;
+  /** Refusals by code since start: what the fuzz test and the operator read. */
+  readonly rejections: Readonly<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export async function startTransport(options: TransportOptions, handlers: SessionHandlers): Promise<Transport> {
+  const { limits, log } = options;
+  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(options.host);
+  if (!options.tls && !loopback && !options.allowPlainRemote) {
+    throw new RangeError(`refusing plain ws:// on ${options.host}: give --tls-cert/--tls-key, or --insecure-plain-ws`);
+  }
+  const http: HttpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
+  const wss = new WebSocketServer({ server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
+  const sessions = new Map<string, AgencySession>();
+  const rejections: Record<string, number> = {};
+  let open = 0;
+
+  const count = (code: ErrorCode) => { rejections[code] = (rejections[code] ?? 0) + 1; };
+
+  wss.on('connection', (socket, request) => {
+    const remote = `${request.socket.remoteAddress}:${request.socket.remotePort}`;
+    if (open >= limits.maxConnections) {
+      return refuse(socket, new ProtocolError('TOO_MANY_CONNECTIONS', `limit of ${limits.maxConnections} connections reached`), remote);
+    }
+    open++;
+    socket.on('close', () => { open--; });
+    socket.on('error', (err) => log.debug({ remote, err: err.message }, 'socket error'));
+    acceptConnection(socket, remote);
+  });
+
+  function refuse(socket: WebSocket, error: ProtocolError, remote: string, agency?: string): void {
+    count(error.code);
+    log.warn({ remote, agency, code: error.code }, error.message);
+    if (socket.readyState === socket.OPEN) {
+      socket.send(encodeFrame({ rejection: { code: error.code, message: error.message } }));
+      socket.close(error.closeCode, error.code);
+    } else {
+      socket.terminate();
+    }
+  }
+
+  function acceptConnection(socket: WebSocket, remote: string): void {
+    const bucket = new TokenBucket(limits.messagesPerSecond);
+    let hello: ClientHelloFields | undefined;
+    let server: ServerHelloFields | undefined;
+    let session: AgencySession | undefined;
+    const timer = setTimeout(() => {
+      refuse(socket, new ProtocolError('HANDSHAKE_TIMEOUT', `no handshake within ${limits.handshakeTimeoutMs} ms`), remote);
+    }, limits.handshakeTimeoutMs);
+
+    socket.on('close', () => {
+      clearTimeout(timer);
+      if (session && sessions.get(session.agency) === session) {
+        session.closed = true;
+        sessions.delete(session.agency);
+        handlers.onClose(session, 'connection closed');
+      }
+    });
+
+    socket.on('message', (data, isBinary) => {
+      try {
+        if (!bucket.take()) throw new ProtocolError('RATE_LIMITED', `more than ${limits.messagesPerSecond} messages a second`);
+        if (!isBinary) throw new ProtocolError('MALFORMED_FRAME', 'text messages are not part of the protocol');
+        const frame = decodeFrame(socketBytes(data), limits.maxMessageBytes);
+        if (session) {
+          if (frame.kind !== 'envelope') throw new ProtocolError('HANDSHAKE_FAILED', `unexpected ${frame.kind} after the handshake`);
+          const opened = session.open(frame.envelope!);
+          handlers.onMessage(session, opened);
+        } else if (!hello) {
+          if (frame.kind !== 'clientHello') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientHello, got ${frame.kind}`);
+          hello = clientHelloFields(frame.clientHello!);
+          if (!options.admission.isEnrolled(hello.agency, hello.identityKey)) {
+            throw new ProtocolError('UNKNOWN_AGENCY', `agency "${hello.agency}" with this key is not enrolled`);
+          }
+          const serverHello = newServerHello(options.identity, hello, limits.maxMessageBytes);
+          server = serverHello;
+          socket.send(encodeFrame({ serverHello }));
+        } else {
+          if (frame.kind !== 'clientProof') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientProof, got ${frame.kind}`);
+          checkClientProof(hello, server!, frame.clientProof!.signature ?? new Uint8Array());
+          clearTimeout(timer);
+          const channel = new SecureChannel({ name: COORDINATOR_NAME, identity: options.identity },
+            { name: hello.agency, key: hello.identityKey }, server!.session);
+          session = new AgencySession(hello.agency, hello.identityKey, socket, channel);
+          const previous = sessions.get(hello.agency);
+          sessions.set(hello.agency, session);
+          if (previous) {
+            previous.close(new ProtocolError('DUPLICATE_SESSION', `${hello.agency} connected again`));
+            handlers.onClose(previous, 'replaced by a new connection');
+          }
+          log.info({ agency: hello.agency, remote }, 'agency connected');
+          handlers.onSession(session);
+        }
+      } catch (err) {
+        const error = err instanceof ProtocolError ? err
+          : new ProtocolError('MALFORMED_FRAME', `message could not be handled: ${(err as Error).message}`);
+        if (session && !error.fatal) {
+          count(error.code);
+          log.warn({ agency: session.agency, code: error.code }, error.message);
+          session.notify(error);
+        } else if (session) {
+          count(error.code);
+          log.warn({ agency: session.agency, code: error.code }, error.message);
+          session.close(error);
+        } else {
+          refuse(socket, error, remote, hello?.agency);
+        }
+      }
+    });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port, options.host, () => resolve());
+  });
+  const address = http.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `${options.tls ? 'wss' : 'ws'}://${host}:${address.port}`;
+  log.info({ url }, 'coordinator listening');
+
+  return {
+    url,
+    sessions,
+    rejections,
+    async close() {
+      for (const session of sessions.values()) session.close(new ProtocolError('SHUTTING_DOWN', 'coordinator stopping'));
+      for (const socket of wss.clients) socket.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
