@@ -1,0 +1,289 @@
+// An agency's policy: the terms on which its client node takes part. It is the agency's, not the
+// coordinator's: the client checks every round offered against it and declines what it does not
+// allow (DESIGN.md, "Select"), so the operator can read it, in plain words, before going live.
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { z } from 'zod';
+import { equalBytes, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
+
+const HEX64 = /^[0-9a-f]{64}$/i;
+/** A model fingerprint is the SHA-256 of the model; written bare or as "sha256:<hex>". */
+const FINGERPRINT = /^(sha256:)?[0-9a-f]{64}$/i;
+const ARCHITECTURE = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+
+const datasetSchema = z
+  .object({
+    kind: z.enum(['mnist', 'csv', 'json'], { error: "must be one of 'mnist', 'csv', 'json'" }),
+    path: z.string().min(1, { error: 'must not be empty' }).optional(),
+    labelColumn: z.string().min(1, { error: 'must not be empty' }).optional(),
+    license: z.string().trim().min(1, { error: 'must name the licence or legal basis under which the data may be used' }),
+    agencyShard: z
+      .object({
+        index: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }),
+        count: z.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
+      })
+      .strict()
+      .refine((s) => s.index < s.count, { error: 'index must be less than count', path: ['index'] })
+      .optional(),
+  })
+  // Data loaders read further, kind-specific settings from here; the fields above are the ones
+  // the policy itself must understand.
+  .loose()
+  .superRefine((d, ctx) => {
+    if (d.kind !== 'mnist' && d.path === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['path'], message: `is required for a ${d.kind} dataset` });
+    }
+    if (d.kind === 'csv' && d.labelColumn === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['labelColumn'], message: 'is required for a csv dataset' });
+    }
+  });
+
+const policySchema = z
+  .object({
+    coordinatorKey: z
+      .string({ error: 'is required: the coordinator public key this agency pins' })
+      .regex(HEX64, { error: 'must be the coordinator public key, 64 hex characters' }),
+    minCohort: z
+      .number({ error: 'is required: the fewest agencies a round may have' })
+      .int({ error: 'must be a whole number' })
+      .min(2, { error: 'must be at least 2: with one agency the aggregate is that agency’s update' }),
+    purposes: z
+      .array(z.string().trim().min(1, { error: 'must not be empty' }), { error: 'must be a list of purposes' })
+      .min(1, { error: 'must list at least one purpose this agency’s data may be used for' }),
+    models: z
+      .array(
+        z.string().refine((m) => FINGERPRINT.test(m) || ARCHITECTURE.test(m), {
+          error: 'must be an architecture name (e.g. mnist-cnn) or a SHA-256 model fingerprint (64 hex characters)',
+        }),
+        { error: 'must be a list of model architectures or fingerprints' },
+      )
+      .min(1, { error: 'must list at least one model architecture or fingerprint' }),
+    maxRoundsPerRun: z
+      .number({ error: 'is required: the most rounds of one run this agency joins' })
+      .int({ error: 'must be a whole number' })
+      .min(1, { error: 'must be at least 1' }),
+    privacy: z
+      .object(
+        {
+          epsilon: z
+            .number({ error: numberError })
+            .positive({ error: 'must be greater than 0' })
+            .finite({ error: 'must be finite' }),
+          delta: z.number({ error: numberError }).gt(0, { error: 'must be greater than 0' }).lt(1, { error: 'must be less than 1' }),
+        },
+        { error: 'is required: the agency’s privacy budget {epsilon, delta} across all runs' },
+      )
+      .strict(),
+    dataset: datasetSchema,
+    secagg: z
+      .object({ required: z.boolean({ error: 'must be true or false' }).default(true) })
+      .strict()
+      .default({ required: true }),
+  })
+  .strict();
+
+function numberError(issue: { input?: unknown }): string {
+  return issue.input === undefined ? 'is required' : 'must be a number';
+}
+
+export type Policy = z.output<typeof policySchema>;
+
+export type PolicyErrorCode = 'POLICY_FILE_UNREADABLE' | 'POLICY_INVALID';
+
+export class PolicyError extends Error {
+  override readonly name = 'PolicyError';
+  constructor(
+    readonly code: PolicyErrorCode,
+    message: string,
+    readonly issues: readonly string[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** Validates a parsed policy; `source` names it in messages (a path, or "policy"). */
+export function parsePolicy(value: unknown, source = 'policy'): Policy {
+  const parsed = policySchema.safeParse(value);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    throw new PolicyError('POLICY_INVALID', `${source} is not a valid policy:\n  ${issues.join('\n  ')}`, issues);
+  }
+  return deepFreeze(parsed.data);
+}
+
+/** Reads and validates a policy file. A relative dataset.path is taken from the file's folder. */
+export async function loadPolicy(path: string): Promise<Policy> {
+  if (typeof path !== 'string') throw new TypeError('path must be a string');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    throw new PolicyError('POLICY_FILE_UNREADABLE', `cannot read policy file ${path}: ${(err as Error).message}`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (err) {
+    throw new PolicyError('POLICY_INVALID', `${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  const policy = parsePolicy(raw, path);
+  if (policy.dataset.path === undefined) return policy;
+  return deepFreeze({ ...policy, dataset: { ...policy.dataset, path: resolve(dirname(path), policy.dataset.path) } });
+}
+
+export interface Offer {
+  /** The key the coordinator proved in the handshake. */
+  readonly coordinatorKey: Uint8Array;
+  readonly runId: string;
+  readonly purpose: string;
+  /** SHA-256 of the model, hex, optionally prefixed "sha256:". */
+  readonly modelFingerprint: string;
+  readonly architecture: string;
+  readonly cohortSize: number;
+  readonly round: number;
+  /** Rounds of this run the agency has already joined, not counting this one. */
+  readonly roundsJoinedInRun: number;
+  readonly secagg: boolean;
+  /**
+   * The agency's epsilon across all its runs, at the policy's delta, if it joins this round: the
+   * `epsilonAfter` of privacy/budget.ts. When absent the budget is not checked here.
+   */
+  readonly epsilonAfter?: number;
+}
+
+export type OfferRefusalCode =
+  | 'POLICY_COORDINATOR_KEY'
+  | 'POLICY_OFFER_INVALID'
+  | 'POLICY_SECAGG_REQUIRED'
+  | 'POLICY_PURPOSE'
+  | 'POLICY_MODEL'
+  | 'POLICY_MIN_COHORT'
+  | 'POLICY_MAX_ROUNDS'
+  | 'POLICY_PRIVACY_BUDGET';
+
+export type OfferDecision = { ok: true } | { ok: false; code: OfferRefusalCode; reason: string };
+
+const ACCEPT: OfferDecision = Object.freeze({ ok: true });
+
+/**
+ * Whether the agency takes part in the round offered. The offer comes from the network, so each
+ * field is checked for shape before it is compared: a NaN cohort size must not pass a minimum.
+ */
+export function checkOffer(policy: Policy, offer: Offer): OfferDecision {
+  if (typeof policy !== 'object' || policy === null) throw new TypeError('policy must be a Policy');
+  if (typeof offer !== 'object' || offer === null) throw new TypeError('offer must be an object');
+
+  // The pinned key first: nothing else an unpinned coordinator says is worth weighing.
+  const pinned = fromHex(policy.coordinatorKey, PUBLIC_KEY_BYTES, 'policy.coordinatorKey');
+  if (!(offer.coordinatorKey instanceof Uint8Array) || !equalBytes(offer.coordinatorKey, pinned)) {
+    return refuse('POLICY_COORDINATOR_KEY', 'the coordinator’s key is not the one this agency’s policy pins; it may be a different or impostor coordinator');
+  }
+
+  const malformed = malformedField(offer);
+  if (malformed !== undefined) return refuse('POLICY_OFFER_INVALID', `the coordinator sent an invalid round offer: ${malformed}`);
+
+  if (policy.secagg.required && !offer.secagg) {
+    return refuse('POLICY_SECAGG_REQUIRED', 'the round does not use secure aggregation, so the coordinator could see this agency’s update on its own; the policy requires secure aggregation');
+  }
+  if (!policy.purposes.includes(offer.purpose)) {
+    return refuse('POLICY_PURPOSE', `run ${offer.runId} declares the purpose "${offer.purpose}", which is not among the purposes this agency allows (${quoteList(policy.purposes)})`);
+  }
+  if (!modelAllowed(policy.models, offer)) {
+    return refuse('POLICY_MODEL', `the model (architecture "${offer.architecture}", fingerprint ${offer.modelFingerprint}) is not among the models this agency allows`);
+  }
+  if (offer.cohortSize < policy.minCohort) {
+    return refuse('POLICY_MIN_COHORT', `the round has ${offer.cohortSize} agencies; the policy requires at least ${policy.minCohort} so that this agency’s update is hidden in a sum over enough others`);
+  }
+  if (offer.roundsJoinedInRun >= policy.maxRoundsPerRun) {
+    return refuse('POLICY_MAX_ROUNDS', `this agency has already joined ${offer.roundsJoinedInRun} rounds of run ${offer.runId}; the policy allows at most ${policy.maxRoundsPerRun}`);
+  }
+  if (offer.epsilonAfter !== undefined && offer.epsilonAfter > policy.privacy.epsilon) {
+    return refuse('POLICY_PRIVACY_BUDGET', `joining would bring this agency’s privacy spend across all runs to epsilon ${offer.epsilonAfter} (at delta ${policy.privacy.delta}); its budget is epsilon ${policy.privacy.epsilon}`);
+  }
+  return ACCEPT;
+}
+
+/** The policy in plain words, for the agency's operator to read before the client goes live. */
+export function explainPolicy(policy: Policy): string {
+  const { fingerprints, architectures } = splitModels(policy.models);
+  const models = [
+    architectures.length > 0 ? `architectures ${quoteList(architectures)}` : undefined,
+    fingerprints.length > 0 ? `exactly the models with SHA-256 fingerprint ${fingerprints.join(', ')}` : undefined,
+  ].filter((s) => s !== undefined);
+  const d = policy.dataset;
+  const data = [
+    d.kind === 'mnist' ? 'MNIST' : `${d.kind.toUpperCase()} data`,
+    d.path !== undefined ? ` at ${d.path}` : '',
+    d.labelColumn !== undefined ? ` (labels in column "${d.labelColumn}")` : '',
+    d.agencyShard !== undefined ? `, shard ${d.agencyShard.index + 1} of ${d.agencyShard.count}` : '',
+  ].join('');
+  return [
+    'Whom this agency trusts:',
+    `  Only the coordinator with public key ${policy.coordinatorKey.toLowerCase()}.`,
+    '  Any other coordinator is refused before any model or update is exchanged.',
+    'What it joins:',
+    `  Runs declaring one of these purposes: ${quoteList(policy.purposes)}.`,
+    `  Models: ${models.join('; or ')}.`,
+    `  At most ${policy.maxRoundsPerRun} round(s) of any one run.`,
+    'What it refuses:',
+    `  Any round with fewer than ${policy.minCohort} agencies, so its update is always hidden in a sum over at least ${policy.minCohort}.`,
+    policy.secagg.required
+      ? '  Any round without secure aggregation: the coordinator only ever sees the sum.'
+      : '  Nothing on secure aggregation grounds: it also joins rounds without it, where the coordinator sees its update alone.',
+    `  Any round that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`,
+    'Its data:',
+    `  ${data}, used under: ${d.license}.`,
+    '  The data never leaves this site; only model updates are sent.',
+  ].join('\n');
+}
+
+function malformedField(offer: Offer): string | undefined {
+  if (offer.coordinatorKey.length !== PUBLIC_KEY_BYTES) return 'coordinatorKey must be 32 bytes';
+  for (const field of ['runId', 'purpose', 'modelFingerprint', 'architecture'] as const) {
+    if (typeof offer[field] !== 'string' || offer[field] === '') return `${field} must be a non-empty string`;
+  }
+  for (const field of ['cohortSize', 'round', 'roundsJoinedInRun'] as const) {
+    if (!Number.isSafeInteger(offer[field]) || offer[field] < 0) return `${field} must be a whole number, 0 or more`;
+  }
+  if (typeof offer.secagg !== 'boolean') return 'secagg must be true or false';
+  const e = offer.epsilonAfter;
+  // Infinity is a valid answer from an accountant (no finite bound), and is over any budget.
+  if (e !== undefined && (typeof e !== 'number' || Number.isNaN(e) || e < 0)) return 'epsilonAfter must be a number, 0 or more';
+  return undefined;
+}
+
+function modelAllowed(models: readonly string[], offer: Offer): boolean {
+  const { fingerprints, architectures } = splitModels(models);
+  const fingerprint = normalizeFingerprint(offer.modelFingerprint);
+  return fingerprints.includes(fingerprint) || architectures.includes(offer.architecture.toLowerCase());
+}
+
+function splitModels(models: readonly string[]): { fingerprints: string[]; architectures: string[] } {
+  const fingerprints: string[] = [];
+  const architectures: string[] = [];
+  for (const m of models) {
+    if (FINGERPRINT.test(m)) fingerprints.push(normalizeFingerprint(m));
+    else architectures.push(m.toLowerCase());
+  }
+  return { fingerprints, architectures };
+}
+
+function normalizeFingerprint(f: string): string {
+  return f.toLowerCase().replace(/^sha256:/, '');
+}
+
+function quoteList(items: readonly string[]): string {
+  return items.map((s) => `"${s}"`).join(', ');
+}
+
+function refuse(code: OfferRefusalCode, reason: string): OfferDecision {
+  return { ok: false, code, reason };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
