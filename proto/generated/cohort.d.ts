@@ -1287,6 +1287,9 @@ export namespace cohort {
             /** RoundAnswer dataset. */
             dataset?: (cohort.v1.DatasetFingerprint.$Properties|null);
 
+            /** RoundAnswer keyAdvert. */
+            keyAdvert?: (cohort.v1.KeyAdvert.$Properties|null);
+
             /**
              * Creates a new RoundAnswer instance using the specified properties.
              * @param [properties] Properties to set
@@ -1347,6 +1350,9 @@ export namespace cohort {
 
                 /** RoundAnswer dataset */
                 dataset?: (cohort.v1.DatasetFingerprint.$Properties|null);
+
+                /** RoundAnswer keyAdvert */
+                keyAdvert?: (cohort.v1.KeyAdvert.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1484,6 +1490,9 @@ export namespace cohort {
             /** PlainUpdate examples. */
             examples: number;
 
+            /** PlainUpdate commitment. */
+            commitment: Uint8Array;
+
             /**
              * Creates a new PlainUpdate instance using the specified properties.
              * @param [properties] Properties to set
@@ -1541,6 +1550,9 @@ export namespace cohort {
 
                 /** PlainUpdate examples */
                 examples?: (number|null);
+
+                /** PlainUpdate commitment */
+                commitment?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -3508,6 +3508,7 @@ export const cohort = $root.cohort = (() => {
              * @property {string|null} [reason] RoundAnswer reason
              * @property {number|null} [examples] RoundAnswer examples
              * @property {cohort.v1.DatasetFingerprint.$Properties|null} [dataset] RoundAnswer dataset
+             * @property {cohort.v1.KeyAdvert.$Properties|null} [keyAdvert] RoundAnswer keyAdvert
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3580,6 +3581,14 @@ export const cohort = $root.cohort = (() => {
             RoundAnswer.prototype.dataset = null;
 
             /**
+             * RoundAnswer keyAdvert.
+             * @member {cohort.v1.KeyAdvert.$Properties|null|undefined} keyAdvert
+             * @memberof cohort.v1.RoundAnswer
+             * @instance
+             */
+            RoundAnswer.prototype.keyAdvert = null;
+
+            /**
              * Creates a new RoundAnswer instance using the specified properties.
              * @function create
              * @memberof cohort.v1.RoundAnswer
@@ -3621,6 +3630,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 4, wireType 0 =*/32).uint32(m.examples);
                 if (m.dataset != null && $Object.hasOwnProperty.call(m, "dataset"))
                     $root.cohort.v1.DatasetFingerprint.encode(m.dataset, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
+                if (m.keyAdvert != null && $Object.hasOwnProperty.call(m, "keyAdvert"))
+                    $root.cohort.v1.KeyAdvert.encode(m.keyAdvert, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3707,6 +3718,12 @@ export const cohort = $root.cohort = (() => {
                             m.dataset = $root.cohort.v1.DatasetFingerprint.decode(r, r.size(), $undefined, q + 1, m.dataset);
                             continue;
                         }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            m.keyAdvert = $root.cohort.v1.KeyAdvert.decode(r, r.size(), $undefined, q + 1, m.keyAdvert);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3760,6 +3777,13 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.DatasetFingerprint.verify(m.dataset, q + 1);
                         if (e)
                             return "dataset." + e;
+                    }
+                }
+                if (m.keyAdvert != null && $Object.hasOwnProperty.call(m, "keyAdvert")) {
+                    {
+                        var e = $root.cohort.v1.KeyAdvert.verify(m.keyAdvert, q + 1);
+                        if (e)
+                            return "keyAdvert." + e;
                     }
                 }
                 return null;
@@ -4051,6 +4075,7 @@ export const cohort = $root.cohort = (() => {
              * @property {number|null} [weight] PlainUpdate weight
              * @property {number|null} [loss] PlainUpdate loss
              * @property {number|null} [examples] PlainUpdate examples
+             * @property {Uint8Array|null} [commitment] PlainUpdate commitment
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4115,6 +4140,14 @@ export const cohort = $root.cohort = (() => {
             PlainUpdate.prototype.examples = 0;
 
             /**
+             * PlainUpdate commitment.
+             * @member {Uint8Array} commitment
+             * @memberof cohort.v1.PlainUpdate
+             * @instance
+             */
+            PlainUpdate.prototype.commitment = $util.newBuffer([]);
+
+            /**
              * Creates a new PlainUpdate instance using the specified properties.
              * @function create
              * @memberof cohort.v1.PlainUpdate
@@ -4154,6 +4187,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 3, wireType 5 =*/29).float(m.loss);
                 if (m.examples != null && $Object.hasOwnProperty.call(m, "examples") && m.examples !== 0)
                     w.uint32(/* id 4, wireType 0 =*/32).uint32(m.examples);
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.commitment);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4234,6 +4269,15 @@ export const cohort = $root.cohort = (() => {
                                 delete m.examples;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.commitment = v;
+                            else
+                                delete m.commitment;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -4281,6 +4325,10 @@ export const cohort = $root.cohort = (() => {
                 if (m.examples != null && $Object.hasOwnProperty.call(m, "examples")) {
                     if (!$util.isInteger(m.examples))
                         return "examples: integer expected";
+                }
+                if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment")) {
+                    if (!(m.commitment && typeof m.commitment.length === "number" || $util.isString(m.commitment)))
+                        return "commitment: buffer expected";
                 }
                 return null;
             };

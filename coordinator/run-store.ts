@@ -1,0 +1,97 @@
+// Everything a run needs to resume lives under the data directory:
+//   <dataDir>/ledger.jsonl                          the signed ledger (all runs)
+//   <dataDir>/runs/<runId>/run.json                 the run's config, fixed at creation
+//   <dataDir>/runs/<runId>/state.json               progress, history, optimizer and privacy state
+//   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin
+// Order of writes after a round: checkpoint, then ledger (fsync), then state.json, so the ledger
+// is the record of what was committed and a checkpoint always exists for a closed round.
+import { readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
+import type { RunConfig } from './run-config.js';
+
+export interface RoundRecord {
+  round: number;
+  status: 'ok' | 'abandoned';
+  reason?: string;
+  contributors: number;
+  dropped: number;
+  declined: number;
+  trainLoss?: number;
+  loss?: number;
+  accuracy?: number;
+  epsilon?: number;
+  seconds: number;
+}
+
+export interface RunState {
+  runId: string;
+  status: 'running' | 'paused' | 'finished' | 'stopped';
+  /** Highest round number used (attempted); round numbers never repeat. */
+  lastRound: number;
+  /** Rounds that aggregated successfully. */
+  completedRounds: number;
+  /** Round of the newest checkpoint (0 = the initial model). */
+  checkpointRound: number;
+  history: RoundRecord[];
+  /** Steps the privacy accountant has composed: [samplingRate, noiseMultiplier, count]. */
+  privacySteps: [number, number, number][];
+  finishedReason?: string;
+}
+
+export class RunStore {
+  readonly runDir: string;
+
+  constructor(readonly dataDir: string, readonly runId: string) {
+    this.runDir = join(dataDir, 'runs', runId);
+  }
+
+  get ledgerPath(): string {
+    return join(this.dataDir, 'ledger.jsonl');
+  }
+
+  checkpointDir(round: number): string {
+    return join(this.runDir, 'checkpoints', `round-${String(round).padStart(5, '0')}`);
+  }
+
+  async readConfig(): Promise<RunConfig | undefined> {
+    return readJsonOr<RunConfig | undefined>(join(this.runDir, 'run.json'), undefined);
+  }
+
+  async writeConfig(config: RunConfig): Promise<void> {
+    await writeJsonAtomic(join(this.runDir, 'run.json'), config);
+  }
+
+  async readState(): Promise<RunState | undefined> {
+    return readJsonOr<RunState | undefined>(join(this.runDir, 'state.json'), undefined);
+  }
+
+  async writeState(state: RunState): Promise<void> {
+    await writeJsonAtomic(join(this.runDir, 'state.json'), state);
+  }
+
+  /** Keeps the newest `keep` checkpoints; older ones are deleted. */
+  async pruneCheckpoints(keep: number): Promise<void> {
+    const dir = join(this.runDir, 'checkpoints');
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('round-')).sort();
+    for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the ledger says of a run: the highest round opened, and the rounds closed. Read on
+ * resume, because a crash can fall between the ledger's fsync and state.json's rename.
+ */
+export async function ledgerProgress(ledgerPath: string, runId: string): Promise<{ lastOpened: number; closed: Map<number, 'ok' | 'abandoned'> }> {
+  const text = await readFile(ledgerPath, 'utf8').catch(() => '');
+  let lastOpened = 0;
+  const closed = new Map<number, 'ok' | 'abandoned'>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const entry = JSON.parse(line) as { type: string; body: { runId?: string; round?: number; status?: 'ok' | 'abandoned' } };
+    if (entry.body.runId !== runId || entry.body.round === undefined) continue;
+    if (entry.type === 'round_opened') lastOpened = Math.max(lastOpened, entry.body.round);
+    if (entry.type === 'round_closed') closed.set(entry.body.round, entry.body.status!);
+  }
+  return { lastOpened, closed };
+}

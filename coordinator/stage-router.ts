@@ -1,0 +1,98 @@
+// Routes each authenticated message to the stage collector that waits for it. A message for a
+// stage not open yet in the current round is held (one per agency and stage) until that stage
+// opens, since a fast client may legitimately run ahead of the slowest; anything else is out of
+// turn and answered with a notice, never allowed to disturb the round.
+import { Stage, type Opened } from '../proto/channel.js';
+import { ProtocolError } from '../proto/errors.js';
+import type { Message } from '../proto/framing.js';
+import { StageCollector, type Collected } from './collector.js';
+
+export type MessageKind = NonNullable<Message['kind']>;
+
+/** Validates a message and returns what the round keeps of it; throws ProtocolError to reject. */
+export type Accept<T> = (agency: string, message: Message) => T;
+
+interface OpenStage {
+  round: number;
+  stage: Stage;
+  kind: MessageKind;
+  collector: StageCollector<unknown>;
+  accept: Accept<unknown>;
+}
+
+export interface Rejected {
+  agency: string;
+  error: ProtocolError;
+  round: number;
+}
+
+export class StageRouter {
+  private open?: OpenStage;
+  private round = 0;
+  private readonly held = new Map<string, Opened>();
+
+  /** Called for every message that was rejected while a stage was open (for the ledger and log). */
+  constructor(private readonly onRejected: (rejected: Rejected) => void) {}
+
+  beginRound(round: number): void {
+    this.round = round;
+    this.held.clear();
+    this.open = undefined;
+  }
+
+  endRound(): void {
+    this.open = undefined;
+    this.held.clear();
+  }
+
+  /** Opens `stage` for `members` and waits until each has answered, dropped, or the deadline passed. */
+  collect<T>(members: Iterable<string>, stage: Stage, kind: MessageKind, deadlineMs: number,
+    accept: Accept<T>, signal?: AbortSignal): Promise<Collected<T>> {
+    const collector = new StageCollector<T>(members);
+    this.open = { round: this.round, stage, kind, collector: collector as StageCollector<unknown>, accept };
+    for (const [key, opened] of this.held) {
+      if (opened.stage !== stage) continue;
+      this.held.delete(key);
+      this.route(key.split('\u0000')[0], opened);
+    }
+    return collector.wait(deadlineMs, signal).finally(() => {
+      if (this.open?.collector === collector) this.open = undefined;
+    });
+  }
+
+  /** An agency's connection closed: it can no longer answer the open stage. */
+  disconnected(agency: string): void {
+    this.open?.collector.drop(agency, 'disconnected');
+  }
+
+  /** Throws a ProtocolError for a message that has no place in the round now. */
+  route(agency: string, opened: Opened): void {
+    const open = this.open;
+    if (opened.round !== this.round || this.round === 0) {
+      throw new ProtocolError('OUT_OF_TURN', `${agency} sent a message for round ${opened.round}; round ${this.round || 'none'} is open`);
+    }
+    if (!open || opened.stage !== open.stage) {
+      const expectedLater = !open || opened.stage > open.stage;
+      const key = `${agency}\u0000${opened.stage}`;
+      if (expectedLater && opened.stage !== Stage.STAGE_CONFIG && !this.held.has(key)) {
+        this.held.set(key, opened);
+        return;
+      }
+      throw new ProtocolError('OUT_OF_TURN', `${agency} sent a ${Stage[opened.stage]} message during ${open ? Stage[open.stage] : 'no stage'}`);
+    }
+    if (!open.collector.awaits(agency)) {
+      throw new ProtocolError('OUT_OF_TURN', `${agency} is not awaited at ${Stage[open.stage]} (not in the cohort, or already answered)`);
+    }
+    if (opened.message.kind !== open.kind) {
+      throw new ProtocolError('OUT_OF_TURN', `${agency} sent ${opened.message.kind} at ${Stage[open.stage]}, expected ${open.kind}`);
+    }
+    try {
+      open.collector.deliver(agency, open.accept(agency, opened.message));
+    } catch (err) {
+      const error = err instanceof ProtocolError ? err : new ProtocolError('BAD_UPDATE', (err as Error).message);
+      open.collector.drop(agency, `${error.code}: ${error.message}`);
+      this.onRejected({ agency, error, round: this.round });
+      throw error;
+    }
+  }
+}
