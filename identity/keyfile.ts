@@ -65,7 +65,7 @@ export async function writeIdentityFile(path: string, identity: Identity, option
   }
   if (identity?.secretKey?.length !== 64) throw new TypeError('identity.secretKey must be a 64-byte tweetnacl secret key');
   if (!options.overwrite && (await exists(path))) {
-    throw new KeyFileError('KEYFILE_EXISTS', `${path} already exists; refusing to overwrite an identity (use --force to replace it)`, path);
+    throw new KeyFileError('KEYFILE_EXISTS', `${path} already exists; refusing to overwrite an identity file`, path);
   }
   const seed = identity.secretKey.subarray(0, 32);
   const body = {

@@ -84,7 +84,7 @@ async function reportErrors<T>(cmd: Command, run: () => Promise<T>): Promise<T> 
     if (err instanceof KeyFileError || err instanceof EnrolmentError) {
       cmd.error(`error: ${err.message}`, { code: err.code, exitCode: 1 });
     }
-    if (err instanceof RangeError || err instanceof TypeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
+    if (err instanceof RangeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
     throw err;
   }
 }

@@ -54,8 +54,11 @@ async function reportErrors<T>(cmd: Command, run: () => Promise<T>): Promise<T> 
   try {
     return await run();
   } catch (err) {
-    if (err instanceof KeyFileError) cmd.error(`error: ${err.message}`, { code: err.code, exitCode: 1 });
-    if (err instanceof RangeError || err instanceof TypeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
+    if (err instanceof KeyFileError) {
+      const hint = err.code === 'KEYFILE_EXISTS' ? ' (add --force to replace it and lose the old key)' : '';
+      cmd.error(`error: ${err.message}${hint}`, { code: err.code, exitCode: 1 });
+    }
+    if (err instanceof RangeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
     throw err;
   }
 }

@@ -66,6 +66,7 @@ describe('cohort keys', () => {
     const again = await runCli(keysCommand(), ['new', '--out', file]);
     expect(again.exitCode).toBe(1);
     expect(again.err).toContain('already exists');
+    expect(again.err).toContain('--force');
     expect(toHex((await readIdentityFile(file)).identity.publicKey)).toBe(before);
 
     const forced = await runCli(keysCommand(), ['new', '--out', file, '--force']);
