@@ -23,7 +23,7 @@ async function run(backend: string, kernel: string, inputs: Record<string, [Floa
   await tf.setBackend(backend);
   const tensors = Object.fromEntries(Object.entries(inputs).map(([k, [v, s]]) => [k, tf.tensor(v, s)]));
   const out = tf.engine().runKernel(kernel, tensors, attrs as tf.NamedAttrMap) as tf.Tensor;
-  const result = { shape: out.shape, data: out.dataSync().slice() };
+  const result = { shape: out.shape as number[], data: Float32Array.from(out.dataSync()) };
   tf.dispose([out, ...Object.values(tensors)]);
   return result;
 }
@@ -126,8 +126,8 @@ describe('composite wasm kernels', () => {
       await tf.setBackend(backend);
       const [x, f, g] = [tf.tensor4d(xv, [3, 12, 12, 1]), tf.tensor4d(fv, [5, 5, 1, 4]), tf.tensor4d(gv, [3, 3, 4, 2])];
       const gs = tf.grads((xx: tf.Tensor, ff: tf.Tensor, gg: tf.Tensor) =>
-        tf.conv2d(tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, 1, 'same').relu(), gg as tf.Tensor4D, 2, 'valid').square().sum())([x, f, g]);
-      const data = gs.map((t) => ({ shape: t.shape, data: t.dataSync().slice() }));
+        tf.conv2d(tf.conv2d(xx as tf.Tensor4D, ff as tf.Tensor4D, 1, 'same').relu() as tf.Tensor4D, gg as tf.Tensor4D, 2, 'valid').square().sum())([x, f, g]);
+      const data = gs.map((t) => ({ shape: t.shape as number[], data: Float32Array.from(t.dataSync()) }));
       tf.dispose([x, f, g, ...gs]);
       return data;
     };
