@@ -110,7 +110,7 @@ function logSubExp(a: number, b: number): number {
 }
 
 /** log(erfc(x)), accurate in relative terms also where erfc(x) underflows. */
-export function logErfc(x: number): number {
+function logErfc(x: number): number {
   assertNumber('x', x);
   if (x >= 2) return logErfcTail(x);
   if (x > -2) return Math.log1p(-erf(x));
