@@ -1,0 +1,95 @@
+// An agency's training data, as its policy's `dataset` section describes it. MNIST is split
+// the same way in every process (fixed seeds), so a simulated federation's agencies, and the
+// held-out set the coordinator evaluates on, never overlap.
+import { exampleCount, subset, type Dataset } from '../../ml/dataset.js';
+import type { Policy } from '../policy.js';
+import { loadCsv } from './csv.js';
+import { fingerprintDataset, type DatasetFingerprint } from './fingerprint.js';
+import { holdOut } from './holdout.js';
+import { loadJsonRows } from './json-rows.js';
+import { fingerprintMnist, loadMnist } from './mnist.js';
+import { describePartition, dirichlet, iid, shards } from './partition.js';
+
+export type MnistPartition = 'shards' | 'dirichlet' | 'iid';
+
+export interface MnistSplit {
+  agencies: number;
+  partition: MnistPartition;
+  /** Shards per agency for 'shards' (McMahan et al. use 2). */
+  shardsPerAgency: number;
+  /** Concentration for 'dirichlet': smaller is more skewed. */
+  alpha: number;
+  /** Digits held out for evaluation; no agency trains on them. */
+  heldOut: number;
+  seed: number;
+}
+
+export const DEFAULT_MNIST_SPLIT: Readonly<Omit<MnistSplit, 'agencies'>> = Object.freeze({
+  partition: 'shards', shardsPerAgency: 2, alpha: 0.5, heldOut: 2000, seed: 7,
+});
+
+export function describeSplit(split: MnistSplit): string {
+  switch (split.partition) {
+    case 'shards': return `label-skewed non-IID: pathological shards (sorted by label, ${split.shardsPerAgency} shards per agency, McMahan et al. 2017)`;
+    case 'dirichlet': return `label-skewed non-IID: Dirichlet(alpha=${split.alpha}) label proportions per agency`;
+    case 'iid': return 'IID: a uniform random split';
+  }
+}
+
+/** The held-out test digits and each agency's training indices. */
+export function splitMnist(split: MnistSplit): { train: Dataset; test: Dataset; parts: number[][] } {
+  const { train, test } = holdOut(loadMnist(), split.heldOut, split.seed);
+  const parts = split.partition === 'shards' ? shards(train, split.agencies, split.shardsPerAgency, split.seed)
+    : split.partition === 'dirichlet' ? dirichlet(train, split.agencies, split.alpha, split.seed)
+      : iid(train, split.agencies, split.seed);
+  return { train, test, parts };
+}
+
+export function mnistPartitionTable(split: MnistSplit): string {
+  const { train, parts } = splitMnist(split);
+  return describePartition(train, parts);
+}
+
+export interface AgencyData {
+  data: Dataset;
+  fingerprint: DatasetFingerprint;
+}
+
+/** Loads the data the policy names; errors name the file, line and field at fault. */
+export async function loadAgencyData(dataset: Policy['dataset']): Promise<AgencyData> {
+  const extra = dataset as Record<string, unknown>;
+  if (dataset.kind === 'mnist') {
+    const shard = dataset.agencyShard ?? { index: 0, count: 1 };
+    const split: MnistSplit = {
+      ...DEFAULT_MNIST_SPLIT,
+      ...(pick(extra, ['partition', 'shardsPerAgency', 'alpha', 'heldOut', 'seed']) as Partial<MnistSplit>),
+      agencies: shard.count,
+    };
+    const { train, parts } = splitMnist(split);
+    const data = subset(train, parts[shard.index]);
+    const base = await fingerprintMnist();
+    // The agency's share is part of what it trained on: its indices enter the fingerprint.
+    const fingerprint = await fingerprintDataset({
+      files: [],
+      schema: { base: base.sha256, split: { ...split }, agency: shard.index },
+      rows: exampleCount(data),
+      license: dataset.license,
+    });
+    return { data, fingerprint };
+  }
+  const path = dataset.path!;
+  const data = dataset.kind === 'csv'
+    ? loadCsv({ path }, { labelColumn: dataset.labelColumn! })
+    : loadJsonRows({ path });
+  const fingerprint = await fingerprintDataset({
+    files: [path],
+    schema: { kind: dataset.kind, labelColumn: dataset.labelColumn ?? null, exampleShape: [...data.exampleShape], numClasses: data.numClasses },
+    rows: exampleCount(data),
+    license: dataset.license,
+  });
+  return { data, fingerprint };
+}
+
+function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((k) => source[k] !== undefined).map((k) => [k, source[k]]));
+}
