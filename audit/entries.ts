@@ -1,0 +1,147 @@
+// The ledger's entry types and their bodies (docs/LEDGER.md, "Entry types"). The zod schemas
+// are the single definition: the writer refuses a body they reject, the verifier rejects a
+// line they reject, and the TypeScript types are inferred from them.
+import { z } from 'zod';
+
+/** Lowercase hex of 32 bytes: a SHA-256 digest or an Ed25519 public key. */
+export const hex32 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
+/** Lowercase hex of a 64-byte Ed25519 signature. */
+export const hexSignature = z.string().regex(/^[0-9a-f]{128}$/, 'must be 128 lowercase hex characters');
+/** Run and agency ids: no '|' so the commitment transcript below is unambiguous. */
+export const identifier = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
+
+const count = z.number().int().nonnegative();
+const roundNumber = z.number().int().min(1);
+const probability = z.number().min(0).max(1);
+const text = z.string().max(4096);
+
+const member = z.strictObject({ agency: identifier, identityKey: hex32 });
+
+export const SECAGG_STAGES = ['advertise_keys', 'share_keys', 'masked_input', 'unmasking'] as const;
+
+export const bodySchemas = {
+  run_created: z.strictObject({
+    runId: identifier,
+    purpose: text.min(1),
+    /** SHA-256 of the initial model's weights as the model codec encodes them. */
+    modelFingerprint: hex32,
+    strategy: z.strictObject({ name: identifier, params: z.record(identifier, z.number()) }),
+    secagg: z.strictObject({
+      /** Shamir threshold: shares needed to reconstruct a dropped client's mask. */
+      threshold: z.number().int().min(1),
+      /** Neighbours per client in the SecAgg+ graph. */
+      degree: z.number().int().min(1),
+      quantizationBits: z.number().int().min(1).max(32),
+    }),
+    /** null when the run adds no noise. */
+    dp: z
+      .strictObject({
+        clipNorm: z.number().positive(),
+        noiseMultiplier: z.number().nonnegative(),
+        samplingRate: probability,
+        targetEpsilon: z.number().positive(),
+        targetDelta: probability,
+      })
+      .nullable(),
+    minCohort: z.number().int().min(1),
+    rounds: z.number().int().min(1),
+  }),
+  agency_joined: z.strictObject({
+    runId: identifier,
+    agency: identifier,
+    identityKey: hex32,
+    dataset: z.strictObject({ sha256: hex32, schema: text.min(1), rows: count, license: text.min(1) }),
+  }),
+  round_opened: z.strictObject({ runId: identifier, round: roundNumber, cohort: z.array(member).min(1), minCohort: z.number().int().min(1) }),
+  commitment: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    agency: identifier,
+    maskedInputSha256: hex32,
+    /** The agency's Ed25519 signature over commitmentTranscript(runId, round, maskedInputSha256). */
+    clientSignature: hexSignature,
+  }),
+  dropout: z.strictObject({ runId: identifier, round: roundNumber, agency: identifier, stage: z.enum(SECAGG_STAGES) }),
+  unmasking: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    /** Agencies whose masked input is in the sum. */
+    survivors: z.array(identifier),
+    /** Cohort members whose masked input is not. */
+    dropped: z.array(identifier),
+    /** Survivors that sent their unmasking shares. */
+    sharesFrom: z.array(identifier),
+  }),
+  aggregate: z.strictObject({ runId: identifier, round: roundNumber, aggregateSha256: hex32, inputs: count }),
+  model_updated: z.strictObject({ runId: identifier, round: roundNumber, modelSha256: hex32 }),
+  privacy_spent: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    /** Cumulative over the run so far, as the accountant reports it (RDP does not add up in epsilon). */
+    epsilon: z.number().nonnegative(),
+    delta: probability,
+    noiseMultiplier: z.number().nonnegative(),
+    samplingRate: probability,
+  }),
+  round_closed: z.strictObject({ runId: identifier, round: roundNumber, status: z.enum(['ok', 'abandoned']), reason: text.min(1).optional() }),
+  refusal: z.strictObject({ runId: identifier, round: roundNumber.optional(), agency: identifier, code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/), reason: text }),
+  note: z.strictObject({ text }),
+  run_finished: z.strictObject({ runId: identifier, rounds: count, reason: text.min(1) }),
+} as const;
+
+export type EntryType = keyof typeof bodySchemas;
+export type EntryBodies = { [T in EntryType]: z.infer<(typeof bodySchemas)[T]> };
+export type EntryBody<T extends EntryType = EntryType> = EntryBodies[T];
+export const ENTRY_TYPES = Object.freeze(Object.keys(bodySchemas) as EntryType[]);
+
+export type RunCreated = EntryBodies['run_created'];
+export type AgencyJoined = EntryBodies['agency_joined'];
+export type RoundOpened = EntryBodies['round_opened'];
+export type Commitment = EntryBodies['commitment'];
+export type Dropout = EntryBodies['dropout'];
+export type Unmasking = EntryBodies['unmasking'];
+export type Aggregate = EntryBodies['aggregate'];
+export type ModelUpdated = EntryBodies['model_updated'];
+export type PrivacySpent = EntryBodies['privacy_spent'];
+export type RoundClosed = EntryBodies['round_closed'];
+export type Refusal = EntryBodies['refusal'];
+export type Note = EntryBodies['note'];
+export type RunFinished = EntryBodies['run_finished'];
+
+/** One ledger line, parsed. A discriminated union on `type`. */
+export type LedgerEntry<T extends EntryType = EntryType> = {
+  [K in T]: { readonly seq: number; readonly time: string; readonly type: K; readonly body: EntryBodies[K]; readonly prev: string; readonly sig: string };
+}[T];
+
+/** The envelope every line has; the body is checked against bodySchemas[type] after it. */
+export const envelopeSchema = z.strictObject({
+  seq: count,
+  time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO 8601 UTC time with milliseconds'),
+  type: z.enum(ENTRY_TYPES as [EntryType, ...EntryType[]]),
+  body: z.record(z.string(), z.unknown()),
+  prev: hex32,
+  sig: hexSignature,
+});
+
+export const COMMITMENT_DOMAIN = 'cohort-commitment-v1';
+
+/**
+ * The bytes an agency signs to commit to its masked input: the UTF-8 of
+ * `cohort-commitment-v1|<runId>|<round in decimal>|<maskedInputSha256>`. Ids cannot contain
+ * '|', so the fields cannot be shifted between one another.
+ */
+export function commitmentTranscript(runId: string, round: number, maskedInputSha256: string): Uint8Array {
+  if (!identifier.safeParse(runId).success) throw new RangeError('runId must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
+  if (!Number.isSafeInteger(round) || round < 1) throw new RangeError('round must be a positive integer');
+  if (!hex32.safeParse(maskedInputSha256).success) throw new RangeError('maskedInputSha256 must be 64 lowercase hex characters');
+  return new TextEncoder().encode(`${COMMITMENT_DOMAIN}|${runId}|${round}|${maskedInputSha256}`);
+}
+
+/** The run and round an entry belongs to, and the agency it is about (null where none). */
+export function entrySubject(body: Readonly<Record<string, unknown>>): { runId: string | null; round: number | null; agency: string | null } {
+  return {
+    runId: typeof body.runId === 'string' ? body.runId : null,
+    round: typeof body.round === 'number' ? body.round : null,
+    agency: typeof body.agency === 'string' ? body.agency : null,
+  };
+}

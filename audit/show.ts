@@ -1,0 +1,56 @@
+// A person's view of a ledger: one row per round. It checks nothing beyond parsing; the
+// footer says so, because a table is not a verification.
+import { parseLine } from './line.js';
+
+interface Row {
+  run: string;
+  round: number;
+  cohort: number;
+  commits: number;
+  dropouts: number;
+  inputs: string;
+  epsilon: string;
+  status: string;
+}
+
+const HEADERS: Record<keyof Row, string> = { run: 'run', round: 'round', cohort: 'cohort', commits: 'commits', dropouts: 'dropouts', inputs: 'inputs', epsilon: 'epsilon', status: 'status' };
+
+export function showLedger(ledger: string | Uint8Array): string {
+  const bytes = typeof ledger === 'string' ? Buffer.from(ledger, 'utf8') : ledger;
+  if (!(bytes instanceof Uint8Array)) throw new TypeError('ledger must be a string or a Uint8Array');
+  const rows: Row[] = [];
+  const open = new Map<string, Row>();
+  const trailer: string[] = [];
+  let pos = 0;
+  for (let line = 1; pos < bytes.length; line += 1) {
+    const end = bytes.indexOf(0x0a, pos);
+    const parsed = parseLine(bytes.subarray(pos, end === -1 ? bytes.length : end));
+    pos = end === -1 ? bytes.length : end + 1;
+    if ('problem' in parsed) {
+      trailer.push(`line ${line}: ${parsed.problem.message}; rows after it are not shown`);
+      break;
+    }
+    const { type, body } = parsed.entry;
+    if (type === 'round_opened') {
+      const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open' };
+      rows.push(row);
+      open.set(body.runId, row);
+      continue;
+    }
+    if (type === 'run_finished') trailer.push(`run ${body.runId} finished after ${body.rounds} rounds: ${body.reason}`);
+    if (!('round' in body) || body.round === undefined) continue;
+    const row = open.get(body.runId);
+    if (row === undefined || row.round !== body.round) continue;
+    if (type === 'commitment') row.commits += 1;
+    else if (type === 'dropout') row.dropouts += 1;
+    else if (type === 'aggregate') row.inputs = String(body.inputs);
+    else if (type === 'privacy_spent') row.epsilon = String(body.epsilon);
+    else if (type === 'round_closed') row.status = body.reason === undefined ? body.status : `${body.status} (${body.reason})`;
+  }
+  const keys = Object.keys(HEADERS) as (keyof Row)[];
+  const table = [HEADERS, ...rows].map((row) => keys.map((key) => String(row[key])));
+  const widths = keys.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+  const lines = table.map((cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
+  return [...lines, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+}
