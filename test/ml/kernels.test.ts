@@ -3,15 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../../ml/engine.js';
 import { compositeKernelConfigs } from '../../ml/kernels/register.js';
+import { seededRandom } from '../../ml/random.js';
 
 function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), 1 | s);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32 - 0.5;
-  };
+  const uniform = seededRandom(seed);
+  return () => uniform() - 0.5;
 }
 
 function values(shape: number[], rnd: () => number): Float32Array {
