@@ -26,13 +26,16 @@ export const bodySchemas = {
     /** SHA-256 of the initial model's weights as the model codec encodes them. */
     modelFingerprint: hex32,
     strategy: z.strictObject({ name: identifier, params: z.record(identifier, z.number()) }),
-    secagg: z.strictObject({
-      /** Shamir threshold: shares needed to reconstruct a dropped client's mask. */
-      threshold: z.number().int().min(1),
-      /** Neighbours per client in the SecAgg+ graph. */
-      degree: z.number().int().min(1),
-      quantizationBits: z.number().int().min(1).max(32),
-    }),
+    /** null when the run aggregates in the clear (SecAgg off). */
+    secagg: z
+      .strictObject({
+        /** Shamir threshold: shares needed to reconstruct a dropped client's mask; null = derived per round (round_opened). */
+        threshold: z.number().int().min(1).nullable(),
+        /** Neighbours per client in the SecAgg+ graph; null = derived per round from the cohort size (round_opened). */
+        degree: z.number().int().min(1).nullable(),
+        quantizationBits: z.number().int().min(1).max(32),
+      })
+      .nullable(),
     /** null when the run adds no noise. */
     dp: z
       .strictObject({
@@ -52,7 +55,14 @@ export const bodySchemas = {
     identityKey: hex32,
     dataset: z.strictObject({ sha256: hex32, schema: text.min(1), rows: count, license: text.min(1) }),
   }),
-  round_opened: z.strictObject({ runId: identifier, round: roundNumber, cohort: z.array(member).min(1), minCohort: z.number().int().min(1) }),
+  round_opened: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    cohort: z.array(member).min(1),
+    minCohort: z.number().int().min(1),
+    /** The round's SecAgg+ threshold and degree; absent when the run aggregates in the clear. */
+    secagg: z.strictObject({ threshold: z.number().int().min(1), degree: z.number().int().min(1) }).optional(),
+  }),
   commitment: z.strictObject({
     runId: identifier,
     round: roundNumber,

@@ -78,6 +78,8 @@ type Problem = { code: VerifyCode; message: string };
 interface RoundState {
   readonly round: number;
   readonly cohort: ReadonlyMap<string, Uint8Array>;
+  /** The round's SecAgg+ parameters; null when the run aggregates in the clear. */
+  readonly secagg: { readonly threshold: number; readonly degree: number } | null;
   readonly committed: Set<string>;
   readonly dropped: Map<string, EntryBodies['dropout']['stage']>;
   unmasking: EntryBodies['unmasking'] | null;
@@ -278,7 +280,8 @@ function apply(runs: Map<string, RunState>, entry: LedgerEntry, line: number, ve
       const run = activeRun(runs, body.runId);
       if ('code' in run) return run;
       if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
-      if (body.round !== run.lastRound + 1) return { code: 'ORDER', message: `round ${body.round} opened after round ${run.lastRound}: rounds increase by one` };
+      // Round numbers name attempts: one that never opened (too few agencies accepted) leaves a gap.
+      if (body.round <= run.lastRound) return { code: 'ORDER', message: `round ${body.round} opened after round ${run.lastRound}: rounds increase` };
       if (body.round > run.params.rounds) return { code: 'ORDER', message: `the run was created for ${run.params.rounds} rounds` };
       if (body.minCohort !== run.params.minCohort) return { code: 'PARAMS_CHANGED', message: `minCohort ${body.minCohort} differs from the run's ${run.params.minCohort}` };
       const cohort = new Map<string, Uint8Array>();
@@ -290,8 +293,13 @@ function apply(runs: Map<string, RunState>, entry: LedgerEntry, line: number, ve
         cohort.set(agency, fromHex(identityKey));
       }
       if (cohort.size < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `cohort of ${cohort.size} is below the run's minimum of ${run.params.minCohort}` };
+      if ((run.params.secagg === null) !== (body.secagg === undefined)) return { code: 'PARAMS_CHANGED', message: 'the round and its run disagree on whether secure aggregation is on' };
+      const fixed = run.params.secagg;
+      if (fixed && body.secagg && ((fixed.threshold !== null && body.secagg.threshold < fixed.threshold) || (fixed.degree !== null && body.secagg.degree > fixed.degree))) {
+        return { code: 'PARAMS_CHANGED', message: `SecAgg threshold ${body.secagg.threshold} / degree ${body.secagg.degree} depart from the run's ${fixed.threshold} / ${fixed.degree}` };
+      }
       run.lastRound = body.round;
-      run.open = { round: body.round, cohort, committed: new Set(), dropped: new Map(), unmasking: null, aggregated: false, modelUpdated: false, privacySpent: false };
+      run.open = { round: body.round, cohort, secagg: body.secagg ?? null, committed: new Set(), dropped: new Map(), unmasking: null, aggregated: false, modelUpdated: false, privacySpent: false };
       return null;
     }
     case 'commitment': {
@@ -339,7 +347,8 @@ function apply(runs: Map<string, RunState>, entry: LedgerEntry, line: number, ve
       if (sharers.size !== body.sharesFrom.length) return { code: 'INCONSISTENT', message: 'sharesFrom lists an agency twice' };
       const badSharer = body.sharesFrom.find((agency) => !round.committed.has(agency) || round.dropped.has(agency));
       if (badSharer !== undefined) return { code: 'INCONSISTENT', message: `agency ${badSharer} is in sharesFrom but is not a survivor that stayed to unmask` };
-      if (sharers.size < at.run.params.secagg.threshold) return { code: 'INCONSISTENT', message: `${sharers.size} agencies sent shares; the threshold is ${at.run.params.secagg.threshold}` };
+      if (round.secagg === null) return { code: 'ORDER', message: 'a round without secure aggregation has nothing to unmask' };
+      if (sharers.size < round.secagg.threshold) return { code: 'INCONSISTENT', message: `${sharers.size} agencies sent shares; the threshold is ${round.secagg.threshold}` };
       if (body.survivors.length < at.run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${body.survivors.length} surviving inputs are below the run's minimum of ${at.run.params.minCohort}` };
       round.unmasking = body;
       return null;
@@ -347,10 +356,14 @@ function apply(runs: Map<string, RunState>, entry: LedgerEntry, line: number, ve
     case 'aggregate': {
       const at = openRound(runs, entry.body.runId, entry.body.round);
       if ('code' in at) return at;
-      if (at.round.unmasking === null || at.round.aggregated) return { code: 'ORDER', message: 'an aggregate comes once per round, after unmasking' };
-      if (entry.body.inputs !== at.round.unmasking.survivors.length) {
-        return { code: 'INCONSISTENT', message: `aggregate of ${entry.body.inputs} inputs, but ${at.round.unmasking.survivors.length} survivors committed masked inputs` };
+      const secure = at.round.secagg !== null;
+      if ((secure && at.round.unmasking === null) || at.round.aggregated) return { code: 'ORDER', message: 'an aggregate comes once per round, after unmasking' };
+      // In the clear, the inputs are the committed updates; under SecAgg, the unmasked survivors.
+      const inputs = at.round.unmasking?.survivors.length ?? at.round.committed.size;
+      if (entry.body.inputs !== inputs) {
+        return { code: 'INCONSISTENT', message: `aggregate of ${entry.body.inputs} inputs, but ${inputs} agencies committed inputs` };
       }
+      if (!secure && inputs < at.run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${inputs} inputs are below the run's minimum of ${at.run.params.minCohort}` };
       at.round.aggregated = true;
       return null;
     }

@@ -71,9 +71,11 @@ const policySchema = z
             .finite({ error: 'must be finite' }),
           delta: z.number({ error: numberError }).gt(0, { error: 'must be greater than 0' }).lt(1, { error: 'must be less than 1' }),
         },
-        { error: 'is required: the agency’s privacy budget {epsilon, delta} across all runs' },
+        { error: 'must be the agency’s privacy budget {epsilon, delta} across all runs' },
       )
-      .strict(),
+      .strict()
+      // Absent: the agency sets no differential-privacy budget and also joins rounds without noise.
+      .optional(),
     dataset: datasetSchema,
     secagg: z
       .object({ required: z.boolean({ error: 'must be true or false' }).default(true) })
@@ -197,7 +199,7 @@ export function checkOffer(policy: Policy, offer: Offer): OfferDecision {
   if (offer.roundsJoinedInRun >= policy.maxRoundsPerRun) {
     return refuse('POLICY_MAX_ROUNDS', `this agency has already joined ${offer.roundsJoinedInRun} rounds of run ${offer.runId}; the policy allows at most ${policy.maxRoundsPerRun}`);
   }
-  if (offer.epsilonAfter !== undefined && offer.epsilonAfter > policy.privacy.epsilon) {
+  if (policy.privacy && offer.epsilonAfter !== undefined && offer.epsilonAfter > policy.privacy.epsilon) {
     return refuse('POLICY_PRIVACY_BUDGET', `joining would bring this agency’s privacy spend across all runs to epsilon ${offer.epsilonAfter} (at delta ${policy.privacy.delta}); its budget is epsilon ${policy.privacy.epsilon}`);
   }
   return ACCEPT;
@@ -230,7 +232,9 @@ export function explainPolicy(policy: Policy): string {
     policy.secagg.required
       ? '  Any round without secure aggregation: the coordinator only ever sees the sum.'
       : '  Nothing on secure aggregation grounds: it also joins rounds without it, where the coordinator sees its update alone.',
-    `  Any round that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`,
+    policy.privacy
+      ? `  Any round without differential privacy, or that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
+      : '  Nothing on privacy-budget grounds: it sets no differential-privacy budget.',
     'Its data:',
     `  ${data}, used under: ${d.license}.`,
     '  The data never leaves this site; only model updates are sent.',

@@ -17,7 +17,7 @@ export const RunConfigSchema = z.object({
     learningRate: z.number().positive(),
     optimizer: z.enum(['sgd', 'adam']).default('sgd'),
     proximalMu: z.number().min(0).default(0),
-  }).prefault({}),
+  }),
   selection: z.object({
     fraction: z.number().gt(0).max(1).default(1),
     min: z.number().int().min(1).default(3),
@@ -63,6 +63,7 @@ export function parseRunConfig(input: unknown): RunConfig {
     const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(run)'}: ${i.message}`).join('; ');
     throw new RangeError(`run config is invalid: ${issues}`);
   }
+  if (parsed.data.dp.mode !== 'off' && !(parsed.data.dp.noiseMultiplier > 0)) throw new RangeError('run config: dp.noiseMultiplier must be positive when dp.mode is on');
   if (parsed.data.model === 'layers-json' && !parsed.data.modelPath) throw new RangeError('run config: modelPath is required for model layers-json');
   return parsed.data;
 }

@@ -8,6 +8,7 @@
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
+import type { SgmStep } from '../privacy/accountant.js';
 import type { RunConfig } from './run-config.js';
 
 export interface RoundRecord {
@@ -34,8 +35,10 @@ export interface RunState {
   /** Round of the newest checkpoint (0 = the initial model). */
   checkpointRound: number;
   history: RoundRecord[];
-  /** Steps the privacy accountant has composed: [samplingRate, noiseMultiplier, count]. */
-  privacySteps: [number, number, number][];
+  /** Steps the privacy accountant has composed, so a resumed run accounts for all of them. */
+  privacySteps: SgmStep[];
+  /** Agencies whose dataset fingerprint is in the ledger for this run. */
+  joined: string[];
   finishedReason?: string;
 }
 

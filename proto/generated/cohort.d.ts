@@ -2072,6 +2072,9 @@ export namespace cohort {
             /** EncryptedShare to. */
             to: string;
 
+            /** EncryptedShare nonce. */
+            nonce: Uint8Array;
+
             /** EncryptedShare ciphertext. */
             ciphertext: Uint8Array;
 
@@ -2126,6 +2129,9 @@ export namespace cohort {
 
                 /** EncryptedShare to */
                 to?: (string|null);
+
+                /** EncryptedShare nonce */
+                nonce?: (Uint8Array|null);
 
                 /** EncryptedShare ciphertext */
                 ciphertext?: (Uint8Array|null);
@@ -2485,8 +2491,8 @@ export namespace cohort {
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
 
-            /** RevealedShare of. */
-            of: string;
+            /** RevealedShare owner. */
+            owner: string;
 
             /** RevealedShare kind. */
             kind: string;
@@ -2540,8 +2546,8 @@ export namespace cohort {
             /** Properties of a RevealedShare. */
             interface $Properties {
 
-                /** RevealedShare of */
-                of?: (string|null);
+                /** RevealedShare owner */
+                owner?: (string|null);
 
                 /** RevealedShare kind */
                 kind?: (string|null);

@@ -5666,6 +5666,7 @@ export const cohort = $root.cohort = (() => {
              * @typedef {Object} cohort.v1.EncryptedShare.$Properties
              * @property {string|null} [from] EncryptedShare from
              * @property {string|null} [to] EncryptedShare to
+             * @property {Uint8Array|null} [nonce] EncryptedShare nonce
              * @property {Uint8Array|null} [ciphertext] EncryptedShare ciphertext
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -5715,6 +5716,14 @@ export const cohort = $root.cohort = (() => {
             EncryptedShare.prototype.to = "";
 
             /**
+             * EncryptedShare nonce.
+             * @member {Uint8Array} nonce
+             * @memberof cohort.v1.EncryptedShare
+             * @instance
+             */
+            EncryptedShare.prototype.nonce = $util.newBuffer([]);
+
+            /**
              * EncryptedShare ciphertext.
              * @member {Uint8Array} ciphertext
              * @memberof cohort.v1.EncryptedShare
@@ -5758,8 +5767,10 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).string(m.from);
                 if (m.to != null && $Object.hasOwnProperty.call(m, "to") && m.to !== "")
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.to);
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce") && m.nonce.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.nonce);
                 if (m.ciphertext != null && $Object.hasOwnProperty.call(m, "ciphertext") && m.ciphertext.length)
-                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.ciphertext);
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.ciphertext);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5826,6 +5837,15 @@ export const cohort = $root.cohort = (() => {
                             if (u !== 2)
                                 break;
                             if ((v = r.bytes()).length)
+                                m.nonce = v;
+                            else
+                                delete m.nonce;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
                                 m.ciphertext = v;
                             else
                                 delete m.ciphertext;
@@ -5870,6 +5890,10 @@ export const cohort = $root.cohort = (() => {
                 if (m.to != null && $Object.hasOwnProperty.call(m, "to")) {
                     if (!$util.isString(m.to))
                         return "to: string expected";
+                }
+                if (m.nonce != null && $Object.hasOwnProperty.call(m, "nonce")) {
+                    if (!(m.nonce && typeof m.nonce.length === "number" || $util.isString(m.nonce)))
+                        return "nonce: buffer expected";
                 }
                 if (m.ciphertext != null && $Object.hasOwnProperty.call(m, "ciphertext")) {
                     if (!(m.ciphertext && typeof m.ciphertext.length === "number" || $util.isString(m.ciphertext)))
@@ -6730,7 +6754,7 @@ export const cohort = $root.cohort = (() => {
             /**
              * Properties of a RevealedShare.
              * @typedef {Object} cohort.v1.RevealedShare.$Properties
-             * @property {string|null} [of] RevealedShare of
+             * @property {string|null} [owner] RevealedShare owner
              * @property {string|null} [kind] RevealedShare kind
              * @property {Uint8Array|null} [share] RevealedShare share
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
@@ -6765,12 +6789,12 @@ export const cohort = $root.cohort = (() => {
             };
 
             /**
-             * RevealedShare of.
-             * @member {string} of
+             * RevealedShare owner.
+             * @member {string} owner
              * @memberof cohort.v1.RevealedShare
              * @instance
              */
-            RevealedShare.prototype.of = "";
+            RevealedShare.prototype.owner = "";
 
             /**
              * RevealedShare kind.
@@ -6820,8 +6844,8 @@ export const cohort = $root.cohort = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     throw $Error("max depth exceeded");
-                if (m.of != null && $Object.hasOwnProperty.call(m, "of") && m.of !== "")
-                    w.uint32(/* id 1, wireType 2 =*/10).string(m.of);
+                if (m.owner != null && $Object.hasOwnProperty.call(m, "owner") && m.owner !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.owner);
                 if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
                     w.uint32(/* id 2, wireType 2 =*/18).string(m.kind);
                 if (m.share != null && $Object.hasOwnProperty.call(m, "share") && m.share.length)
@@ -6874,9 +6898,9 @@ export const cohort = $root.cohort = (() => {
                             if (u !== 2)
                                 break;
                             if ((v = r.stringVerify()).length)
-                                m.of = v;
+                                m.owner = v;
                             else
-                                delete m.of;
+                                delete m.owner;
                             continue;
                         }
                     case 2: {
@@ -6929,9 +6953,9 @@ export const cohort = $root.cohort = (() => {
                     q = 0;
                 if (q > $util.recursionLimit)
                     return "max depth exceeded";
-                if (m.of != null && $Object.hasOwnProperty.call(m, "of")) {
-                    if (!$util.isString(m.of))
-                        return "of: string expected";
+                if (m.owner != null && $Object.hasOwnProperty.call(m, "owner")) {
+                    if (!$util.isString(m.owner))
+                        return "owner: string expected";
                 }
                 if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
                     if (!$util.isString(m.kind))

@@ -1,0 +1,72 @@
+// `cohort client`: an agency's node, run on-premise beside its data, bound by its own policy.
+import { readFile } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import { Command } from 'commander';
+import { runAgent } from '../../client/agent.js';
+import { loadAgencyData } from '../../client/data/source.js';
+import { explainPolicy, loadPolicy } from '../../client/policy.js';
+import { readIdentityFile } from '../../identity/keyfile.js';
+import { fromHex } from '../../identity/keys.js';
+import { initEngine, type EnginePreference } from '../../ml/engine.js';
+import { exampleCount } from '../../ml/dataset.js';
+import { createLogger } from '../log.js';
+import { positiveInt, reportErrors, write } from '../output.js';
+
+interface ClientFlags {
+  coordinator?: string;
+  key?: string;
+  policy: string;
+  agency?: string;
+  stateDir?: string;
+  ca?: string;
+  engine: EnginePreference;
+  explainPolicy: boolean;
+  exitWhenDone: boolean;
+  seed?: number;
+  logLevel: string;
+  logFile?: string;
+}
+
+export function clientCommand(): Command {
+  return new Command('client')
+    .description("run an agency's client node: train locally, send only masked updates, within the agency's policy")
+    .requiredOption('--policy <file>', "the agency's policy (JSON): pinned coordinator key, purposes, models, minimum cohort, budget, dataset")
+    .option('--coordinator <url>', 'the coordinator, e.g. wss://coordinator.example.gov:7400')
+    .option('--key <file>', "the agency's identity file (cohort keys new)")
+    .option('--agency <id>', 'agency id (default: the identity file name)')
+    .option('--state-dir <dir>', 'where receipts and the privacy budget are kept (default: .cohort-agency-<id>)')
+    .option('--ca <file>', 'PEM CA certificate that signed the coordinator TLS certificate')
+    .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
+    .option('--explain-policy', 'print what the policy allows and refuses, then exit', false)
+    .option('--exit-when-done', 'exit when the coordinator shuts down instead of reconnecting', false)
+    .option('--seed <n>', 'seed for local shuffling (reproducible runs)', positiveInt)
+    .option('--log-level <level>', 'pino log level', 'info')
+    .option('--log-file <file>', 'write logs to this file instead of stderr')
+    .action(async (flags: ClientFlags, self: Command) => {
+      await reportErrors(self, async () => {
+        const policy = await loadPolicy(flags.policy);
+        if (flags.explainPolicy) {
+          write(self, explainPolicy(policy));
+          return;
+        }
+        if (!flags.coordinator || !flags.key) throw new RangeError('--coordinator and --key are required to run the client');
+        const { name, identity } = await readIdentityFile(flags.key);
+        const agency = flags.agency ?? (name || basename(flags.key, extname(flags.key)));
+        const log = createLogger(flags.logLevel, flags.logFile).child({ agency });
+        const engine = await initEngine(flags.engine);
+        log.info({ engine: engine.name }, engine.detail);
+        const { data, fingerprint } = await loadAgencyData(policy.dataset);
+        log.info({ examples: exampleCount(data), dataset: fingerprint.sha256 }, 'data loaded');
+        const stop = new AbortController();
+        process.once('SIGINT', () => stop.abort());
+        process.once('SIGTERM', () => stop.abort());
+        const summary = await runAgent({
+          agency, identity, url: flags.coordinator, coordinatorKey: fromHex(policy.coordinatorKey, 32, 'policy.coordinatorKey'),
+          ca: flags.ca ? await readFile(flags.ca) : undefined, policy, data, dataset: fingerprint,
+          stateDir: flags.stateDir ?? `.cohort-agency-${agency}`, log, signal: stop.signal,
+          exitWhenCoordinatorStops: flags.exitWhenDone, seed: flags.seed,
+        });
+        log.info(summary, 'client stopped');
+      });
+    });
+}

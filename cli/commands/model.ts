@@ -1,0 +1,36 @@
+// `cohort model export`: a run's model as a TF.js layers model (model.json + weights), which
+// tf.loadLayersModel loads in Node or a browser.
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { RunStore } from '../../coordinator/run-store.js';
+import { loadCheckpoint, saveCheckpoint } from '../../ml/checkpoint.js';
+import { initEngine } from '../../ml/engine.js';
+import { inheritSettings, nonNegativeInt, reportErrors, write } from '../output.js';
+
+export function modelCommand(): Command {
+  const model = inheritSettings(new Command('model').description('export trained models'));
+  model
+    .command('export')
+    .description('write the model of a run (its newest checkpoint, or --round) in the TF.js layers format')
+    .requiredOption('--run-id <id>', 'the run')
+    .requiredOption('--out <dir>', 'where model.json and its weights go')
+    .option('--data-dir <dir>', "the coordinator's data directory", '.cohort')
+    .option('--round <n>', 'the checkpoint of this round instead of the newest', nonNegativeInt)
+    .action(async (opts: { runId: string; out: string; dataDir: string; round?: number }, self: Command) => {
+      await reportErrors(self, async () => {
+        await initEngine('auto');
+        const store = new RunStore(opts.dataDir, opts.runId);
+        const state = await store.readState();
+        if (!state) throw new RangeError(`no run "${opts.runId}" in ${resolve(opts.dataDir)}`);
+        const round = opts.round ?? state.checkpointRound;
+        // Loading and saving again (rather than copying files) checks the checkpoint is whole.
+        const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
+          throw new RangeError(`run ${opts.runId} has no readable checkpoint for round ${round}: ${err.message}`);
+        });
+        await saveCheckpoint(loaded, opts.out);
+        loaded.dispose();
+        write(self, `exported run ${opts.runId}, round ${round}: ${join(resolve(opts.out), 'model.json')}`);
+      });
+    });
+  return model;
+}

@@ -1,0 +1,296 @@
+// The agency's client node: stays connected to its coordinator (reconnecting with backoff),
+// judges every round offered against the agency's policy and budget, trains locally, and sends
+// only what the round's protocol allows: a masked input under SecAgg, never raw data.
+import type { Logger } from 'pino';
+import type * as tf from '@tensorflow/tfjs';
+import { ReceiptStore } from '../audit/receipt.js';
+import { commitmentTranscript } from '../audit/entries.js';
+import type { Identity } from '../identity/keys.js';
+import { sign } from '../identity/keys.js';
+import type { Dataset } from '../ml/dataset.js';
+import { exampleCount } from '../ml/dataset.js';
+import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
+import { buildModel, modelFingerprint } from '../ml/models.js';
+import { trainLocal } from '../ml/train.js';
+import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
+import { AgencyBudget } from '../privacy/budget.js';
+import { sha256Hex } from '../proto/bytes.js';
+import { Stage, type Opened } from '../proto/channel.js';
+import { ERRORS, ProtocolError } from '../proto/errors.js';
+import type { MessageInit } from '../proto/framing.js';
+import type { cohort } from '../proto/messages.js';
+import { connectToCoordinator, type CoordinatorLink } from './connection.js';
+import { checkOffer, type Policy } from './policy.js';
+import { computeUpdate, dpEnabled } from './update.js';
+import { SecureParticipant } from './secure-participant.js';
+import { canonicalJson, type DatasetFingerprint } from './data/fingerprint.js';
+
+export interface AgentOptions {
+  agency: string;
+  identity: Identity;
+  url: string;
+  coordinatorKey: Uint8Array;
+  ca?: Buffer;
+  policy: Policy;
+  data: Dataset;
+  dataset: DatasetFingerprint;
+  /** Where the agency keeps its receipts and privacy budget. */
+  stateDir: string;
+  log: Logger;
+  signal?: AbortSignal;
+  /** Stop (instead of reconnecting) once the coordinator says it is shutting down. */
+  exitWhenCoordinatorStops?: boolean;
+  /** Seed for local shuffling; absent means fresh randomness. */
+  seed?: number;
+}
+
+export interface AgentSummary {
+  roundsJoined: number;
+  roundsDeclined: number;
+  reason: string;
+}
+
+// Handshake refusals that no retry can fix: reconnecting would only repeat them.
+const PERMANENT = new Set<number>([ERRORS.UNKNOWN_AGENCY.close, ERRORS.COORDINATOR_KEY_MISMATCH.close, ERRORS.PROTOCOL_VERSION.close]);
+
+export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
+  const { log } = options;
+  const summary: AgentSummary = { roundsJoined: 0, roundsDeclined: 0, reason: '' };
+  const receipts = await ReceiptStore.open(options.stateDir, { coordinatorKey: options.coordinatorKey, agency: options.agency });
+  const budget = options.policy.privacy
+    ? await AgencyBudget.load(`${options.stateDir}/privacy-budget.json`, options.policy.privacy.epsilon) : undefined;
+  const joinedByRun = new Map<string, number>();
+  let backoffMs = 250;
+
+  while (!options.signal?.aborted) {
+    let link: CoordinatorLink;
+    const session = new RoundSession(options, receipts, budget, joinedByRun, summary);
+    try {
+      link = await connectToCoordinator({
+        url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
+      }, (opened) => session.receive(opened));
+    } catch (err) {
+      const error = err as ProtocolError;
+      if (error instanceof ProtocolError && PERMANENT.has(error.closeCode)) {
+        summary.reason = `${error.code}: ${error.message}`;
+        log.error({ code: error.code }, `coordinator refused this agency: ${error.message}`);
+        throw error;
+      }
+      log.warn({ err: error.message, retryInMs: backoffMs }, 'cannot reach the coordinator');
+      await sleep(backoffMs, options.signal);
+      backoffMs = Math.min(backoffMs * 2, 30_000) * (0.75 + Math.random() / 2);
+      continue;
+    }
+    backoffMs = 250;
+    session.attach(link);
+    log.info({ url: options.url }, 'connected to the coordinator');
+    const onAbort = () => link.close();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const closed = await link.closed;
+    options.signal?.removeEventListener('abort', onAbort);
+    await session.idle();
+    if (closed.code === ERRORS.SHUTTING_DOWN.close && options.exitWhenCoordinatorStops) {
+      summary.reason = 'the coordinator finished';
+      break;
+    }
+    if (PERMANENT.has(closed.code)) {
+      summary.reason = `coordinator closed the session: ${closed.reason}`;
+      break;
+    }
+    log.warn({ code: closed.code, reason: closed.reason }, 'connection closed; reconnecting');
+    await sleep(backoffMs, options.signal);
+  }
+  return summary;
+}
+
+/** One connection's worth of rounds. Messages are handled strictly in arrival order. */
+class RoundSession {
+  private link?: CoordinatorLink;
+  private queue: Promise<void> = Promise.resolve();
+  private round?: ActiveRound;
+  private model?: { fingerprint: string; model: tf.LayersModel };
+
+  constructor(
+    private readonly options: AgentOptions,
+    private readonly receipts: ReceiptStore,
+    private readonly budget: AgencyBudget | undefined,
+    private readonly joinedByRun: Map<string, number>,
+    private readonly summary: AgentSummary,
+  ) {}
+
+  attach(link: CoordinatorLink): void {
+    this.link = link;
+  }
+
+  receive(opened: Opened): void {
+    this.queue = this.queue.then(() => this.handle(opened)).catch((err: Error) => {
+      this.options.log.error({ err: err.message, round: opened.round }, 'round failed on this client');
+      this.round?.secure?.abort();
+      this.round = undefined;
+    });
+  }
+
+  idle(): Promise<void> {
+    return this.queue;
+  }
+
+  private send(message: MessageInit, round: number, stage: Stage): void {
+    this.link?.send(message, round, stage);
+  }
+
+  private async handle({ message, round }: Opened): Promise<void> {
+    const { log } = this.options;
+    switch (message.kind) {
+      // Decoded messages are class instances with every default filled in: the casts say so.
+      case 'roundOffer': return this.onOffer(message.roundOffer as cohort.v1.RoundOffer);
+      case 'keyRoster': return this.current(round)?.onRoster(message.keyRoster as cohort.v1.KeyRoster, (m) => this.send(m, round, Stage.STAGE_SHARE));
+      case 'shareDelivery': return this.current(round)?.onDelivery(message.shareDelivery as cohort.v1.ShareDelivery, (m) => this.send(m, round, Stage.STAGE_UPLOAD));
+      case 'unmaskRequest': return this.current(round)?.onUnmask(message.unmaskRequest as cohort.v1.UnmaskRequest, (m) => this.send(m, round, Stage.STAGE_UNMASK));
+      case 'roundReceipt': return this.onReceipt(message.roundReceipt as cohort.v1.RoundReceipt);
+      case 'notice':
+        log.warn({ code: message.notice!.code, round }, `coordinator: ${message.notice!.message}`);
+        return;
+      default:
+        log.warn({ kind: message.kind, round }, 'ignoring a message this client does not expect');
+    }
+  }
+
+  private current(round: number): ActiveRound | undefined {
+    if (this.round?.offer.round === round) return this.round;
+    this.options.log.warn({ round }, 'message for a round this client is not in');
+    return undefined;
+  }
+
+  private async onOffer(offer: cohort.v1.RoundOffer): Promise<void> {
+    const { options } = this;
+    const { log, policy } = options;
+    this.round?.secure?.abort();
+    this.round = undefined;
+    const decline = (code: string, reason: string) => {
+      this.summary.roundsDeclined++;
+      log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
+      this.send({ roundAnswer: { accept: false, code, reason } }, offer.round, Stage.STAGE_CONFIG);
+    };
+    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
+    const step = dp ? { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
+    const budgetCheck = this.budget && policy.privacy
+      ? (step ? this.budget.canJoin(step, policy.privacy.delta) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
+      : undefined;
+    const decision = checkOffer(policy, {
+      coordinatorKey: options.coordinatorKey,
+      runId: offer.runId,
+      purpose: offer.purpose,
+      modelFingerprint: offer.modelFingerprint,
+      architecture: offer.architecture,
+      cohortSize: offer.cohort.length,
+      round: offer.round,
+      roundsJoinedInRun: this.joinedByRun.get(offer.runId) ?? 0,
+      secagg: !!offer.secagg,
+      ...(budgetCheck ? { epsilonAfter: budgetCheck.epsilonAfter } : {}),
+    });
+    if (!decision.ok) return decline(decision.code, decision.reason);
+
+    const model = await this.modelFor(offer);
+    if (modelFingerprint(model) !== offer.modelFingerprint) {
+      return decline('MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
+    }
+    const before = decodeFloat32LE(offer.weights);
+    setFlatWeights(model, before);
+    const active = new ActiveRound(offer, options, before);
+    this.round = active;
+    let keyAdvert: cohort.v1.IKeyAdvert | undefined;
+    if (offer.secagg) {
+      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy.minCohort);
+      keyAdvert = active.secure.advertise();
+    }
+    this.summary.roundsJoined++;
+    this.joinedByRun.set(offer.runId, (this.joinedByRun.get(offer.runId) ?? 0) + 1);
+    const examples = exampleCount(options.data);
+    this.send({
+      roundAnswer: {
+        accept: true, examples, keyAdvert,
+        dataset: { sha256: options.dataset.sha256, schema: canonicalJson(options.dataset.schema), rows: options.dataset.rows, license: options.dataset.license },
+      },
+    }, offer.round, Stage.STAGE_CONFIG);
+    log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
+
+    active.training = (async () => {
+      const train = offer.train!;
+      const result = await trainLocal(model, options.data, {
+        epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
+        optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
+        ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
+      });
+      const update = computeUpdate(before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
+      log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
+      return { update, loss: result.loss };
+    })();
+    if (!offer.secagg) {
+      const { update, loss } = await active.training;
+      const delta = encodeFloat32LE(update.delta);
+      const hash = sha256Hex(delta);
+      active.sent = { update: hash };
+      const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), options.identity.secretKey);
+      this.send({ plainUpdate: { delta, weight: update.weight, loss, examples, commitment } }, offer.round, Stage.STAGE_UPLOAD);
+    }
+  }
+
+  private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {
+    if (this.model?.fingerprint === offer.modelFingerprint) return this.model.model;
+    this.model?.model.dispose();
+    const model = await buildModel({ kind: 'layers-json', topology: JSON.parse(offer.modelTopology) as object });
+    this.model = { fingerprint: offer.modelFingerprint, model };
+    return model;
+  }
+
+  private async onReceipt(result: cohort.v1.RoundReceipt): Promise<void> {
+    const { log } = this.options;
+    const active = this.round?.offer.round === result.round ? this.round : undefined;
+    log.info({ round: result.round, status: result.status, accuracy: result.globalAccuracy || undefined }, 'round closed');
+    if (result.receiptJson && active?.sent) {
+      await this.receipts.record(JSON.parse(result.receiptJson), active.sent);
+      const dp = active.offer.dp;
+      if (this.budget && dpEnabled(dp) && result.status === 'ok') {
+        await this.budget.record(active.offer.runId, active.offer.round, { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 });
+      }
+    }
+    if (active) this.round = undefined;
+  }
+}
+
+/** A round this client accepted: its offer, the training under way, and SecAgg state. */
+class ActiveRound {
+  training?: Promise<{ update: ReturnType<typeof computeUpdate>; loss: number }>;
+  secure?: SecureParticipant;
+  /** SHA-256 digests of what was sent, kept with the receipt. */
+  sent?: Record<string, string>;
+
+  constructor(readonly offer: cohort.v1.RoundOffer, private readonly options: AgentOptions, readonly before: Float32Array) {}
+
+  async onRoster(roster: cohort.v1.KeyRoster, reply: (m: MessageInit) => void): Promise<void> {
+    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'key roster in a round without secure aggregation');
+    reply({ shareBundle: await this.secure.shareKeys(roster) });
+  }
+
+  async onDelivery(delivery: cohort.v1.ShareDelivery, reply: (m: MessageInit) => void): Promise<void> {
+    if (!this.secure || !this.training) throw new ProtocolError('OUT_OF_TURN', 'share delivery in a round without secure aggregation');
+    const { update } = await this.training;
+    const masked = this.secure.maskInput(delivery, update.delta, update.weight);
+    const hash = sha256Hex(masked);
+    this.sent = { maskedInput: hash };
+    const commitment = sign(commitmentTranscript(this.offer.runId, this.offer.round, hash), this.options.identity.secretKey);
+    reply({ maskedInput: { vector: masked, commitment } });
+  }
+
+  onUnmask(request: cohort.v1.UnmaskRequest, reply: (m: MessageInit) => void): void {
+    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'unmask request in a round without secure aggregation');
+    reply({ unmaskResponse: this.secure.unmask(request) });
+  }
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}

@@ -1,0 +1,174 @@
+// One round, as the coordinator runs it: offer -> answers -> (plain or secure) aggregation.
+// The shell moves messages and enforces deadlines; the arithmetic lives in aggregate.ts and
+// secagg/, the decisions in small functions here.
+import { Stage } from '../proto/channel.js';
+import { ProtocolError } from '../proto/errors.js';
+import type { cohort } from '../proto/messages.js';
+import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
+import { assertFinite } from '../ml/weights.js';
+import { sha256Hex } from '../proto/bytes.js';
+import { UpdateSum } from './aggregate.js';
+import type { StageRouter } from './stage-router.js';
+import type { AgencySession } from './transport.js';
+
+export interface Deadlines {
+  /** For the answer to an offer. */
+  answerMs: number;
+  /** For the update: local training happens inside it. */
+  uploadMs: number;
+  /** For each SecAgg+ exchange (shares, unmasking). */
+  exchangeMs: number;
+}
+
+export interface RoundPlan {
+  runId: string;
+  round: number;
+  purpose: string;
+  architecture: string;
+  modelFingerprint: string;
+  topology: string;
+  weights: Float32Array;
+  train: cohort.v1.ITrainConfig;
+  dp?: cohort.v1.IDpConfig;
+  secagg?: cohort.v1.ISecAggConfig;
+  weightCap: number;
+  /** The round is abandoned when fewer agencies than this accept, or contribute. */
+  minCohort: number;
+  deadlines: Deadlines;
+}
+
+export interface Answer {
+  examples: number;
+  dataset?: cohort.v1.IDatasetFingerprint | null;
+  keyAdvert?: cohort.v1.IKeyAdvert | null;
+}
+
+export interface RoundOutcome {
+  status: 'ok' | 'abandoned';
+  reason?: string;
+  /** Agencies whose updates are in the aggregate. */
+  contributors: string[];
+  accepted: Map<string, Answer>;
+  declined: Map<string, { code: string; reason: string }>;
+  /** Agencies that accepted but whose update is not in the aggregate, with why. */
+  dropped: Map<string, string>;
+  meanDelta?: Float32Array;
+  /** Mean training loss the clients reported (plaintext rounds only). */
+  trainLoss?: number;
+  timings: Record<string, number>;
+}
+
+export interface RoundContext {
+  router: StageRouter;
+  sessions: ReadonlyMap<string, AgencySession>;
+  signal?: AbortSignal;
+  onStage?: (stage: string, done: number, total: number) => void;
+}
+
+export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): cohort.v1.IRoundOffer {
+  return {
+    runId: plan.runId,
+    round: plan.round,
+    purpose: plan.purpose,
+    architecture: plan.architecture,
+    modelFingerprint: plan.modelFingerprint,
+    modelTopology: plan.topology,
+    weights: encodeFloat32LE(plan.weights),
+    train: plan.train,
+    secagg: plan.secagg ?? null,
+    dp: plan.dp ?? null,
+    cohort: cohortMembers.map((s) => ({ agency: s.agency, identityKey: s.identityKey })),
+    deadlineMs: plan.deadlines.uploadMs,
+    weightCap: plan.weightCap,
+  };
+}
+
+/** Sends the offer to the cohort and collects who accepts (with their example counts) and who declines. */
+export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: AgencySession[]) {
+  const started = performance.now();
+  const offer = roundOffer(plan, members);
+  for (const session of members) session.send({ roundOffer: offer }, plan.round, Stage.STAGE_CONFIG);
+  const declined = new Map<string, { code: string; reason: string }>();
+  const answers = await ctx.router.collect(members.map((s) => s.agency), Stage.STAGE_CONFIG, 'roundAnswer',
+    plan.deadlines.answerMs, (agency, message) => {
+      const answer = message.roundAnswer!;
+      if (!answer.accept) {
+        declined.set(agency, { code: answer.code || 'DECLINED', reason: answer.reason || 'no reason given' });
+        return undefined;
+      }
+      if (!(answer.examples! > 0)) throw new ProtocolError('BAD_UPDATE', `${agency} accepted with no training examples`);
+      if (plan.secagg && !answer.keyAdvert) throw new ProtocolError('BAD_UPDATE', `${agency} accepted a secure round without keys`);
+      return { examples: answer.examples!, dataset: answer.dataset, keyAdvert: answer.keyAdvert } satisfies Answer;
+    }, ctx.signal);
+  const accepted = new Map<string, Answer>();
+  for (const [agency, answer] of answers.received) if (answer) accepted.set(agency, answer);
+  return { accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
+}
+
+export interface Commitment {
+  /** SHA-256 hex of the bytes the agency uploaded (masked input, or plain update). */
+  hash: string;
+  /** The agency's signature over audit's commitment transcript of that hash. */
+  signature: Uint8Array;
+}
+
+export type DropStage = 'advertise_keys' | 'share_keys' | 'masked_input' | 'unmasking';
+
+export interface AggregateResult {
+  contributors: string[];
+  commitments: Map<string, Commitment>;
+  /** Accepted agencies left out of the aggregate, with why, and at which stage. */
+  dropped: Map<string, string>;
+  dropStage: Map<string, DropStage>;
+  unmasking?: { survivors: string[]; dropped: string[]; sharesFrom: string[] };
+  /** Sum of w_k * delta_k and of w_k; absent when the round is abandoned. */
+  sum?: { weighted: Float64Array; totalWeight: number };
+  aggregateSha256?: string;
+  trainLoss?: number;
+  reason?: string;
+}
+
+/** Plaintext aggregation (SecAgg off): each update is checked, then added to one running sum. */
+export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members: string[]): Promise<AggregateResult> {
+  const sum = new UpdateSum(plan.weights.length);
+  const commitments = new Map<string, Commitment>();
+  let lossSum = 0;
+  let done = 0;
+  const collected = await ctx.router.collect(members, Stage.STAGE_UPLOAD, 'plainUpdate', plan.deadlines.uploadMs,
+    (agency, message) => {
+      const update = message.plainUpdate!;
+      const delta = checkedDelta(agency, update.delta, plan.weights.length);
+      const weight = update.weight ?? 0;
+      if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
+      sum.add(delta, weight);
+      commitments.set(agency, { hash: sha256Hex(update.delta!), signature: update.commitment ?? new Uint8Array() });
+      lossSum += update.loss ?? 0;
+      ctx.onStage?.('upload', ++done, members.length);
+      return true;
+    }, ctx.signal);
+  const enough = sum.count >= plan.minCohort;
+  return {
+    contributors: [...collected.received.keys()].sort(),
+    commitments,
+    dropped: collected.missing,
+    dropStage: new Map([...collected.missing.keys()].map((a) => [a, 'masked_input' as const])),
+    sum: enough ? { weighted: sum.sum, totalWeight: sum.totalWeight } : undefined,
+    aggregateSha256: enough ? sha256Hex(new Uint8Array(sum.sum.buffer)) : undefined,
+    trainLoss: sum.count ? lossSum / sum.count : undefined,
+    reason: enough ? undefined : `only ${sum.count} updates arrived; the minimum is ${plan.minCohort}`,
+  };
+}
+
+/** The float32 update in `bytes`, or a BAD_UPDATE naming the agency and what is wrong. */
+export function checkedDelta(agency: string, bytes: Uint8Array | null | undefined, expected: number): Float32Array {
+  if (!bytes || bytes.length !== expected * 4) {
+    throw new ProtocolError('BAD_UPDATE', `${agency} sent an update of ${bytes ? bytes.length / 4 : 0} values; the model has ${expected}`);
+  }
+  const delta = decodeFloat32LE(bytes);
+  try {
+    assertFinite(delta, `${agency}'s update`);
+  } catch (err) {
+    throw new ProtocolError('BAD_UPDATE', (err as Error).message);
+  }
+  return delta;
+}

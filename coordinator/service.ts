@@ -1,0 +1,66 @@
+// The coordinator as one object: its identity, the enrolment it admits, the WebSocket
+// transport, the stage router, and the ledger, wired together. The CLI, the demo and the
+// end-to-end tests all start the coordinator through here.
+import type { Logger } from 'pino';
+import { join } from 'node:path';
+import { LedgerWriter } from '../audit/writer.js';
+import type { Identity } from '../identity/keys.js';
+import type { Admission } from './transport.js';
+import { startTransport, type Transport } from './transport.js';
+import { StageRouter } from './stage-router.js';
+import type { Limits } from './limits.js';
+import { runFederation, type FederationEvents, type FederationResult } from './federation.js';
+import type { GlobalModel } from './global-model.js';
+import type { RunConfig } from './run-config.js';
+
+export interface CoordinatorOptions {
+  dataDir: string;
+  identity: Identity;
+  admission: Admission;
+  host: string;
+  port: number;
+  limits: Limits;
+  log: Logger;
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  allowPlainRemote?: boolean;
+}
+
+export interface Coordinator {
+  readonly url: string;
+  readonly transport: Transport;
+  readonly ledgerPath: string;
+  run(config: RunConfig, model: GlobalModel, events?: FederationEvents, signal?: AbortSignal): Promise<FederationResult>;
+  close(): Promise<void>;
+}
+
+export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
+  const { log } = options;
+  const ledgerPath = join(options.dataDir, 'ledger.jsonl');
+  const ledger = await LedgerWriter.open(ledgerPath, options.identity);
+  const router = new StageRouter(({ agency, error, round }) => {
+    void ledger.append('note', { text: `round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}` })
+      .catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
+  });
+  const transport = await startTransport({
+    host: options.host, port: options.port, identity: options.identity, admission: options.admission,
+    limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
+  }, {
+    onSession: () => {},
+    onMessage: (session, opened) => router.route(session.agency, opened),
+    onClose: (session) => router.disconnected(session.agency),
+  });
+  return {
+    url: transport.url,
+    transport,
+    ledgerPath,
+    run: (config, model, events, signal) => runFederation({
+      config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
+      sessions: transport.sessions, log, events, signal,
+    }),
+    async close() {
+      await transport.close();
+      await ledger.close();
+    },
+  };
+}
+

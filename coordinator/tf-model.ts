@@ -1,0 +1,39 @@
+// The GlobalModel the run loop uses, backed by a TF.js layers model: it describes the model
+// for offers, checkpoints in the TF.js format, and evaluates on a held-out set when given one.
+import type * as tf from '@tensorflow/tfjs';
+import type { Dataset } from '../ml/dataset.js';
+import { loadCheckpoint, saveCheckpoint } from '../ml/checkpoint.js';
+import { buildModel, modelFingerprint, type ModelSpec } from '../ml/models.js';
+import { evaluate } from '../ml/train.js';
+import { getFlatWeights, setFlatWeights, weightCount } from '../ml/weights.js';
+import type { GlobalModel } from './global-model.js';
+
+export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Dataset): Promise<GlobalModel> {
+  const model: tf.LayersModel = await buildModel(spec, seed >>> 0);
+  const initial = getFlatWeights(model);
+  return {
+    architecture: spec.kind,
+    topology: JSON.stringify(model.toJSON(null, false)),
+    fingerprint: modelFingerprint(model),
+    parameters: weightCount(model),
+    initialWeights: () => initial.slice(),
+    async save(dir, weights) {
+      setFlatWeights(model, weights);
+      await saveCheckpoint(model, dir);
+    },
+    async load(dir) {
+      const loaded = await loadCheckpoint(dir);
+      try {
+        return getFlatWeights(loaded);
+      } finally {
+        loaded.dispose();
+      }
+    },
+    ...(heldOut ? {
+      async evaluate(weights: Float32Array) {
+        setFlatWeights(model, weights);
+        return evaluate(model, heldOut);
+      },
+    } : {}),
+  };
+}

@@ -1,0 +1,81 @@
+// Byte-level helpers shared by the SecAgg files: argument checks, id order, and the
+// length-prefixed transcripts every signature, key derivation and plaintext is taken over.
+// Length prefixes make the encoding injective, so two different tuples never hash or sign alike.
+
+/** Every transcript starts with this label so no SecAgg value can be confused with another protocol's. */
+export const DOMAIN = 'cohort/secagg/v1';
+
+const MAX_ID_BYTES = 128;
+const textEncoder = new TextEncoder();
+
+export function checkBytes(value: unknown, name: string, length?: number): Uint8Array {
+  if (!(value instanceof Uint8Array)) throw new TypeError(`${name} must be a Uint8Array`);
+  if (length !== undefined && value.length !== length) {
+    throw new RangeError(`${name} must be ${length} bytes, got ${value.length}`);
+  }
+  return value;
+}
+
+export function checkInteger(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number') throw new TypeError(`${name} must be a number`);
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
+    throw new RangeError(`${name} must be an integer in [${min}, ${max}], got ${value}`);
+  }
+  return value;
+}
+
+/** Ids and run ids: non-empty strings of at most 128 UTF-8 bytes (they go into HKDF info, capped at 1024 bytes). */
+export function checkId(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new TypeError(`${name} must be a string`);
+  const bytes = textEncoder.encode(value).length;
+  if (bytes === 0 || bytes > MAX_ID_BYTES) {
+    throw new RangeError(`${name} must be 1..${MAX_ID_BYTES} UTF-8 bytes, got ${bytes}`);
+  }
+  return value;
+}
+
+/** Ids order by their UTF-8 bytes, so any language sorts a cohort the same way. */
+export function compareIds(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+export function sortedIds(ids: Iterable<string>): string[] {
+  return [...ids].sort(compareIds);
+}
+
+export type TranscriptPart = string | number | Uint8Array;
+
+/**
+ * DOMAIN, a purpose label, then each part: strings as u32 length + UTF-8, numbers as u32,
+ * byte arrays as u32 length + bytes (all big-endian lengths).
+ */
+export function transcript(purpose: string, parts: readonly TranscriptPart[]): Uint8Array {
+  const encoded: Uint8Array[] = [];
+  for (const part of [DOMAIN, purpose, ...parts]) {
+    if (typeof part === 'number') {
+      encoded.push(u32(checkInteger(part, 'transcript number', 0, 0xffff_ffff)));
+    } else {
+      const bytes = typeof part === 'string' ? textEncoder.encode(part) : part;
+      encoded.push(u32(bytes.length), bytes);
+    }
+  }
+  return concatBytes(encoded);
+}
+
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return out;
+}
+
+function u32(value: number): Uint8Array {
+  const out = new Uint8Array(4);
+  new DataView(out.buffer).setUint32(0, value);
+  return out;
+}

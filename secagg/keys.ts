@@ -1,0 +1,129 @@
+// Per-round key pairs and their signed adverts (Bonawitz et al. 2017 §4, Round 0 "AdvertiseKeys").
+// Each client makes two fresh X25519 pairs per round: c to encrypt its share bundles, s to agree
+// pairwise mask seeds. The advert is signed with the client's long-term Ed25519 identity over a
+// transcript bound to (runId, round, id): the coordinator routes adverts but cannot substitute
+// keys (the active-adversary variant of §4 / §6.2, which needs a PKI; the cohort's identity keys are it).
+import { createPrivateKey, createPublicKey, diffieHellman, verify as nodeVerify, type KeyObject } from 'node:crypto';
+import nacl from 'tweetnacl';
+import { sign } from '../identity/keys.js';
+import { checkBytes, checkId, checkInteger, transcript } from './encoding.js';
+import { SecAggRefusal } from './errors.js';
+
+export const X25519_KEY_BYTES = 32;
+export const ED25519_PUBLIC_KEY_BYTES = 32;
+export const SIGNATURE_BYTES = 64;
+
+/** The public half of a client's round keys, as it travels. */
+export interface KeyAdvert {
+  readonly id: string;
+  /** X25519 public key for encrypting share bundles. */
+  readonly cPk: Uint8Array;
+  /** X25519 public key for pairwise mask agreement. */
+  readonly sPk: Uint8Array;
+}
+
+export interface SignedAdvert extends KeyAdvert {
+  /** Ed25519 signature by the client's identity key over advertTranscript(...). */
+  readonly signature: Uint8Array;
+}
+
+/** What an advert is bound to besides its id. */
+export interface RoundBinding {
+  readonly runId: string;
+  /** uint32 round number. */
+  readonly round: number;
+}
+
+export interface RoundKeyPairs {
+  readonly cPk: Uint8Array;
+  readonly cSk: Uint8Array;
+  readonly sPk: Uint8Array;
+  readonly sSk: Uint8Array;
+}
+
+export function generateRoundKeys(): RoundKeyPairs {
+  const c = nacl.box.keyPair();
+  const s = nacl.box.keyPair();
+  return { cPk: c.publicKey, cSk: c.secretKey, sPk: s.publicKey, sSk: s.secretKey };
+}
+
+/** The X25519 public key of a secret key, used to check a reconstructed mask key against its advert. */
+export function publicKeyOf(secretKey: Uint8Array): Uint8Array {
+  return nacl.scalarMult.base(checkBytes(secretKey, 'secretKey', X25519_KEY_BYTES));
+}
+
+export function advertTranscript(binding: RoundBinding, advert: KeyAdvert): Uint8Array {
+  checkBinding(binding);
+  return transcript('advert', [
+    binding.runId,
+    binding.round,
+    checkId(advert.id, 'advert.id'),
+    checkBytes(advert.cPk, 'advert.cPk', X25519_KEY_BYTES),
+    checkBytes(advert.sPk, 'advert.sPk', X25519_KEY_BYTES),
+  ]);
+}
+
+export function signAdvert(binding: RoundBinding, advert: KeyAdvert, identitySecretKey: Uint8Array): SignedAdvert {
+  checkBytes(identitySecretKey, 'identitySecretKey', 64);
+  const signature = sign(advertTranscript(binding, advert), identitySecretKey);
+  return Object.freeze({ id: advert.id, cPk: advert.cPk, sPk: advert.sPk, signature });
+}
+
+/**
+ * True iff the signature is the identity's over this advert for this run and round. Verified with
+ * node:crypto rather than tweetnacl: measured here ~0.2 ms against ~10 ms a signature, and each
+ * client checks k of them, the coordinator n (OpenSSL is the stricter of the two on malleable
+ * signatures, so nothing tweetnacl signs is refused).
+ */
+export function verifyAdvert(binding: RoundBinding, advert: SignedAdvert, identityPublicKey: Uint8Array): boolean {
+  if (typeof advert !== 'object' || advert === null) return false;
+  if (!(advert.signature instanceof Uint8Array) || advert.signature.length !== SIGNATURE_BYTES) return false;
+  if (!(identityPublicKey instanceof Uint8Array) || identityPublicKey.length !== ED25519_PUBLIC_KEY_BYTES) return false;
+  let message: Uint8Array;
+  try {
+    message = advertTranscript(binding, advert);
+  } catch {
+    return false;
+  }
+  try {
+    return nodeVerify(null, message, spki(ED25519_SPKI_PREFIX, identityPublicKey), advert.signature);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * X25519(secretKey, publicKey) via node:crypto (~7x tweetnacl's scalarMult here). A low-order
+ * public key gives the all-zero secret; OpenSSL refuses it, and so do we (RFC 7748 §6.1).
+ */
+export function agree(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
+  checkBytes(secretKey, 'secretKey', X25519_KEY_BYTES);
+  checkBytes(publicKey, 'publicKey', X25519_KEY_BYTES);
+  let shared: Buffer;
+  try {
+    shared = diffieHellman({
+      privateKey: createPrivateKey({ key: Buffer.concat([X25519_PKCS8_PREFIX, secretKey]), format: 'der', type: 'pkcs8' }),
+      publicKey: spki(X25519_SPKI_PREFIX, publicKey),
+    });
+  } catch (cause) {
+    throw new SecAggRefusal('BAD_KEY', 'invalid key received', { cause });
+  }
+  if (shared.every((byte) => byte === 0)) throw new SecAggRefusal('BAD_KEY', 'invalid key received');
+  return new Uint8Array(shared);
+}
+
+export function checkBinding(binding: RoundBinding): RoundBinding {
+  if (typeof binding !== 'object' || binding === null) throw new TypeError('binding must be an object');
+  checkId(binding.runId, 'runId');
+  checkInteger(binding.round, 'round', 0, 0xffff_ffff);
+  return binding;
+}
+
+// DER headers for raw 32-byte keys (RFC 8410 §4, §7): SubjectPublicKeyInfo and PKCS #8.
+const X25519_SPKI_PREFIX = Buffer.from('302a300506032b656e032100', 'hex');
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+const X25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b656e04220420', 'hex');
+
+function spki(prefix: Buffer, raw: Uint8Array): KeyObject {
+  return createPublicKey({ key: Buffer.concat([prefix, raw]), format: 'der', type: 'spki' });
+}

@@ -1,0 +1,72 @@
+// Property: whenever enough clients survive every stage the coordinator's sum equals the
+// plaintext mod-2^32 sum of the contributors' quantized inputs, bit for bit; otherwise the
+// round is abandoned. Dropouts are drawn at each of the four stages.
+import { describe, expect, it } from 'vitest';
+import { buildGraph } from '../../secagg/graph.js';
+import { defaultThreshold, validateParams } from '../../secagg/params.js';
+import type { StageName } from '../../secagg/server.js';
+import { makeContext, plainSum, runRound, seededRandom } from './harness.js';
+
+const STAGES: StageName[] = ['advertise', 'shareKeys', 'maskInput', 'unmask'];
+const TRIALS = 200;
+const BASE_SEED = Number(process.env.SECAGG_SEED ?? 20240611);
+
+function pickDegree(n: number, rand: () => number): number {
+  if (rand() < 0.4 || n < 5) return n - 1; // the complete graph of classic SecAgg
+  const k = 2 + Math.floor(rand() * (n - 3));
+  return (n * k) % 2 === 0 ? k : k + 1;
+}
+
+describe('SecAgg+ exactness under dropouts', () => {
+  it(`sum is exact or the round abandoned, over ${TRIALS} random rounds`, async () => {
+    let complete = 0;
+    let abandoned = 0;
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const seed = BASE_SEED + trial;
+      const rand = seededRandom(seed);
+      const n = 3 + Math.floor(rand() ** 1.5 * 28);
+      const degree = pickDegree(n, rand);
+      const minT = defaultThreshold(degree);
+      const threshold = minT + Math.floor(rand() * (degree - minT + 1));
+      const bits = 1 + Math.floor(rand() * (32 - Math.ceil(Math.log2(n))));
+      const params = validateParams({ threshold, degree, clipRange: 1, bits }, n);
+      const length = 1 + Math.floor(rand() * 400);
+      const graphSeed = new Uint8Array(32).map(() => Math.floor(rand() * 256));
+      const { context, ids, keys } = makeContext(n, params, length, graphSeed, trial);
+      const dropRate = rand() * 0.35;
+      const dropAt = new Map<string, StageName>();
+      const inputs = new Map<string, Uint32Array>();
+      for (const id of ids) {
+        if (rand() < dropRate) dropAt.set(id, STAGES[Math.floor(rand() * 4)]);
+        inputs.set(id, new Uint32Array(length).map(() => Math.floor(rand() * 2 ** bits)));
+      }
+      const label = `trial ${trial} (SECAGG_SEED=${BASE_SEED}, seed ${seed}, n=${n}, k=${degree}, t=${threshold}, b=${bits})`;
+      const { result, arrived } = await runRound(context, ids, keys, inputs, dropAt);
+
+      // What must happen, computed independently of the server: each secret the unmasking
+      // needs has at least t holders among those who answered the unmask stage.
+      const graph = buildGraph(graphSeed, ids, degree);
+      const [u1, u2, u3, u4] = arrived;
+      const heldBy = (owner: string, includeSelf: boolean) =>
+        graph.neighbours(owner).filter((v) => u4.has(v)).length + (includeSelf && u4.has(owner) ? 1 : 0);
+      const feasible =
+        [u1, u2, u3, u4].every((set) => set.size >= threshold) &&
+        [...u3].every((v) => heldBy(v, true) >= threshold) &&
+        [...u2].filter((u) => !u3.has(u) && graph.neighbours(u).some((v) => u3.has(v))).every((u) => heldBy(u, false) >= threshold);
+
+      if (u4.size < threshold) expect(result.status, label).toBe('abandoned');
+      if (graph.complete && u4.size >= threshold) expect(result.status, label).toBe('complete');
+      expect(result.status, label).toBe(feasible ? 'complete' : 'abandoned');
+      if (result.status === 'complete') {
+        complete++;
+        expect([...result.contributors], label).toEqual([...u3].sort());
+        expect(Buffer.from(result.sum.buffer).equals(Buffer.from(plainSum(inputs, u3, length).buffer)), label).toBe(true);
+      } else {
+        abandoned++;
+      }
+    }
+    // The generator must exercise both outcomes, or the property says little.
+    expect(complete).toBeGreaterThan(TRIALS / 3);
+    expect(abandoned).toBeGreaterThan(0);
+  });
+});

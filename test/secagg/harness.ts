@@ -1,0 +1,117 @@
+// In-process SecAgg+ rounds for the tests and the bench: n clients and one server, no network,
+// with each client dropping out at a chosen stage. A client that refuses counts as dropped there.
+import { generateIdentity, type Identity } from '../../identity/keys.js';
+import { advertise, maskInput, shareKeys, unmask, type ClientState } from '../../secagg/client.js';
+import type { EncryptedShare } from '../../secagg/encrypt.js';
+import { SecAggRefusal } from '../../secagg/errors.js';
+import type { SecAggParams } from '../../secagg/params.js';
+import type { CohortMember, RoundContext } from '../../secagg/round.js';
+import { SecAggServer, type AggregateResult, type StageName } from '../../secagg/server.js';
+
+/** Small seeded PRNG (mulberry32) so a failing trial can be replayed from its printed seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const identityPool: Identity[] = [];
+export function identities(n: number): Identity[] {
+  while (identityPool.length < n) identityPool.push(generateIdentity());
+  return identityPool.slice(0, n);
+}
+
+export function makeContext(n: number, params: SecAggParams, vectorLength: number, seed: Uint8Array, round = 1): {
+  context: RoundContext;
+  ids: string[];
+  keys: Identity[];
+} {
+  const keys = identities(n);
+  const ids = keys.map((_, i) => `agency-${String(i).padStart(3, '0')}`);
+  const cohort: CohortMember[] = ids.map((id, i) => ({ id, identityPublicKey: keys[i].publicKey }));
+  return { context: { runId: 'run-test', round, seed, cohort, params, vectorLength }, ids, keys };
+}
+
+export interface RoundRun {
+  result: AggregateResult;
+  /** Who delivered at each stage: U1 (adverts), U2 (shares), U3 (masked inputs), U4 (unmask responses). */
+  arrived: [Set<string>, Set<string>, Set<string>, Set<string>];
+  server: SecAggServer;
+  refusals: Map<string, string>;
+}
+
+/** Runs one round; dropAt[id] is the first stage a client does not answer. */
+export async function runRound(
+  context: RoundContext,
+  ids: string[],
+  keys: Identity[],
+  inputs: Map<string, Uint32Array>,
+  dropAt: Map<string, StageName>,
+  minCohort = 3,
+): Promise<RoundRun> {
+  const server = new SecAggServer(context);
+  const states = new Map<string, ClientState>();
+  const arrived: RoundRun['arrived'] = [new Set(), new Set(), new Set(), new Set()];
+  const refusals = new Map<string, string>();
+  const answers = (id: string, stage: StageName) => dropAt.get(id) !== stage && !refusals.has(id) && states.has(id);
+  const attempt = async <T>(id: string, body: () => T | Promise<T>): Promise<T | undefined> => {
+    try {
+      return await body();
+    } catch (error) {
+      if (!(error instanceof SecAggRefusal)) throw error;
+      refusals.set(id, error.code);
+      return undefined;
+    }
+  };
+
+  ids.forEach((id, i) => {
+    if (dropAt.get(id) === 'advertise') return;
+    const { state, advert } = advertise({ ...context, selfId: id, identitySecretKey: keys[i].secretKey });
+    states.set(id, state);
+    server.receiveAdvert(advert);
+    arrived[0].add(id);
+  });
+  if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+
+  for (const id of arrived[0]) {
+    if (!answers(id, 'shareKeys')) continue;
+    const shares = await attempt(id, () => shareKeys(states.get(id)!, server.rosterFor(id), { minCohort }));
+    if (shares === undefined) continue;
+    server.receiveShares(id, shares);
+    arrived[1].add(id);
+  }
+  if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+
+  for (const id of arrived[1]) {
+    if (!answers(id, 'maskInput')) continue;
+    const received: EncryptedShare[] = server.sharesFor(id);
+    const masked = await attempt(id, () => maskInput(states.get(id)!, received, inputs.get(id)!));
+    if (masked === undefined) continue;
+    server.receiveMaskedInput(id, masked);
+    arrived[2].add(id);
+  }
+  if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+
+  for (const id of arrived[2]) {
+    if (!answers(id, 'unmask')) continue;
+    const response = await attempt(id, () => unmask(states.get(id)!, server.unmaskRequestFor(id)));
+    if (response === undefined) continue;
+    server.receiveUnmask(response);
+    arrived[3].add(id);
+  }
+  return { result: await server.finish(), arrived, server, refusals };
+}
+
+export function plainSum(inputs: Map<string, Uint32Array>, contributors: Iterable<string>, length: number): Uint32Array {
+  const sum = new Uint32Array(length);
+  for (const id of contributors) {
+    const x = inputs.get(id)!;
+    for (let i = 0; i < length; i++) sum[i] += x[i];
+  }
+  return sum;
+}
