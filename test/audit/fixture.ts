@@ -80,12 +80,12 @@ export async function buildFixture(): Promise<Fixture> {
   const cohort = (members: readonly string[]) => members.map((agency) => ({ agency, identityKey: key(agency) }));
 
   // Round 1: everyone.
-  await writer.append('round_opened', { runId, round: 1, cohort: cohort(AGENCIES), minCohort: 3 });
+  await writer.append('round_opened', { runId, round: 1, cohort: cohort(AGENCIES), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
   for (const agency of AGENCIES) await commit(1, agency);
   await finishRound(1, [...AGENCIES], [], [...AGENCIES], 2.25);
 
   // Round 2: institut-centre drops before sending its input; lab-ouest after (its input counts).
-  await writer.append('round_opened', { runId, round: 2, cohort: cohort(AGENCIES), minCohort: 3 });
+  await writer.append('round_opened', { runId, round: 2, cohort: cohort(AGENCIES), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
   await writer.append('dropout', { runId, round: 2, agency: 'institut-centre', stage: 'masked_input' });
   for (const agency of AGENCIES.slice(0, 4)) await commit(2, agency);
   await writer.append('note', { text: 'rejected a replayed commitment from lab-est (round 2): REPLAYED' });
@@ -94,7 +94,7 @@ export async function buildFixture(): Promise<Fixture> {
 
   // Round 3: institut-centre declines by its own policy.
   await writer.append('refusal', { runId, round: 3, agency: 'institut-centre', code: 'POLICY_BUDGET', reason: 'its privacy budget for this run is spent' });
-  await writer.append('round_opened', { runId, round: 3, cohort: cohort(AGENCIES.slice(0, 4)), minCohort: 3 });
+  await writer.append('round_opened', { runId, round: 3, cohort: cohort(AGENCIES.slice(0, 4)), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
   for (const agency of AGENCIES.slice(0, 4)) await commit(3, agency);
   await finishRound(3, AGENCIES.slice(0, 4), [], AGENCIES.slice(0, 4), 4.75);
   receipts.push(issueReceipt(await writer.append('run_finished', { runId, rounds: 3, reason: 'planned rounds done' }), coordinator));
@@ -105,7 +105,7 @@ export async function buildFixture(): Promise<Fixture> {
   for (const agency of AGENCIES.slice(0, 3)) {
     await writer.append('agency_joined', { runId: tab, agency, identityKey: key(agency), dataset: { sha256: hashOf(`tab ${agency}`), schema: 'age:int,income:float,label:bool', rows: 250, license: 'internal' } });
   }
-  await writer.append('round_opened', { runId: tab, round: 1, cohort: cohort(AGENCIES.slice(0, 3)), minCohort: 3 });
+  await writer.append('round_opened', { runId: tab, round: 1, cohort: cohort(AGENCIES.slice(0, 3)), minCohort: 3, secagg: { threshold: 2, degree: 2 } });
   await writer.append('dropout', { runId: tab, round: 1, agency: 'lab-est', stage: 'advertise_keys' });
   await writer.append('round_closed', { runId: tab, round: 1, status: 'abandoned', reason: 'fewer agencies than the minimum cohort' });
   receipts.push(issueReceipt(await writer.append('run_finished', { runId: tab, rounds: 1, reason: 'stopped by operator' }), coordinator));

