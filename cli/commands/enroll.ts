@@ -3,8 +3,9 @@
 import { Command } from 'commander';
 import { resolve } from 'node:path';
 import { toHex } from '../../identity/keys.js';
-import { KeyFileError, readPublicKey } from '../../identity/keyfile.js';
-import { Enrolment, EnrolmentError } from '../../coordinator/enrolment.js';
+import { readPublicKey } from '../../identity/keyfile.js';
+import { Enrolment } from '../../coordinator/enrolment.js';
+import { inheritSettings, reportErrors, write } from '../output.js';
 
 const DEFAULT_DATA_DIR = '.cohort';
 
@@ -13,12 +14,7 @@ interface DataDirOption {
 }
 
 export function enrollCommand(): Command {
-  const enroll = new Command('enroll').description('enrol agencies with the coordinator, remove them, list them');
-  // Subcommands take the exit and output settings the caller gave `enroll` (or the program above
-  // it) when they run, not when they were built, so exitOverride()/configureOutput() reach them.
-  enroll.hook('preSubcommand', (_self, sub) => {
-    sub.copyInheritedSettings(root(enroll));
-  });
+  const enroll = inheritSettings(new Command('enroll').description('enrol agencies with the coordinator, remove them, list them'));
 
   enroll
     .command('add')
@@ -63,28 +59,4 @@ export function enrollCommand(): Command {
     });
 
   return enroll;
-}
-
-function root(cmd: Command): Command {
-  let top = cmd;
-  while (top.parent) top = top.parent;
-  return top;
-}
-
-function write(cmd: Command, text: string): void {
-  const out = cmd.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
-  out(text);
-}
-
-/** Turns expected failures (bad key, bad id, refused change) into a one-line message and exit code 1. */
-async function reportErrors<T>(cmd: Command, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof KeyFileError || err instanceof EnrolmentError) {
-      cmd.error(`error: ${err.message}`, { code: err.code, exitCode: 1 });
-    }
-    if (err instanceof RangeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
-    throw err;
-  }
 }

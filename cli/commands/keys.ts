@@ -4,14 +4,10 @@ import { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { generateIdentity, toHex } from '../../identity/keys.js';
 import { KeyFileError, readIdentityFile, writeIdentityFile } from '../../identity/keyfile.js';
+import { inheritSettings, reportErrors, write } from '../output.js';
 
 export function keysCommand(): Command {
-  const keys = new Command('keys').description('create and show Ed25519 identity files');
-  // Subcommands take the exit and output settings the caller gave `keys` (or the program above
-  // it) when they run, not when they were built, so exitOverride()/configureOutput() reach them.
-  keys.hook('preSubcommand', (_self, sub) => {
-    sub.copyInheritedSettings(root(keys));
-  });
+  const keys = inheritSettings(new Command('keys').description('create and show Ed25519 identity files'));
 
   keys
     .command('new')
@@ -22,7 +18,7 @@ export function keysCommand(): Command {
     .action(async (opts: { out: string; name?: string; force: boolean }, cmd: Command) => {
       const name = opts.name ?? (basename(opts.out, extname(opts.out)) || 'cohort');
       const identity = generateIdentity();
-      await reportErrors(cmd, () => writeIdentityFile(opts.out, identity, { name, overwrite: opts.force }));
+      await reportErrors(cmd, () => writeIdentityFile(opts.out, identity, { name, overwrite: opts.force }), keyFileProblem);
       write(cmd, `wrote ${opts.out} (mode 0600)\nname:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
     });
 
@@ -31,34 +27,15 @@ export function keysCommand(): Command {
     .description('print the name and public key of an identity file (never the secret key)')
     .argument('<file>', 'identity file')
     .action(async (file: string, _opts: unknown, cmd: Command) => {
-      const { name, identity } = await reportErrors(cmd, () => readIdentityFile(file));
+      const { name, identity } = await reportErrors(cmd, () => readIdentityFile(file), keyFileProblem);
       write(cmd, `name:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
     });
 
   return keys;
 }
 
-function root(cmd: Command): Command {
-  let top = cmd;
-  while (top.parent) top = top.parent;
-  return top;
-}
-
-function write(cmd: Command, text: string): void {
-  const out = cmd.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
-  out(text);
-}
-
-/** Turns expected failures (bad file, bad argument) into a one-line message and exit code 1. */
-async function reportErrors<T>(cmd: Command, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof KeyFileError) {
-      const hint = err.code === 'KEYFILE_EXISTS' ? ' (add --force to replace it and lose the old key)' : '';
-      cmd.error(`error: ${err.message}${hint}`, { code: err.code, exitCode: 1 });
-    }
-    if (err instanceof RangeError) cmd.error(`error: ${err.message}`, { exitCode: 1 });
-    throw err;
-  }
+/** Key-file failures are the user's to fix: say what, and how for an existing file. */
+function keyFileProblem(err: unknown): string | undefined {
+  if (err instanceof KeyFileError) return err.message + (err.code === 'KEYFILE_EXISTS' ? ' (add --force to replace it and lose the old key)' : '');
+  return err instanceof RangeError ? err.message : undefined;
 }

@@ -1,21 +1,16 @@
 // `cohort privacy`: the accountant from the command line.
 //   cohort privacy epsilon --sampling-rate q --noise-multiplier z --steps T --delta d [--json]
 //   cohort privacy noise --epsilon e --delta d --sampling-rate q --steps T [--json]
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
+import { numberParser, write } from '../output.js';
 import { RdpAccountant } from '../../privacy/accountant.js';
 import { calibrateNoise } from '../../privacy/calibrate.js';
 
-function parseNumber(value: string, check: (x: number) => boolean, expected: string): number {
-  const x = value.trim() === '' ? NaN : Number(value);
-  if (!Number.isFinite(x) || !check(x)) throw new InvalidArgumentError(`expected ${expected}, got '${value}'`);
-  return x;
-}
-
-const samplingRate = (v: string) => parseNumber(v, (x) => x > 0 && x <= 1, 'a sampling rate in (0, 1]');
-const noiseMultiplier = (v: string) => parseNumber(v, (x) => x >= 0, 'a noise multiplier >= 0');
-const steps = (v: string) => parseNumber(v, (x) => Number.isSafeInteger(x) && x >= 1, 'a whole number of steps >= 1');
-const delta = (v: string) => parseNumber(v, (x) => x > 0 && x < 1, 'a delta in (0, 1)');
-const epsilon = (v: string) => parseNumber(v, (x) => x > 0, 'an epsilon > 0');
+const samplingRate = numberParser((x) => x > 0 && x <= 1, 'a sampling rate in (0, 1]');
+const noiseMultiplier = numberParser((x) => x >= 0, 'a noise multiplier >= 0');
+const steps = numberParser((x) => Number.isSafeInteger(x) && x >= 1, 'a whole number of steps >= 1');
+const delta = numberParser((x) => x > 0 && x < 1, 'a delta in (0, 1)');
+const epsilon = numberParser((x) => x > 0, 'an epsilon > 0');
 
 interface EpsilonOptions {
   samplingRate: number;
@@ -31,11 +26,6 @@ interface NoiseOptions {
   samplingRate: number;
   steps: number;
   json?: boolean;
-}
-
-function write(command: Command, text: string): void {
-  const out = command.configureOutput().writeOut ?? ((s: string) => process.stdout.write(s));
-  out(text + '\n');
 }
 
 export function privacyCommand(): Command {
