@@ -7,7 +7,7 @@ import { checkBytes, checkId, checkInteger, sortedIds } from './encoding.js';
 import { decryptBundle, encryptBundle, type EncryptedShare, type ShareBundle } from './encrypt.js';
 import { refuse } from './errors.js';
 import type { NeighbourGraph } from './graph.js';
-import { generateRoundKeys, signAdvert, verifyAdvert, type RoundKeyPairs, type SignedAdvert } from './keys.js';
+import { generateRoundKeys, keyAgreement, signAdvert, verifyAdvert, type RoundKeyPairs, type SignedAdvert } from './keys.js';
 import { applyMask, maskSign, pairwiseSeed, MASK_SEED_BYTES } from './masks.js';
 import type { SecAggParams } from './params.js';
 import { checkRound, type RevealedShare, type RoundContext, type UnmaskRequest, type UnmaskResponse } from './round.js';
@@ -48,6 +48,8 @@ export interface ClientState {
   readonly roster: Map<string, SignedAdvert>;
   /** This client's own shares of its key and seed (it is one of the k + 1 holders). */
   ownBundle: ShareBundle | undefined;
+  /** X25519(c^SK, c_v^PK) per roster neighbour: the same secret keys both directions' bundles. */
+  readonly encryptionSecrets: Map<string, Uint8Array>;
   /** Neighbours that delivered shares: exactly those whose masks are in y. */
   readonly received: Map<string, ShareBundle>;
 }
@@ -74,6 +76,7 @@ export function advertise(context: ClientContext, randomness: ClientRandomness =
     minCohort: 0,
     roster: new Map(),
     ownBundle: undefined,
+    encryptionSecrets: new Map(),
     received: new Map(),
   };
   return { state, advert };
@@ -112,12 +115,12 @@ export async function shareKeys(
     const keyShares = await shareSecret(state.keys.sSk, holders, params.threshold);
     const seedShares = await shareSecret(state.selfMaskSeed, holders, params.threshold);
     state.ownBundle = { keyShare: keyShares[0], seedShare: seedShares[0] };
-    const out = neighbours.map((id, i) =>
-      encryptBundle(context, selfId, id, state.keys.cSk, state.roster.get(id)!.cPk, {
-        keyShare: keyShares[i + 1],
-        seedShare: seedShares[i + 1],
-      }),
-    );
+    const agreement = keyAgreement(state.keys.cSk, state.keys.cPk);
+    const out = neighbours.map((id, i) => {
+      const shared = agreement(state.roster.get(id)!.cPk);
+      state.encryptionSecrets.set(id, shared);
+      return encryptBundle(context, selfId, id, shared, { keyShare: keyShares[i + 1], seedShare: seedShares[i + 1] });
+    });
     state.stage = 'shared';
     return out;
   } catch (error) {
@@ -148,13 +151,14 @@ export function maskInput(state: ClientState, received: readonly EncryptedShare[
       const advert = typeof from === 'string' ? state.roster.get(from) : undefined;
       if (advert === undefined || share.to !== selfId) refuse('UNKNOWN_PEER', `share from ${String(from)} is not from a neighbour to this client`);
       if (state.received.has(from)) refuse('DUPLICATE_PEER', `two shares from ${from}`);
-      state.received.set(from, decryptBundle(context, from, selfId, state.keys.cSk, advert.cPk, share));
+      state.received.set(from, decryptBundle(context, from, selfId, state.encryptionSecrets.get(from)!, share));
     }
     checkHolders(state, state.received.size + 1, 'still in after sharing');
     const masked = Uint32Array.from(input);
     applyMask(masked, state.selfMaskSeed, 1);
+    const agreement = keyAgreement(state.keys.sSk, state.keys.sPk);
     for (const peer of sortedIds(state.received.keys())) {
-      const seed = pairwiseSeed(context, selfId, state.keys.sSk, peer, state.roster.get(peer)!.sPk);
+      const seed = pairwiseSeed(context, selfId, agreement, peer, state.roster.get(peer)!.sPk);
       applyMask(masked, seed, maskSign(selfId, peer));
     }
     state.stage = 'masked';
@@ -214,6 +218,7 @@ function wipe(state: ClientState): void {
   state.keys.sSk.fill(0);
   state.keys.cSk.fill(0);
   state.selfMaskSeed.fill(0);
+  for (const secret of state.encryptionSecrets.values()) secret.fill(0);
 }
 
 /**

@@ -8,7 +8,7 @@ import { hkdfSync } from 'node:crypto';
 import nacl from 'tweetnacl';
 import { DOMAIN, checkBytes, checkId, concatBytes, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
-import { agree, checkBinding, type RoundBinding } from './keys.js';
+import { X25519_KEY_BYTES, checkBinding, type RoundBinding } from './keys.js';
 import { SHARE_BYTES } from './shamir.js';
 
 /** One ciphertext from one client to one neighbour, as the coordinator routes it. */
@@ -32,8 +32,7 @@ export function encryptBundle(
   binding: RoundBinding,
   from: string,
   to: string,
-  cSk: Uint8Array,
-  recipientCPk: Uint8Array,
+  shared: Uint8Array,
   bundle: ShareBundle,
   nonce: Uint8Array = nacl.randomBytes(NONCE_BYTES),
 ): EncryptedShare {
@@ -43,26 +42,25 @@ export function encryptBundle(
     checkBytes(bundle.keyShare, 'bundle.keyShare', SHARE_BYTES),
     checkBytes(bundle.seedShare, 'bundle.seedShare', SHARE_BYTES),
   ]);
-  const ciphertext = nacl.secretbox(plaintext, nonce, bundleKey(binding, from, to, cSk, recipientCPk));
+  const ciphertext = nacl.secretbox(plaintext, nonce, bundleKey(binding, from, to, shared));
   return Object.freeze({ from, to, nonce, ciphertext });
 }
 
 /**
  * Opens a bundle addressed to `to` from `from` (the ids the receiver expects, never the ones the
- * envelope claims). Vague messages outward, precise codes: BAD_SHARE, SHARE_MISBOUND, BAD_KEY.
+ * envelope claims). Vague messages outward, precise codes: BAD_SHARE, SHARE_MISBOUND.
  */
 export function decryptBundle(
   binding: RoundBinding,
   from: string,
   to: string,
-  cSk: Uint8Array,
-  senderCPk: Uint8Array,
+  shared: Uint8Array,
   share: EncryptedShare,
 ): ShareBundle {
   if (!(share.nonce instanceof Uint8Array) || share.nonce.length !== NONCE_BYTES || !(share.ciphertext instanceof Uint8Array)) {
     throw new SecAggRefusal('BAD_SHARE', 'invalid share received');
   }
-  const plaintext = nacl.secretbox.open(share.ciphertext, share.nonce, bundleKey(binding, from, to, cSk, senderCPk));
+  const plaintext = nacl.secretbox.open(share.ciphertext, share.nonce, bundleKey(binding, from, to, shared));
   if (plaintext === null) throw new SecAggRefusal('BAD_SHARE', 'invalid share received');
   const expected = header(binding, from, to);
   if (plaintext.length !== expected.length + 2 * SHARE_BYTES) {
@@ -83,8 +81,9 @@ function header(binding: RoundBinding, from: string, to: string): Uint8Array {
   return transcript('share-bundle', [binding.runId, binding.round, checkId(from, 'from'), checkId(to, 'to')]);
 }
 
-function bundleKey(binding: RoundBinding, from: string, to: string, cSk: Uint8Array, peerCPk: Uint8Array): Uint8Array {
-  const shared = agree(cSk, peerCPk);
+/** `shared` is X25519(c_from^SK, c_to^PK) = X25519(c_to^SK, c_from^PK); the info makes each direction's key distinct. */
+function bundleKey(binding: RoundBinding, from: string, to: string, shared: Uint8Array): Uint8Array {
+  checkBytes(shared, 'shared', X25519_KEY_BYTES);
   const info = transcript('share-key', [binding.runId, binding.round, from, to]);
   return new Uint8Array(hkdfSync('sha256', shared, DOMAIN, info, nacl.secretbox.keyLength));
 }

@@ -5,7 +5,7 @@
 import { createCipheriv, hkdfSync } from 'node:crypto';
 import { endianness } from 'node:os';
 import { DOMAIN, checkBytes, compareIds, transcript } from './encoding.js';
-import { agree, type RoundBinding } from './keys.js';
+import type { Agreement, RoundBinding } from './keys.js';
 
 export const MASK_SEED_BYTES = 32;
 const CHUNK_BYTES = 64 * 1024;
@@ -21,13 +21,13 @@ if (endianness() !== 'LE') throw new Error('secagg/masks requires a little-endia
 export function pairwiseSeed(
   binding: RoundBinding,
   selfId: string,
-  sSk: Uint8Array,
+  sAgreement: Agreement,
   peerId: string,
   peerSPk: Uint8Array,
 ): Uint8Array {
   const [lo, hi] = compareIds(selfId, peerId) < 0 ? [selfId, peerId] : [peerId, selfId];
   const info = transcript('pair-mask', [binding.runId, binding.round, lo, hi]);
-  return new Uint8Array(hkdfSync('sha256', agree(sSk, peerSPk), DOMAIN, info, MASK_SEED_BYTES));
+  return new Uint8Array(hkdfSync('sha256', sAgreement(peerSPk), DOMAIN, info, MASK_SEED_BYTES));
 }
 
 /** +1 when self orders before peer, -1 otherwise: the two ends of a pair cancel in the sum. */

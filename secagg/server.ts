@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { checkId, sortedIds } from './encoding.js';
 import type { EncryptedShare } from './encrypt.js';
 import { refuse } from './errors.js';
-import { publicKeyOf, verifyAdvert, type SignedAdvert } from './keys.js';
+import { keyAgreement, publicKeyOf, verifyAdvert, type SignedAdvert } from './keys.js';
 import { applyMask, maskSign, pairwiseSeed } from './masks.js';
 import { checkRound, type CheckedRound, type RoundContext, type UnmaskRequest, type UnmaskResponse } from './round.js';
 import { SHARE_BYTES, reconstructSecret } from './shamir.js';
@@ -235,10 +235,11 @@ export class SecAggServer {
       if (!equalBytes(publicKeyOf(sSk), advert.sPk)) {
         return this.#abandonWith('unmask', `the rebuilt mask key of ${u} does not match its advert`);
       }
+      const agreement = keyAgreement(sSk, advert.sPk);
       for (const v of graph.neighbours(u)) {
         if (!contributors.has(v)) continue;
         // v added maskSign(v, u) * PRG(s_uv); take it back out.
-        applyMask(sum, pairwiseSeed(context, u, sSk, v, this.#adverts.get(v)!.sPk), maskSign(v, u) === 1 ? -1 : 1);
+        applyMask(sum, pairwiseSeed(context, u, agreement, v, this.#adverts.get(v)!.sPk), maskSign(v, u) === 1 ? -1 : 1);
       }
       sSk.fill(0);
     }
