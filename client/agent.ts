@@ -23,7 +23,8 @@ import { connectToCoordinator, type CoordinatorLink } from './connection.js';
 import { checkOffer, type Policy } from './policy.js';
 import { computeUpdate, dpEnabled } from './update.js';
 import { SecureParticipant } from './secure-participant.js';
-import { canonicalJson, type DatasetFingerprint } from './data/fingerprint.js';
+import { canonicalJson } from '../audit/canonical.js';
+import type { DatasetFingerprint } from './data/fingerprint.js';
 
 export interface AgentOptions {
   agency: string;

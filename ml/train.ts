@@ -64,7 +64,7 @@ export async function trainLocal(model: tf.LayersModel, data: Dataset, cfg: Trai
       let sum = 0;
       for (let start = 0; start < n; start += cfg.batchSize) {
         hooks.signal?.throwIfAborted();
-        const batch = order.subarray(start, Math.min(n, start + cfg.batchSize));
+        const batch = order.slice(start, Math.min(n, start + cfg.batchSize));
         sum += (await step(model, data, batch, inputShape, { optimizer, variables, anchor, mu, probabilities })) * batch.length;
         steps++;
         // Yield to the event loop, so that an abort (a timer, a message) can arrive mid-epoch.
@@ -115,7 +115,7 @@ interface StepState {
 }
 
 /** One optimizer step on the examples at `batch`; returns the batch's mean cross-entropy. */
-async function step(model: tf.LayersModel, data: Dataset, batch: Uint32Array, inputShape: number[], s: StepState): Promise<number> {
+async function step(model: tf.LayersModel, data: Dataset, batch: readonly number[], inputShape: number[], s: StepState): Promise<number> {
   const size = featureSize(data);
   const xs = new Float32Array(batch.length * size);
   const ys = new Int32Array(batch.length);

@@ -2,6 +2,7 @@
 // auditor holding the same files can later confirm what was trained on. Only digests and
 // stated metadata leave the agency, never the data itself.
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../audit/canonical.js';
 import { createReadStream } from 'node:fs';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
@@ -41,25 +42,6 @@ export async function fingerprintDataset(input: FingerprintInput): Promise<Datas
   outer.update(`${DOMAIN}\n${canonicalJson(schema)}\n`);
   for (const path of ordered) outer.update(`${await sha256OfFile(path)}\n`);
   return { sha256: outer.digest('hex'), schema, rows, license };
-}
-
-/** JSON with object keys sorted and no whitespace, so equal schemas hash equally. */
-export function canonicalJson(value: JsonValue): string {
-  return canonical(value, 'schema');
-}
-
-function canonical(value: unknown, path: string): string {
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new RangeError(`${path} is ${value}, which JSON cannot hold`);
-    return JSON.stringify(value);
-  }
-  if (Array.isArray(value)) return `[${value.map((v, i) => canonical(v, `${path}[${i}]`)).join(',')}]`;
-  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, `${path}.${k}`)}`).join(',')}}`;
-  }
-  throw new TypeError(`${path} is a ${typeof value}, which is not a JSON value`);
 }
 
 /** Streamed, so an agency's multi-gigabyte CSV never has to fit in memory. */

@@ -1,7 +1,7 @@
 // A held-out test set, stratified by label so that every class present is evaluated, in
 // proportion to how common it is.
 import { exampleCount, subset, type Dataset } from '../../ml/dataset.js';
-import { seededRandom, shuffleInPlace } from './random.js';
+import { seededRandom, shuffleInPlace } from '../../ml/random.js';
 
 export interface HoldOut {
   readonly train: Dataset;

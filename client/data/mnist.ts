@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Dataset } from '../../ml/dataset.js';
 import { fingerprintDataset, type DatasetFingerprint } from './fingerprint.js';
-import { seededRandom, shuffledIndices } from './random.js';
+import { seededRandom, shuffledIndices } from '../../ml/random.js';
 
 const SIDE = 28;
 const PIXELS = SIDE * SIDE;

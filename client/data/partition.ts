@@ -3,7 +3,8 @@
 // agency derive the same assignment independently. Agency k receives parts[k].
 import { exampleCount, type Dataset } from '../../ml/dataset.js';
 import { indicesByClass } from './holdout.js';
-import { randomBelow, sampleDirichlet, seededRandom, shuffleInPlace, shuffledIndices } from './random.js';
+import { randomBelow, seededRandom, shuffleInPlace, shuffledIndices } from '../../ml/random.js';
+import { sampleDirichlet } from './random.js';
 
 /** IID: a seeded shuffle dealt into `agencies` parts whose sizes differ by at most one. */
 export function iid(data: Dataset, agencies: number, seed: number): number[][] {

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, fingerprintDataset } from '../../client/data/fingerprint.js';
+import { fingerprintDataset } from '../../client/data/fingerprint.js';
 
 function twoFiles(): string[] {
   const dir = mkdtempSync(join(tmpdir(), 'cohort-fingerprint-'));
@@ -38,7 +38,6 @@ describe('fingerprintDataset', () => {
     const hash = async (s: typeof schema) => (await fingerprintDataset({ files, schema: s, rows: 2, license: 'CC0' })).sha256;
     expect(await hash({ label: 'label', columns: ['x', 'label'] })).toBe(await hash(schema));
     expect(await hash({ columns: ['x', 'y'], label: 'label' })).not.toBe(await hash(schema));
-    expect(canonicalJson({ b: 1, a: [true, null, 'z'] })).toBe('{"a":[true,null,"z"],"b":1}');
   });
 
   it('rejects bad arguments, naming them', async () => {
@@ -47,6 +46,6 @@ describe('fingerprintDataset', () => {
     await expect(fingerprintDataset({ files: [files[0], files[0]], schema, rows: 1, license: 'CC0' })).rejects.toThrow(/files/);
     await expect(fingerprintDataset({ files, schema, rows: -1, license: 'CC0' })).rejects.toThrow(/rows/);
     await expect(fingerprintDataset({ files, schema, rows: 2, license: ' ' })).rejects.toThrow(/license/);
-    await expect(fingerprintDataset({ files, schema: { bad: NaN }, rows: 2, license: 'CC0' })).rejects.toThrow(/schema\.bad/);
+    await expect(fingerprintDataset({ files, schema: { bad: NaN }, rows: 2, license: 'CC0' })).rejects.toThrow(/bad must be finite/);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleDirichlet, seededRandom, shuffledIndices } from '../../client/data/random.js';
+import { sampleDirichlet } from '../../client/data/random.js';
+import { seededRandom, shuffledIndices } from '../../ml/random.js';
 
 describe('seeded randomness', () => {
   it('repeats exactly for a seed and differs between seeds', () => {

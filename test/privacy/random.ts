@@ -1,14 +1,5 @@
-// A seeded generator for property tests, so a failing case can be replayed (mulberry32).
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+// Seeded draws for property tests, so a failing case can be replayed.
+export { seededRandom as seeded } from '../../ml/random.js';
 
 /** A uniform draw in [lo, hi) on a log scale. */
 export function logUniform(rand: () => number, lo: number, hi: number): number {
