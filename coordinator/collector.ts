@@ -47,7 +47,9 @@ export class StageCollector<T> {
       const timer = setTimeout(finish, deadlineMs);
       signal?.addEventListener('abort', onAbort, { once: true });
       this.settle = finish;
-      this.check();
+      // A signal that fired before the wait began never fires 'abort' again: check it here.
+      if (signal?.aborted) finish();
+      else this.check();
     });
   }
 

@@ -65,5 +65,9 @@ export function parseRunConfig(input: unknown): RunConfig {
   }
   if (parsed.data.dp.mode !== 'off' && !(parsed.data.dp.noiseMultiplier > 0)) throw new RangeError('run config: dp.noiseMultiplier must be positive when dp.mode is on');
   if (parsed.data.model === 'layers-json' && !parsed.data.modelPath) throw new RangeError('run config: modelPath is required for model layers-json');
+  const { selection, minCohort } = parsed.data;
+  // Either would leave every round short of agencies: refused here rather than abandoned round after round.
+  if (selection.min > selection.max) throw new RangeError(`run config: selection.min (${selection.min}) is above selection.max (${selection.max})`);
+  if (minCohort > selection.max) throw new RangeError(`run config: minCohort (${minCohort}) is above selection.max (${selection.max}); no round could aggregate`);
   return parsed.data;
 }

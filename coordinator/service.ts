@@ -37,7 +37,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const { log } = options;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
   const ledger = await LedgerWriter.open(ledgerPath, options.identity);
-  const router = new StageRouter(({ agency, error, round }) => {
+  const router = new StageRouter(({ agency, error, round, deferred }) => {
+    // A held message refused when its stage opened: the transport never saw the error, so tell the sender here.
+    if (deferred) transport.sessions.get(agency)?.notify(error, round);
     void ledger.append('note', { text: `round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}` })
       .catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
   });

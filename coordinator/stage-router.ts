@@ -24,12 +24,19 @@ export interface Rejected {
   agency: string;
   error: ProtocolError;
   round: number;
+  /**
+   * The message had been held and was refused only when its stage opened: no caller of route()
+   * saw the error, so nobody has told the sender yet.
+   */
+  deferred: boolean;
 }
 
 export class StageRouter {
   private open?: OpenStage;
   private round = 0;
   private readonly held = new Map<string, Opened>();
+  /** Errors already passed to onRejected, so that none is reported twice. */
+  private readonly reported = new WeakSet<ProtocolError>();
 
   /** Called for every message that was rejected while a stage was open (for the ledger and log). */
   constructor(private readonly onRejected: (rejected: Rejected) => void) {}
@@ -53,7 +60,15 @@ export class StageRouter {
     for (const [key, opened] of this.held) {
       if (opened.stage !== stage) continue;
       this.held.delete(key);
-      this.route(key.split('\u0000')[0], opened);
+      const agency = key.split('\u0000')[0];
+      // A held message refused now must not throw out of collect(): that would end the round
+      // for everyone because of one sender (a non-member, or a bad update sent early).
+      try {
+        this.dispatch(agency, opened, true);
+      } catch (err) {
+        const error = asProtocolError(err);
+        if (!this.reported.has(error)) this.onRejected({ agency, error, round: this.round, deferred: true });
+      }
     }
     return collector.wait(deadlineMs, signal).finally(() => {
       if (this.open?.collector === collector) this.open = undefined;
@@ -67,6 +82,10 @@ export class StageRouter {
 
   /** Throws a ProtocolError for a message that has no place in the round now. */
   route(agency: string, opened: Opened): void {
+    this.dispatch(agency, opened, false);
+  }
+
+  private dispatch(agency: string, opened: Opened, deferred: boolean): void {
     const open = this.open;
     if (opened.round !== this.round || this.round === 0) {
       throw new ProtocolError('OUT_OF_TURN', `${agency} sent a message for round ${opened.round}; round ${this.round || 'none'} is open`);
@@ -89,10 +108,15 @@ export class StageRouter {
     try {
       open.collector.deliver(agency, open.accept(agency, opened.message));
     } catch (err) {
-      const error = err instanceof ProtocolError ? err : new ProtocolError('BAD_UPDATE', (err as Error).message);
+      const error = asProtocolError(err);
       open.collector.drop(agency, `${error.code}: ${error.message}`);
-      this.onRejected({ agency, error, round: this.round });
+      this.reported.add(error);
+      this.onRejected({ agency, error, round: this.round, deferred });
       throw error;
     }
   }
+}
+
+function asProtocolError(err: unknown): ProtocolError {
+  return err instanceof ProtocolError ? err : new ProtocolError('BAD_UPDATE', (err as Error).message);
 }
