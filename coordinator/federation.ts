@@ -156,7 +156,10 @@ async function waitForAgencies(parts: FederationParts, min: number): Promise<str
 async function finish(parts: FederationParts, state: RunState, store: RunStore, reason: string): Promise<void> {
   state.status = 'finished';
   state.finishedReason = reason;
-  await parts.ledger.append('run_finished', { runId: parts.config.runId, rounds: state.completedRounds, reason });
+  // `rounds` is the rounds opened (docs/LEDGER.md), abandoned ones included, not the rounds that
+  // aggregated; the ledger is the record of which were opened, across restarts too.
+  const { lastOpened } = await ledgerProgress(store.ledgerPath, parts.config.runId);
+  await parts.ledger.append('run_finished', { runId: parts.config.runId, rounds: lastOpened, reason });
   await store.writeState(state);
 }
 
@@ -238,6 +241,7 @@ async function runOneRound(parts: FederationParts, store: RunStore, strategy: St
     await ledger.append('dropout', { runId: config.runId, round, agency, stage: result.dropStage.get(agency) ?? 'masked_input' });
   }
   record.dropped = result.dropped.size;
+  if (result.dropped.size) record.dropouts = Object.fromEntries([...result.dropped].sort(([a], [b]) => (a < b ? -1 : 1)));
   if (result.unmasking) await ledger.append('unmasking', { runId: config.runId, round, ...result.unmasking });
 
   if (!result.sum) {

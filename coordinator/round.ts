@@ -89,9 +89,11 @@ export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: Ag
   const offer = roundOffer(plan, members);
   for (const session of members) session.send({ roundOffer: offer }, plan.round, Stage.STAGE_CONFIG);
   const declined = new Map<string, { code: string; reason: string }>();
+  let answered = 0;
   const answers = await ctx.router.collect(members.map((s) => s.agency), Stage.STAGE_CONFIG, 'roundAnswer',
     plan.deadlines.answerMs, (agency, message) => {
       const answer = message.roundAnswer!;
+      ctx.onStage?.('answer', ++answered, members.length);
       if (!answer.accept) {
         declined.set(agency, { code: answer.code || 'DECLINED', reason: answer.reason || 'no reason given' });
         return undefined;
@@ -134,6 +136,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members
   const commitments = new Map<string, Commitment>();
   let lossSum = 0;
   let done = 0;
+  ctx.onStage?.('upload', 0, members.length);
   const collected = await ctx.router.collect(members, Stage.STAGE_UPLOAD, 'plainUpdate', plan.deadlines.uploadMs,
     (agency, message) => {
       const update = message.plainUpdate!;

@@ -17,6 +17,8 @@ export interface RoundRecord {
   reason?: string;
   contributors: number;
   dropped: number;
+  /** Agencies that accepted the round but are not in its aggregate, with why (timed out, disconnected, rejected). */
+  dropouts?: Record<string, string>;
   declined: number;
   trainLoss?: number;
   loss?: number;

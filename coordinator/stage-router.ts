@@ -35,6 +35,8 @@ export class StageRouter {
   private open?: OpenStage;
   private round = 0;
   private readonly held = new Map<string, Opened>();
+  /** Agencies whose connection closed during this round. */
+  private readonly gone = new Set<string>();
   /** Errors already passed to onRejected, so that none is reported twice. */
   private readonly reported = new WeakSet<ProtocolError>();
 
@@ -44,6 +46,7 @@ export class StageRouter {
   beginRound(round: number): void {
     this.round = round;
     this.held.clear();
+    this.gone.clear();
     this.open = undefined;
   }
 
@@ -57,6 +60,8 @@ export class StageRouter {
     accept: Accept<T>, signal?: AbortSignal): Promise<Collected<T>> {
     const collector = new StageCollector<T>(members);
     this.open = { round: this.round, stage, kind, collector: collector as StageCollector<unknown>, accept };
+    // A member whose connection closed between stages cannot answer this one: do not wait out the deadline for it.
+    for (const agency of this.gone) collector.drop(agency, 'disconnected');
     for (const [key, opened] of this.held) {
       if (opened.stage !== stage) continue;
       this.held.delete(key);
@@ -77,6 +82,7 @@ export class StageRouter {
 
   /** An agency's connection closed: it can no longer answer the open stage. */
   disconnected(agency: string): void {
+    this.gone.add(agency);
     this.open?.collector.drop(agency, 'disconnected');
   }
 

@@ -132,3 +132,29 @@ describe('StageRouter', () => {
     expect(codeOf(() => router.route('a', answer(4)))).toBe('OUT_OF_TURN');
   });
 });
+
+describe('StageRouter, a member gone between stages', () => {
+  beforeEach(() => { vi.useFakeTimers(); });
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('drops at once a member whose connection closed before the stage opened', async () => {
+    const router = new StageRouter(() => {});
+    router.beginRound(1);
+    const config = router.collect(['a', 'b'], Stage.STAGE_CONFIG, 'roundAnswer', 10_000, () => true);
+    router.route('a', answer(1));
+    router.route('b', answer(1));
+    await config;
+    router.disconnected('b'); // b accepted, then its process died before the upload stage opened
+    let settled = false;
+    const uploads = router.collect(['a', 'b'], Stage.STAGE_UPLOAD, 'plainUpdate', 60_000, () => true).then((r) => { settled = true; return r; });
+    router.route('a', upload(1));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(settled).toBe(true);
+    expect((await uploads).missing.get('b')).toBe('disconnected');
+    // The next round starts with a clean slate: b reconnected and is awaited again.
+    router.beginRound(2);
+    const next = router.collect(['b'], Stage.STAGE_CONFIG, 'roundAnswer', 10_000, () => true);
+    router.route('b', answer(2));
+    expect((await next).received.has('b')).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+// What the plaintext end-to-end tests share: a local federation on disk (examples/local-federation),
+// an in-process coordinator, real agency client processes, and the ledger read back.
+// Build first (npx tsc -p tsconfig.json): the clients run from dist/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { readReceipts } from '../../audit/receipt.js';
+import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
+import { DEFAULT_MNIST_SPLIT, type MnistSplit } from '../../client/data/source.js';
+import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
+import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../coordinator/run-config.js';
+import { startCoordinator, type Coordinator } from '../../coordinator/service.js';
+import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import type { GlobalModel } from '../../coordinator/global-model.js';
+import { exited, prepareLocalFederation, type LocalAgency, type LocalFederation } from '../../examples/local-federation.js';
+import { initEngine } from '../../ml/engine.js';
+
+export const silent = pino({ level: 'silent' });
+
+// examples/local-federation's CLI_PATH is right from dist/ but not from the sources vitest runs:
+// the clients always run the built CLI.
+export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+
+export function builtCli(): boolean {
+  return existsSync(BUILT_CLI);
+}
+
+/** `cohort client` for one agency, as spawnAgencyClient starts it; output in <dir>/logs/<agency>.out. */
+function spawnClient(federation: LocalFederation, agency: LocalAgency, url: string, seed: number, extraArgs: string[]): ChildProcess {
+  const logs = join(federation.dir, 'logs');
+  const child = spawn(process.execPath, [BUILT_CLI, 'client', '--coordinator', url, '--key', agency.keyPath,
+    '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir, '--seed', String(seed),
+    '--log-level', 'info', '--log-file', join(logs, `${agency.name}.log`), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const out = createWriteStream(join(logs, `${agency.name}.out`));
+  child.stdout!.pipe(out);
+  child.stderr!.pipe(out);
+  return child;
+}
+
+/** A plaintext run on the MNIST 2NN: one local epoch, short deadlines, generous enough for a busy machine. */
+export function plainConfig(overrides: Partial<RunConfigInput> = {}): RunConfig {
+  return parseRunConfig({
+    runId: 'plain', purpose: 'digit recognition research', model: 'mnist-2nn', rounds: 3,
+    train: { epochs: 1, batchSize: 20, learningRate: 0.1 },
+    selection: { min: 3 }, minCohort: 2,
+    secagg: { enabled: false },
+    deadlines: { answerMs: 20_000, uploadMs: 20_000, exchangeMs: 10_000 },
+    waitForAgenciesMs: 60_000,
+    ...overrides,
+  });
+}
+
+export interface Harness {
+  dir: string;
+  federation: LocalFederation;
+  config: RunConfig;
+  model: GlobalModel;
+  children: Map<string, ChildProcess>;
+  coordinator?: Coordinator;
+  start(port?: number): Promise<Coordinator>;
+  spawn(agency: string, extraArgs?: string[], url?: string): ChildProcess;
+  waitForSessions(count: number, timeoutMs?: number): Promise<void>;
+  ledger(): Promise<Array<{ seq: number; type: string; body: Record<string, unknown> }>>;
+  verify(): Promise<VerifyReport>;
+  cleanup(): Promise<void>;
+}
+
+let engineReady: Promise<unknown> | undefined;
+
+export async function harness(name: string, config: RunConfig, agencies: number,
+  override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>): Promise<Harness> {
+  engineReady ??= initEngine();
+  await engineReady;
+  const dir = await mkdtemp(join(tmpdir(), `cohort-${name}-`));
+  const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies };
+  const federation = await prepareLocalFederation(dir, config, split, override);
+  const model = await tfGlobalModel({ kind: config.model as 'mnist-2nn' }, config.seed);
+  const children = new Map<string, ChildProcess>();
+  const h: Harness = {
+    dir, federation, config, model, children,
+    async start(port = 0) {
+      h.coordinator = await startCoordinator({
+        dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment,
+        host: '127.0.0.1', port, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log: silent,
+      });
+      return h.coordinator;
+    },
+    spawn(agency, extraArgs = ['--exit-when-done'], url = h.coordinator!.url) {
+      const a = federation.agencies.find((x) => x.name === agency)!;
+      const child = spawnClient(federation, a, url, federation.agencies.indexOf(a) + 1, extraArgs);
+      children.set(agency, child);
+      return child;
+    },
+    async waitForSessions(count, timeoutMs = 60_000) {
+      const until = Date.now() + timeoutMs;
+      while (h.coordinator!.transport.sessions.size < count) {
+        if (Date.now() > until) throw new Error(`only ${h.coordinator!.transport.sessions.size} of ${count} agencies connected; logs in ${join(dir, 'logs')}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    async ledger() {
+      const text = await readFile(join(federation.coordinatorDir, 'ledger.jsonl'), 'utf8');
+      return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { seq: number; type: string; body: Record<string, unknown> });
+    },
+    async verify() {
+      const receipts = [];
+      for (const a of federation.agencies) receipts.push(...(await readReceipts(a.stateDir).catch(() => [])).map((s) => s.receipt));
+      return verifyLedger(await readFile(join(federation.coordinatorDir, 'ledger.jsonl')),
+        { coordinatorKey: federation.coordinatorIdentity.publicKey, receipts, requireFinished: true });
+    },
+    async cleanup() {
+      for (const child of children.values()) {
+        if (child.signalCode === 'SIGSTOP' || child.exitCode === null) child.kill('SIGCONT');
+        child.kill('SIGKILL');
+      }
+      await Promise.all([...children.values()].map((child) => exited(child, 5_000)));
+      await h.coordinator?.close().catch(() => {});
+      if (!process.env.COHORT_KEEP_TEST_DIRS) await rm(dir, { recursive: true, force: true });
+    },
+  };
+  return h;
+}
+
+/** Entries of `type` for `round`. */
+export function entriesFor<T extends { type: string; body: Record<string, unknown> }>(entries: T[], type: string, round?: number): T[] {
+  return entries.filter((e) => e.type === type && (round === undefined || e.body.round === round));
+}
