@@ -35,13 +35,15 @@ export function demoCommand(): Command {
   const cmd = new Command('demo')
     .description('run a federation on this machine: a coordinator and N agency processes on non-IID MNIST, SecAgg on')
     .option('--agencies <n>', 'agency client processes', positiveInt, 5)
-    .addOption(new Option('--partition <kind>', 'how digits are split among agencies').choices(['shards', 'dirichlet', 'iid']).default('shards'))
+    .addOption(new Option('--partition <kind>', 'how digits are split among agencies').choices(['dirichlet', 'shards', 'iid']).default('dirichlet'))
     .option('--shards-per-agency <n>', 'with --partition shards', positiveInt, DEFAULT_MNIST_SPLIT.shardsPerAgency)
     .option('--alpha <x>', 'with --partition dirichlet: smaller is more skewed', positiveNumber, DEFAULT_MNIST_SPLIT.alpha)
     .option('--held-out <n>', 'digits held out for evaluation (no agency trains on them)', positiveInt, DEFAULT_MNIST_SPLIT.heldOut)
     .option('--dir <dir>', 'where keys, policies, logs, the ledger and the model go (default: a new temporary folder)')
     .option('--log-level <level>', 'log level of the coordinator (stderr) and clients (files)', 'warn');
-  addRunOptions(cmd, { runId: 'demo', rounds: 15, epochs: 5, batchSize: 20, lr: 0.1, minAgencies: 3 });
+  // Measured here (README, Performance): 5 agencies on Dirichlet(0.5) label skew pass 92% held-out
+  // accuracy by round 4-6 with these settings; 12 rounds leave margin and take about a minute.
+  addRunOptions(cmd, { runId: 'demo', rounds: 12, epochs: 2, batchSize: 10, lr: 0.1, minAgencies: 3 });
   cmd.action(async (flags: DemoFlags, self: Command) => {
     await reportErrors(self, () => runDemo(flags, self));
   });

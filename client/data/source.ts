@@ -25,7 +25,7 @@ export interface MnistSplit {
 }
 
 export const DEFAULT_MNIST_SPLIT: Readonly<Omit<MnistSplit, 'agencies'>> = Object.freeze({
-  partition: 'shards', shardsPerAgency: 2, alpha: 0.5, heldOut: 2000, seed: 7,
+  partition: 'dirichlet', shardsPerAgency: 2, alpha: 0.5, heldOut: 2000, seed: 7,
 });
 
 export function describeSplit(split: MnistSplit): string {
