@@ -10,14 +10,14 @@ import { Stage } from '../proto/channel.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { selectCohort } from './cohort.js';
 import type { GlobalModel } from './global-model.js';
-import { offerRound, plainAggregate, type RoundContext, type RoundPlan } from './round.js';
+import { joinedDataset, offerRound, plainAggregate, type RoundContext, type RoundPlan } from './round.js';
 import { ledgerProgress, RunStore, type RoundRecord, type RunState } from './run-store.js';
 import type { RunConfig } from './run-config.js';
 import { secureAggregate, secAggConfigFor } from './secure-round.js';
 import { createStrategy, type Strategy } from './strategy/index.js';
 import type { StageRouter } from './stage-router.js';
 import type { AgencySession } from './transport.js';
-import { PrivacyTracker } from './privacy-tracker.js';
+import { PrivacyTracker, SAMPLING_RATE } from './privacy-tracker.js';
 
 export interface FederationEvents {
   onRoundStart?(round: number, cohort: string[]): void;
@@ -133,10 +133,11 @@ function runCreatedBody(config: RunConfig, weights: Float32Array): EntryBody<'ru
       ? { threshold: config.secagg.threshold ?? null, degree: config.secagg.degree ?? null, quantizationBits: config.secagg.bits }
       : null,
     dp: config.dp.mode === 'off' ? null : {
+      mode: config.dp.mode,
       clipNorm: config.dp.clipNorm,
       noiseMultiplier: config.dp.noiseMultiplier,
-      samplingRate: 0,
-      targetEpsilon: config.dp.epsilonBudget ?? 0,
+      samplingRate: SAMPLING_RATE,
+      targetEpsilon: config.dp.epsilonBudget ?? null,
       targetDelta: config.dp.delta,
     },
     minCohort: config.minCohort,
@@ -186,7 +187,7 @@ async function runOneRound(parts: FederationParts, store: RunStore, strategy: St
     topology: parts.model.topology,
     weights,
     train: config.train,
-    dp: privacy.dpConfigFor(members.length),
+    dp: privacy.dpConfigFor(),
     secagg: config.secagg.enabled ? secAggConfigFor(config, members.length) : undefined,
     weightCap: config.weightCap,
     minCohort: config.minCohort,
@@ -257,7 +258,7 @@ async function runOneRound(parts: FederationParts, store: RunStore, strategy: St
   const next = strategy.apply(weights, meanDelta);
   await parts.model.save(store.checkpointDir(round), next);
   await ledger.append('model_updated', { runId: config.runId, round, modelSha256: sha256Hex(encodeFloat32LE(next)) });
-  const spent = privacy.recordRound(result.contributors.length);
+  const spent = privacy.recordRound();
   if (spent) {
     record.epsilon = spent.epsilon;
     await ledger.append('privacy_spent', { runId: config.runId, round, ...spent });
@@ -277,7 +278,7 @@ async function recordJoins(parts: FederationParts, state: RunState,
     state.joined.push(agency);
     await parts.ledger.append('agency_joined', {
       runId: parts.config.runId, agency, identityKey: toHex(sessions.get(agency)!.identityKey),
-      dataset: { sha256: answer.dataset.sha256, schema: answer.dataset.schema || 'unspecified', rows: answer.dataset.rows ?? 0, license: answer.dataset.license || 'unspecified' },
+      dataset: joinedDataset(answer.dataset),
     });
   }
 }

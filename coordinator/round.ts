@@ -7,6 +7,7 @@ import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { assertFinite } from '../ml/weights.js';
 import { sha256Hex } from '../proto/bytes.js';
+import { bodySchemas } from '../audit/entries.js';
 import { UpdateSum } from './aggregate.js';
 import type { StageRouter } from './stage-router.js';
 import type { AgencySession } from './transport.js';
@@ -95,16 +96,39 @@ export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: Ag
       const answer = message.roundAnswer!;
       ctx.onStage?.('answer', ++answered, members.length);
       if (!answer.accept) {
-        declined.set(agency, { code: answer.code || 'DECLINED', reason: answer.reason || 'no reason given' });
+        declined.set(agency, declineFor(answer));
         return undefined;
       }
       if (!(answer.examples! > 0)) throw new ProtocolError('BAD_UPDATE', `${agency} accepted with no training examples`);
+      // The ledger records what each agency trains on (agency_joined) before it may sit in a
+      // cohort: an acceptance without a fingerprint the ledger would take is refused here.
+      const fingerprint = answer.dataset ? DATASET.safeParse(joinedDataset(answer.dataset)) : undefined;
+      if (!fingerprint?.success) {
+        const why = fingerprint ? fingerprint.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') : 'none given';
+        throw new ProtocolError('BAD_UPDATE', `${agency} accepted without a valid dataset fingerprint (${why})`);
+      }
       if (plan.secagg && !answer.keyAdvert) throw new ProtocolError('BAD_UPDATE', `${agency} accepted a secure round without keys`);
       return { examples: answer.examples!, dataset: answer.dataset, keyAdvert: answer.keyAdvert } satisfies Answer;
     }, ctx.signal);
   const accepted = new Map<string, Answer>();
   for (const [agency, answer] of answers.received) if (answer) accepted.set(agency, answer);
   return { accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
+}
+
+const DATASET = bodySchemas.agency_joined.shape.dataset;
+const REFUSAL_CODE = /^[A-Z][A-Z0-9_]{0,63}$/;
+const MAX_REASON = 1000;
+
+/** The dataset fields as the ledger's agency_joined entry records them. */
+export function joinedDataset(dataset: cohort.v1.IDatasetFingerprint) {
+  return { sha256: dataset.sha256 ?? '', schema: dataset.schema || 'unspecified', rows: dataset.rows ?? 0, license: dataset.license || 'unspecified' };
+}
+
+/** A decline as the ledger's refusal entry can hold it: the client's code and reason are its own text. */
+function declineFor(answer: cohort.v1.IRoundAnswer): { code: string; reason: string } {
+  const code = answer.code && REFUSAL_CODE.test(answer.code) ? answer.code : 'DECLINED';
+  const given = answer.reason || 'no reason given';
+  return { code, reason: given.length > MAX_REASON ? `${given.slice(0, MAX_REASON)}…` : given };
 }
 
 export interface Commitment {
@@ -165,7 +189,8 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members
 /** The float32 update in `bytes`, or a BAD_UPDATE naming the agency and what is wrong. */
 export function checkedDelta(agency: string, bytes: Uint8Array | null | undefined, expected: number): Float32Array {
   if (!bytes || bytes.length !== expected * 4) {
-    throw new ProtocolError('BAD_UPDATE', `${agency} sent an update of ${bytes ? bytes.length / 4 : 0} values; the model has ${expected}`);
+    const got = !bytes ? 'no update' : bytes.length % 4 ? `an update of ${bytes.length} bytes, not whole float32 values` : `an update of ${bytes.length / 4} values`;
+    throw new ProtocolError('BAD_UPDATE', `${agency} sent ${got}; the model has ${expected}`);
   }
   const delta = decodeFloat32LE(bytes);
   try {

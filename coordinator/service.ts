@@ -37,11 +37,16 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const { log } = options;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
   const ledger = await LedgerWriter.open(ledgerPath, options.identity);
+  const note = (text: string) => {
+    void ledger.append('note', { text }).catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
+  };
+  // Rejected updates are noted by the router (one per agency and round at most); a message that
+  // ends the session (malformed, mis-signed, replayed) by the transport. Out-of-turn notices are
+  // not noted: an agency could send them without end and grow the ledger.
   const router = new StageRouter(({ agency, error, round, deferred }) => {
     // A held message refused when its stage opened: the transport never saw the error, so tell the sender here.
     if (deferred) transport.sessions.get(agency)?.notify(error, round);
-    void ledger.append('note', { text: `round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}` })
-      .catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
+    if (error.code !== 'OUT_OF_TURN') note(`round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}`);
   });
   const transport = await startTransport({
     host: options.host, port: options.port, identity: options.identity, admission: options.admission,
@@ -50,6 +55,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     onSession: () => {},
     onMessage: (session, opened) => router.route(session.agency, opened),
     onClose: (session) => router.disconnected(session.agency),
+    onRejected: (session, error) => {
+      if (error.fatal) note(`closed the session of ${session.agency}: ${error.code}: ${error.message}`);
+    },
   });
   return {
     url: transport.url,
