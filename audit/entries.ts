@@ -39,10 +39,13 @@ export const bodySchemas = {
     /** null when the run adds no noise. */
     dp: z
       .strictObject({
+        /** Who adds the noise: the coordinator after unmasking, or each client before masking. */
+        mode: z.enum(['central', 'distributed']),
         clipNorm: z.number().positive(),
         noiseMultiplier: z.number().nonnegative(),
         samplingRate: probability,
-        targetEpsilon: z.number().positive(),
+        /** The run's epsilon budget; null when the run sets none (epsilon is still recorded). */
+        targetEpsilon: z.number().positive().nullable(),
         targetDelta: probability,
       })
       .nullable(),

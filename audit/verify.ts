@@ -385,7 +385,7 @@ function apply(runs: Map<string, RunState>, entry: LedgerEntry, line: number, ve
         return { code: 'PARAMS_CHANGED', message: 'noiseMultiplier or samplingRate differs from the run\'s DP parameters' };
       }
       if (at.run.epsilon !== null && body.epsilon < at.run.epsilon) return { code: 'INCONSISTENT', message: `cumulative epsilon went down from ${at.run.epsilon} to ${body.epsilon}` };
-      if (body.epsilon > dp.targetEpsilon || body.delta > dp.targetDelta) {
+      if ((dp.targetEpsilon !== null && body.epsilon > dp.targetEpsilon) || body.delta > dp.targetDelta) {
         return { code: 'BUDGET_EXCEEDED', message: `(${body.epsilon}, ${body.delta}) exceeds the run's budget (${dp.targetEpsilon}, ${dp.targetDelta})` };
       }
       at.round.privacySpent = true;

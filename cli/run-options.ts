@@ -31,7 +31,6 @@ export interface RunFlags {
   noiseMultiplier: number;
   delta: number;
   epsilonBudget?: number;
-  population?: number;
   uploadTimeoutMs: number;
   seed: number;
 }
@@ -65,7 +64,6 @@ export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): C
     .option('--noise-multiplier <z>', 'DP: noise std = z * C on the sum', nonNegativeNumber, 0)
     .option('--delta <d>', 'DP: delta', positiveNumber, 1e-5)
     .option('--epsilon-budget <e>', 'DP: stop the run before epsilon would pass this', positiveNumber)
-    .option('--population <n>', 'DP: agencies the cohort is sampled from (sampling rate = cohort / population)', positiveInt)
     .option('--upload-timeout-ms <ms>', 'deadline for an agency to train and upload', positiveInt, 120_000)
     .option('--seed <n>', 'seed for the initial model and cohort sampling', positiveInt, 1);
 }
@@ -94,7 +92,6 @@ export async function runConfigFrom(flags: RunFlags): Promise<RunConfig> {
     dp: {
       mode: flags.dp, clipNorm: flags.clipNorm, noiseMultiplier: flags.noiseMultiplier, delta: flags.delta,
       ...(flags.epsilonBudget ? { epsilonBudget: flags.epsilonBudget } : {}),
-      ...(flags.population ? { population: flags.population } : {}),
     },
     deadlines: { uploadMs: flags.uploadTimeoutMs },
     seed: flags.seed,

@@ -8,6 +8,13 @@ import { centralNoiseStd, gaussianNoise } from '../privacy/noise.js';
 import type { cohort } from '../proto/messages.js';
 import type { RunConfig } from './run-config.js';
 
+/**
+ * Every round is accounted at sampling rate 1: cohorts are chosen by a keyed hash, not by
+ * Poisson sampling, so the amplification-by-subsampling theorems the accountant could use for
+ * q < 1 do not apply, and Cohort does not claim them.
+ */
+export const SAMPLING_RATE = 1;
+
 export interface PrivacySpent {
   epsilon: number;
   delta: number;
@@ -17,7 +24,6 @@ export interface PrivacySpent {
 
 export class PrivacyTracker {
   private readonly accountant = new RdpAccountant();
-  private cohortSize = 0;
 
   constructor(private readonly config: RunConfig, steps: readonly SgmStep[]) {
     for (const step of steps) this.accountant.compose(step);
@@ -31,20 +37,14 @@ export class PrivacyTracker {
     return [...this.accountant.state().steps];
   }
 
-  /** The sampling rate q of one round: the cohort over the population it is drawn from. */
-  samplingRate(cohortSize: number): number {
-    return Math.min(1, cohortSize / (this.config.dp.population ?? cohortSize));
-  }
-
-  dpConfigFor(cohortSize: number): cohort.v1.IDpConfig | undefined {
-    this.cohortSize = cohortSize;
+  dpConfigFor(): cohort.v1.IDpConfig | undefined {
     if (!this.enabled) return undefined;
     const { dp, secagg, minCohort } = this.config;
     return {
       mode: dp.mode,
       clipNorm: dp.clipNorm,
       noiseMultiplier: dp.noiseMultiplier,
-      samplingRate: this.samplingRate(cohortSize),
+      samplingRate: SAMPLING_RATE,
       delta: dp.delta,
       // Distributed noise is calibrated for the fewest survivors a round may aggregate.
       minSurvivors: Math.max(minCohort, secagg.enabled ? secagg.threshold ?? minCohort : minCohort),
@@ -55,8 +55,7 @@ export class PrivacyTracker {
   nextRoundAllowed(): { ok: true } | { ok: false; reason: string } {
     const { epsilonBudget, delta, noiseMultiplier } = this.config.dp;
     if (!this.enabled || epsilonBudget === undefined) return { ok: true };
-    const samplingRate = this.samplingRate(Math.max(this.cohortSize, this.config.selection.min));
-    if (!wouldExceed(this.accountant.state(), { samplingRate, noiseMultiplier, count: 1 }, { epsilon: epsilonBudget, delta })) return { ok: true };
+    if (!wouldExceed(this.accountant.state(), { samplingRate: SAMPLING_RATE, noiseMultiplier, count: 1 }, { epsilon: epsilonBudget, delta })) return { ok: true };
     const spent = this.accountant.epsilon(delta).epsilon;
     return { ok: false, reason: `spent epsilon ${spent.toFixed(3)}; one more round would pass the budget of ${epsilonBudget} at delta ${delta}` };
   }
@@ -71,9 +70,9 @@ export class PrivacyTracker {
   }
 
   /** After an aggregated round: compose it and return what the run has spent so far. */
-  recordRound(cohortSize: number): PrivacySpent | undefined {
+  recordRound(): PrivacySpent | undefined {
     if (!this.enabled) return undefined;
-    const samplingRate = this.samplingRate(cohortSize);
+    const samplingRate = SAMPLING_RATE;
     const noiseMultiplier = this.config.dp.noiseMultiplier;
     this.accountant.compose({ samplingRate, noiseMultiplier, count: 1 });
     return { epsilon: this.accountant.epsilon(this.config.dp.delta).epsilon, delta: this.config.dp.delta, noiseMultiplier, samplingRate };

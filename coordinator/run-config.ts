@@ -39,8 +39,6 @@ export const RunConfigSchema = z.object({
     delta: z.number().gt(0).lt(1).default(1e-5),
     /** The run stops before a round that would take epsilon past this. */
     epsilonBudget: z.number().positive().optional(),
-    /** Population the cohort is sampled from, for the accountant's sampling rate. */
-    population: z.number().int().min(1).optional(),
   }).prefault({}),
   deadlines: z.object({
     answerMs: z.number().int().min(100).default(15_000),

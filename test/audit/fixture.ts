@@ -32,7 +32,7 @@ export const MAIN_RUN: RunCreated = {
   modelFingerprint: hashOf('initial weights'),
   strategy: { name: 'fedavg', params: { localEpochs: 1, learningRate: 0.05 } },
   secagg: { threshold: 3, degree: 4, quantizationBits: 16 },
-  dp: { clipNorm: 1, noiseMultiplier: 1.1, samplingRate: 1, targetEpsilon: 8, targetDelta: 1e-5 },
+  dp: { mode: 'central', clipNorm: 1, noiseMultiplier: 1.1, samplingRate: 1, targetEpsilon: 8, targetDelta: 1e-5 },
   minCohort: 3,
   rounds: 3,
 };
