@@ -44,7 +44,7 @@ export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): C
     .option('--purpose <text>', 'the purpose the run declares; agencies join only purposes their policy allows', d.purpose)
     .addOption(new Option('--model <name>', 'model architecture').choices(['mnist-2nn', 'mnist-cnn', 'layers-json']).default(d.model))
     .option('--model-path <file>', 'TF.js layers model.json, with --model layers-json')
-    .option('--rounds <n>', 'rounds to aggregate', positiveInt, d.rounds)
+    .option('--rounds <n>', 'rounds to run (an abandoned round counts)', positiveInt, d.rounds)
     .addOption(new Option('--strategy <name>', 'aggregation strategy').choices([...STRATEGY_NAMES]).default(d.strategy))
     .option('--server-lr <x>', 'server learning rate (fedavgm, fedadam, fedyogi, fedadagrad)', positiveNumber)
     .option('--epochs <n>', 'local epochs per round', positiveInt, d.epochs)

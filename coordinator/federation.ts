@@ -160,7 +160,10 @@ async function finish(parts: FederationParts, state: RunState, store: RunStore, 
   // `rounds` is the rounds opened (docs/LEDGER.md), abandoned ones included, not the rounds that
   // aggregated; the ledger is the record of which were opened, across restarts too.
   const { lastOpened } = await ledgerProgress(store.ledgerPath, parts.config.runId);
-  await parts.ledger.append('run_finished', { runId: parts.config.runId, rounds: lastOpened, reason });
+  const entry = await parts.ledger.append('run_finished', { runId: parts.config.runId, rounds: lastOpened, reason });
+  // The ML team's receipt for the end of the run: with it, a ledger cut back to before this
+  // line is caught (docs/LEDGER.md), as agencies' receipts catch changes to their entries.
+  await store.keepReceipt(issueReceipt(entry, parts.identity));
   await store.writeState(state);
 }
 

@@ -5,7 +5,9 @@
 //   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin
 // Order of writes after a round: checkpoint, then ledger (fsync), then state.json, so the ledger
 // is the record of what was committed and a checkpoint always exists for a closed round.
-import { readFile, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { canonicalJson } from '../audit/canonical.js';
+import { RECEIPTS_FILE, type SignedReceipt } from '../audit/receipt.js';
 import { join } from 'node:path';
 import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
 import type { SgmStep } from '../privacy/accountant.js';
@@ -73,6 +75,12 @@ export class RunStore {
 
   async writeState(state: RunState): Promise<void> {
     await writeJsonAtomic(join(this.runDir, 'state.json'), state);
+  }
+
+  /** Appends a coordinator receipt to <runDir>/receipts.jsonl, in the form agencies keep theirs. */
+  async keepReceipt(receipt: SignedReceipt): Promise<void> {
+    await mkdir(this.runDir, { recursive: true });
+    await appendFile(join(this.runDir, RECEIPTS_FILE), canonicalJson({ receipt, sent: {}, recordedAt: new Date().toISOString() }) + '\n');
   }
 
   /** Keeps the newest `keep` checkpoints; older ones are deleted. */

@@ -110,10 +110,11 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
 
   // The auditor's check: the ledger, the coordinator's public key and every agency's receipts.
   const receipts = [];
-  for (const agency of agencies) receipts.push(...(await readReceipts(join(dir, 'agencies', agency, 'state')).catch(() => [])).map((s) => s.receipt));
+  const receiptDirs = [...agencies.map((agency) => join(dir, 'agencies', agency, 'state')), join(federation.coordinatorDir, 'runs', config.runId)];
+  for (const receiptDir of receiptDirs) receipts.push(...(await readReceipts(receiptDir).catch(() => [])).map((s) => s.receipt));
   const report = verifyLedger(await readFile(coordinator.ledgerPath), { coordinatorKey: coordinatorIdentity.publicKey, receipts, requireFinished: true });
-  say(`ledger ${coordinator.ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} agency receipts checked`);
+  say(`ledger ${coordinator.ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
-  say(`verify it yourself: npx cohort audit verify ${coordinator.ledgerPath} --coordinator-key ${toHex(coordinatorIdentity.publicKey)} --receipts ${join(dir, 'agencies', '*', 'state')}`);
+  say(`verify it yourself: npx cohort audit verify ${coordinator.ledgerPath} --coordinator-key ${toHex(coordinatorIdentity.publicKey)} --receipts ${receiptDirs.join(' ')} --require-finished`);
   if (!report.ok) process.exitCode = 1;
 }
