@@ -11,7 +11,8 @@ import type { Dataset } from '../ml/dataset.js';
 import { exampleCount } from '../ml/dataset.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { buildModel, modelFingerprint } from '../ml/models.js';
-import { trainLocal } from '../ml/train.js';
+import { trainLocal, type TrainConfig } from '../ml/train.js';
+import type { RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
 import { sha256Hex } from '../proto/bytes.js';
@@ -43,7 +44,13 @@ export interface AgentOptions {
   exitWhenCoordinatorStops?: boolean;
   /** Seed for local shuffling; absent means fresh randomness. */
   seed?: number;
+  /** Local training; ml/train.ts's trainLocal unless a test drives the update itself. */
+  train?: Trainer;
+  /** Randomness for SecAgg's stochastic rounding; node:crypto unless a test must replay it. */
+  quantizationRandom?: RandomWords;
 }
+
+export type Trainer = (model: tf.LayersModel, data: Dataset, cfg: TrainConfig) => Promise<{ loss: number; examples: number }>;
 
 export interface AgentSummary {
   roundsJoined: number;
@@ -201,7 +208,7 @@ class RoundSession {
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
-      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy.minCohort);
+      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy.minCohort, options.quantizationRandom);
       keyAdvert = active.secure.advertise();
     }
     this.summary.roundsJoined++;
@@ -217,7 +224,7 @@ class RoundSession {
 
     active.training = (async () => {
       const train = offer.train!;
-      const result = await trainLocal(model, options.data, {
+      const result = await (options.train ?? trainLocal)(model, options.data, {
         epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
         optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
         ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),

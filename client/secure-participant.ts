@@ -1,7 +1,7 @@
 // The client's side of a SecAgg+ round: the thin shell around secagg/client.ts that turns wire
 // messages into its plain inputs and back. The update leaves only masked: quantize, then mask.
 import type { Identity } from '../identity/keys.js';
-import { advertise, maskInput, quantize, shareKeys, unmask, validateParams, type ClientState } from '../secagg/index.js';
+import { advertise, maskInput, quantize, shareKeys, unmask, validateParams, type ClientState, type RandomWords } from '../secagg/index.js';
 import { encodeUint32LE } from '../proto/bytes.js';
 import type { cohort } from '../proto/messages.js';
 
@@ -13,6 +13,7 @@ export class SecureParticipant {
     private readonly agency: string,
     private readonly identity: Identity,
     private readonly minCohort: number,
+    private readonly random?: RandomWords,
   ) {}
 
   // Decoded protobuf messages carry every field (defaults filled in): hence the `!`s below.
@@ -51,7 +52,7 @@ export class SecureParticipant {
     for (let i = 0; i < delta.length; i++) values[i] = weight * delta[i];
     values[delta.length] = weight;
     const received = delivery.shares.map((s) => ({ from: s.from!, to: s.to!, nonce: s.nonce!, ciphertext: s.ciphertext! }));
-    return encodeUint32LE(maskInput(this.current(), received, quantize(values, this.params)));
+    return encodeUint32LE(maskInput(this.current(), received, quantize(values, this.params, this.random)));
   }
 
   /** Stage 4: one share per named neighbour, never both of one (secagg/client.ts refuses). */
