@@ -61,7 +61,7 @@ export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): C
     .option('--bits <b>', 'SecAgg quantization bits per coordinate', positiveInt, 20)
     .addOption(new Option('--dp <mode>', 'differential privacy').choices(['off', 'central', 'distributed']).default(d.dp))
     .option('--clip-norm <C>', 'DP: L2 bound on each agency update', positiveNumber, 1)
-    .option('--noise-multiplier <z>', 'DP: noise std = z * C on the sum', nonNegativeNumber, 0)
+    .option('--noise-multiplier <z>', 'DP: noise std = z * C on the sum', positiveNumber, 1)
     .option('--delta <d>', 'DP: delta', positiveNumber, 1e-5)
     .option('--epsilon-budget <e>', 'DP: stop the run before epsilon would pass this', positiveNumber)
     .option('--upload-timeout-ms <ms>', 'deadline for an agency to train and upload', positiveInt, 120_000)

