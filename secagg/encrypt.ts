@@ -6,7 +6,7 @@
 // into another pair, run or round.
 import { hkdfSync } from 'node:crypto';
 import nacl from 'tweetnacl';
-import { DOMAIN, checkBytes, checkId, concatBytes, transcript } from './encoding.js';
+import { DOMAIN, checkBytes, checkId, compareIds, concatBytes, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
 import { X25519_KEY_BYTES, checkBinding, type RoundBinding } from './keys.js';
 import { SHARE_BYTES } from './shamir.js';
@@ -81,9 +81,14 @@ function header(binding: RoundBinding, from: string, to: string): Uint8Array {
   return transcript('share-bundle', [binding.runId, binding.round, checkId(from, 'from'), checkId(to, 'to')]);
 }
 
-/** `shared` is X25519(c_from^SK, c_to^PK) = X25519(c_to^SK, c_from^PK); the info makes each direction's key distinct. */
+/**
+ * `shared` is X25519(c_from^SK, c_to^PK) = X25519(c_to^SK, c_from^PK), so both directions of a pair
+ * share this key (random nonces keep them apart); the plaintext header is what tells a bundle
+ * reflected back to its sender from one addressed to it.
+ */
 function bundleKey(binding: RoundBinding, from: string, to: string, shared: Uint8Array): Uint8Array {
   checkBytes(shared, 'shared', X25519_KEY_BYTES);
-  const info = transcript('share-key', [binding.runId, binding.round, from, to]);
+  const [lo, hi] = compareIds(from, to) < 0 ? [from, to] : [to, from];
+  const info = transcript('share-key', [binding.runId, binding.round, lo, hi]);
   return new Uint8Array(hkdfSync('sha256', shared, DOMAIN, info, nacl.secretbox.keyLength));
 }
