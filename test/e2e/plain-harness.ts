@@ -30,9 +30,10 @@ export function builtCli(): boolean {
 }
 
 /** `cohort client` for one agency, as spawnAgencyClient starts it; output in <dir>/logs/<agency>.out. */
-function spawnClient(federation: LocalFederation, agency: LocalAgency, url: string, seed: number, extraArgs: string[]): ChildProcess {
+function spawnClient(federation: LocalFederation, agency: LocalAgency, url: string, seed: number, extraArgs: string[],
+  command: string[] = [BUILT_CLI, 'client']): ChildProcess {
   const logs = join(federation.dir, 'logs');
-  const child = spawn(process.execPath, [BUILT_CLI, 'client', '--coordinator', url, '--key', agency.keyPath,
+  const child = spawn(process.execPath, [...command, '--coordinator', url, '--key', agency.keyPath,
     '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir, '--seed', String(seed),
     '--log-level', 'info', '--log-file', join(logs, `${agency.name}.log`), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(join(logs, `${agency.name}.out`));
@@ -62,7 +63,8 @@ export interface Harness {
   children: Map<string, ChildProcess>;
   coordinator?: Coordinator;
   start(port?: number): Promise<Coordinator>;
-  spawn(agency: string, extraArgs?: string[], url?: string): ChildProcess;
+  /** `command` replaces `[BUILT_CLI, 'client']`: another client entry point taking the same flags. */
+  spawn(agency: string, extraArgs?: string[], url?: string, command?: string[]): ChildProcess;
   waitForSessions(count: number, timeoutMs?: number): Promise<void>;
   ledger(): Promise<Array<{ seq: number; type: string; body: Record<string, unknown> }>>;
   verify(): Promise<VerifyReport>;
@@ -89,9 +91,9 @@ export async function harness(name: string, config: RunConfig, agencies: number,
       });
       return h.coordinator;
     },
-    spawn(agency, extraArgs = ['--exit-when-done'], url = h.coordinator!.url) {
+    spawn(agency, extraArgs = ['--exit-when-done'], url = h.coordinator!.url, command) {
       const a = federation.agencies.find((x) => x.name === agency)!;
-      const child = spawnClient(federation, a, url, federation.agencies.indexOf(a) + 1, extraArgs);
+      const child = spawnClient(federation, a, url, federation.agencies.indexOf(a) + 1, extraArgs, command);
       children.set(agency, child);
       return child;
     },
