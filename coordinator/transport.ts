@@ -2,14 +2,14 @@
 // agencies only, then opens each envelope and hands the message to the round engine. Hostile
 // input never takes the process down: every failure is a ProtocolError sent to that peer (and
 // counted), and the server goes on serving everyone else.
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Identity } from '../identity/keys.js';
 import { COORDINATOR_NAME, SecureChannel, Stage, type Opened } from '../proto/channel.js';
-import { ProtocolError, type ErrorCode } from '../proto/errors.js';
+import { ERRORS, ProtocolError, type ErrorCode } from '../proto/errors.js';
 import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../proto/framing.js';
 import { checkClientProof, clientHelloFields, newServerHello, type ClientHelloFields, type ServerHelloFields } from '../proto/handshake.js';
 import type { Limits } from './limits.js';
@@ -36,8 +36,6 @@ export interface SessionHandlers {
   onSession(session: AgencySession): void;
   onMessage(session: AgencySession, opened: Opened): void;
   onClose(session: AgencySession, reason: string): void;
-  /** A message from an authenticated agency was refused (after its sender was told). */
-  onRejected?(session: AgencySession, error: ProtocolError): void;
 }
 
 export class AgencySession {
@@ -82,11 +80,20 @@ export interface Transport {
 
 export async function startTransport(options: TransportOptions, handlers: SessionHandlers): Promise<Transport> {
   const { limits, log } = options;
-  const loopback = ['127.0.0.1', '::1', 'localhost'].includes(options.host);
-  if (!options.tls && !loopback && !options.allowPlainRemote) {
+  if (!options.tls && !isLoopback(options.host) && !options.allowPlainRemote) {
     throw new RangeError(`refusing plain ws:// on ${options.host}: give --tls-cert/--tls-key, or --insecure-plain-ws`);
   }
-  const http: HttpServer = options.tls ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }) : createHttpServer();
+  // Only WebSocket upgrades are served: a plain HTTP request is answered at once, and a peer
+  // that never finishes its request headers is dropped after the handshake timeout, since such
+  // connections are not yet WebSockets and so not under maxConnections.
+  const upgradeOnly = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(426, { connection: 'close', upgrade: 'websocket', 'content-type': 'text/plain' }).end('WebSocket only\n');
+  };
+  const http: HttpServer = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeOnly)
+    : createHttpServer(upgradeOnly);
+  http.headersTimeout = limits.handshakeTimeoutMs;
+  http.requestTimeout = limits.handshakeTimeoutMs;
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   const sessions = new Map<string, AgencySession>();
   const rejections: Record<string, number> = {};
@@ -96,12 +103,20 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
 
   wss.on('connection', (socket, request) => {
     const remote = `${request.socket.remoteAddress}:${request.socket.remotePort}`;
+    // First, before anything can fail: ws emits 'error' for a bad frame (too long, bad opcode,
+    // unmasked, invalid UTF-8) or a reset socket, and an 'error' without a listener is thrown,
+    // which would take the whole coordinator down for one hostile peer. ws closes the socket
+    // itself (1009, 1002 or 1007); here it is only counted.
+    socket.on('error', (err: Error & { code?: string }) => {
+      const code = wsErrorCode(err.code);
+      if (code) count(code);
+      log.debug({ remote, err: err.message, code: err.code }, 'socket error');
+    });
     if (open >= limits.maxConnections) {
       return refuse(socket, new ProtocolError('TOO_MANY_CONNECTIONS', `limit of ${limits.maxConnections} connections reached`), remote);
     }
     open++;
     socket.on('close', () => { open--; });
-    socket.on('error', (err) => log.debug({ remote, err: err.message }, 'socket error'));
     acceptConnection(socket, remote);
   });
 
@@ -121,7 +136,11 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
     let hello: ClientHelloFields | undefined;
     let server: ServerHelloFields | undefined;
     let session: AgencySession | undefined;
+    // Set once the connection is refused: what is still in flight is dropped, neither handled
+    // nor counted again (a refused peer is one refusal, however much it had queued).
+    let refused = false;
     const timer = setTimeout(() => {
+      refused = true;
       refuse(socket, new ProtocolError('HANDSHAKE_TIMEOUT', `no handshake within ${limits.handshakeTimeoutMs} ms`), remote);
     }, limits.handshakeTimeoutMs);
 
@@ -135,6 +154,7 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
     });
 
     socket.on('message', (data, isBinary) => {
+      if (refused || session?.closed) return;
       try {
         if (!bucket.take()) throw new ProtocolError('RATE_LIMITED', `more than ${limits.messagesPerSecond} messages a second`);
         if (!isBinary) throw new ProtocolError('MALFORMED_FRAME', 'text messages are not part of the protocol');
@@ -175,13 +195,13 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
           count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.notify(error);
-          handlers.onRejected?.(session, error);
         } else if (session) {
           count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.close(error);
-          handlers.onRejected?.(session, error);
         } else {
+          refused = true;
+          clearTimeout(timer);
           refuse(socket, error, remote, hello?.agency);
         }
       }
@@ -203,9 +223,39 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
     rejections,
     async close() {
       for (const session of sessions.values()) session.close(new ProtocolError('SHUTTING_DOWN', 'coordinator stopping'));
+      for (const socket of wss.clients) {
+        if (socket.readyState === socket.OPEN) socket.close(ERRORS.SHUTTING_DOWN.close, 'SHUTTING_DOWN');
+      }
+      // Let the close frames reach the peers (a client tells "finished" from "lost" by the code),
+      // but do not wait on a peer that never answers.
+      const end = Date.now() + CLOSE_GRACE_MS;
+      while (wss.clients.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
       for (const socket of wss.clients) socket.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeAllConnections();
+      await closed;
     },
   };
+}
+
+const CLOSE_GRACE_MS = 1_000;
+
+/** The rejection a ws-level failure counts as; undefined for a network error (not a refusal). */
+function wsErrorCode(code: string | undefined): ErrorCode | undefined {
+  if (code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') return 'MESSAGE_TOO_LARGE';
+  if (code?.startsWith('WS_ERR_')) return 'MALFORMED_FRAME';
+  return undefined;
+}
+
+/** Loopback names and addresses: 127.0.0.0/8, ::1 (and IPv4-mapped 127/8), localhost. */
+export function isLoopback(host: string): boolean {
+  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+  if (bare.toLowerCase() === 'localhost') return true;
+  if (isIPv4(bare)) return bare.startsWith('127.');
+  if (isIPv6(bare)) {
+    const lower = bare.toLowerCase();
+    return lower === '::1' || lower === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(lower);
+  }
+  return false;
 }
