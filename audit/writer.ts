@@ -2,10 +2,10 @@
 // before append() resolves, appends serialized so concurrent callers get contiguous seqs.
 // A coordinator killed mid-write leaves a torn last line; open() refuses to write after it,
 // and repairTornTail() cuts it and records the cut as a note, so nothing is lost silently.
-import { open, readFile, stat, mkdir, type FileHandle } from 'node:fs/promises';
+import { open, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sign, verify, toHex, fromHex, equalBytes, PUBLIC_KEY_BYTES } from '../identity/keys.js';
-import { writeFileAtomic } from '../storage/atomic.js';
+import { fileExists, syncDirectory, writeFileAtomic } from '../storage/atomic.js';
 import { sha256Hex } from './canonical.js';
 import { GENESIS_PREV, entryHash, entryLine, entrySigningBytes } from './chain.js';
 import { bodySchemas, type EntryBody, type EntryType, type LedgerEntry } from './entries.js';
@@ -68,7 +68,7 @@ export class LedgerWriter {
     const now = options.now ?? (() => new Date());
     if (typeof now !== 'function') throw new TypeError('options.now must be a function');
     await mkdir(dirname(path), { recursive: true });
-    const existed = await exists(path);
+    const existed = await fileExists(path);
     const handle = await open(path, 'a+');
     try {
       if (!existed) await syncDirectory(dirname(path));
@@ -203,24 +203,7 @@ async function readTail(handle: FileHandle, size: number): Promise<Buffer> {
   return tail;
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
-}
 
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 function checkPath(path: string): void {
   if (typeof path !== 'string' || path.length === 0) throw new TypeError('path must be a non-empty string');

@@ -1,10 +1,10 @@
 // An identity at rest: one JSON file holding the Ed25519 seed, readable by its owner only.
 // The file format is documented here because operators back it up and move it by hand:
 //   {"type":"cohort-identity","version":1,"name":"…","publicKey":"<64 hex>","secretKey":"<64 hex seed>"}
-import { open, readFile, stat } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { equalBytes, fromHex, identityFromSeed, toHex, type Identity, PUBLIC_KEY_BYTES } from './keys.js';
-import { writeFileAtomic } from '../storage/atomic.js';
+import { fileExists, writeFileAtomic } from '../storage/atomic.js';
 
 export const IDENTITY_FILE_TYPE = 'cohort-identity';
 export const IDENTITY_FILE_VERSION = 1;
@@ -64,7 +64,7 @@ export async function writeIdentityFile(path: string, identity: Identity, option
     throw new RangeError('name must be 1 to 128 characters without control characters');
   }
   if (identity?.secretKey?.length !== 64) throw new TypeError('identity.secretKey must be a 64-byte tweetnacl secret key');
-  if (!options.overwrite && (await exists(path))) {
+  if (!options.overwrite && (await fileExists(path))) {
     throw new KeyFileError('KEYFILE_EXISTS', `${path} already exists; refusing to overwrite an identity file`, path);
   }
   const seed = identity.secretKey.subarray(0, 32);
@@ -183,15 +183,6 @@ async function readPrivate(path: string): Promise<string> {
   }
 }
 
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw err;
-  }
-}
 
 function checkPath(path: string): void {
   if (typeof path !== 'string') throw new TypeError('path must be a string');

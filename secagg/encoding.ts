@@ -1,9 +1,11 @@
 // Byte-level helpers shared by the SecAgg files: argument checks, id order, and the
 // length-prefixed transcripts every signature, key derivation and plaintext is taken over.
 // Length prefixes make the encoding injective, so two different tuples never hash or sign alike.
+import { transcript as lengthPrefixed, type Field } from '../proto/bytes.js';
 
 /** Every transcript starts with this label so no SecAgg value can be confused with another protocol's. */
 export const DOMAIN = 'cohort/secagg/v1';
+
 
 const MAX_ID_BYTES = 128;
 const textEncoder = new TextEncoder();
@@ -43,39 +45,9 @@ export function sortedIds(ids: Iterable<string>): string[] {
   return [...ids].sort(compareIds);
 }
 
-export type TranscriptPart = string | number | Uint8Array;
+export type TranscriptPart = Field;
 
-/**
- * DOMAIN, a purpose label, then each part: strings as u32 length + UTF-8, numbers as u32,
- * byte arrays as u32 length + bytes (all big-endian lengths).
- */
+/** DOMAIN, a purpose label, then each part, length-prefixed (proto/bytes.ts: transcript). */
 export function transcript(purpose: string, parts: readonly TranscriptPart[]): Uint8Array {
-  const encoded: Uint8Array[] = [];
-  for (const part of [DOMAIN, purpose, ...parts]) {
-    if (typeof part === 'number') {
-      encoded.push(u32(checkInteger(part, 'transcript number', 0, 0xffff_ffff)));
-    } else {
-      const bytes = typeof part === 'string' ? textEncoder.encode(part) : part;
-      encoded.push(u32(bytes.length), bytes);
-    }
-  }
-  return concatBytes(encoded);
-}
-
-export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
-  let length = 0;
-  for (const chunk of chunks) length += chunk.length;
-  const out = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return out;
-}
-
-function u32(value: number): Uint8Array {
-  const out = new Uint8Array(4);
-  new DataView(out.buffer).setUint32(0, value);
-  return out;
+  return lengthPrefixed(DOMAIN, purpose, ...parts);
 }

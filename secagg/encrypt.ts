@@ -6,7 +6,8 @@
 // into another pair, run or round.
 import { hkdfSync } from 'node:crypto';
 import nacl from 'tweetnacl';
-import { DOMAIN, checkBytes, checkId, compareIds, concatBytes, transcript } from './encoding.js';
+import { concat } from '../proto/bytes.js';
+import { DOMAIN, checkBytes, checkId, compareIds, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
 import { X25519_KEY_BYTES, checkBinding, type RoundBinding } from './keys.js';
 import { SHARE_BYTES } from './shamir.js';
@@ -37,7 +38,7 @@ export function encryptBundle(
   nonce: Uint8Array = nacl.randomBytes(NONCE_BYTES),
 ): EncryptedShare {
   checkBytes(nonce, 'nonce', NONCE_BYTES);
-  const plaintext = concatBytes([
+  const plaintext = concat([
     header(binding, from, to),
     checkBytes(bundle.keyShare, 'bundle.keyShare', SHARE_BYTES),
     checkBytes(bundle.seedShare, 'bundle.seedShare', SHARE_BYTES),

@@ -1,6 +1,6 @@
 // Writes that matter are atomic: write a temporary file, fsync it, rename it over the target,
 // then fsync the directory so the rename itself survives a crash (DESIGN.md, storage).
-import { open, rename, mkdir, readFile } from 'node:fs/promises';
+import { open, rename, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -33,11 +33,22 @@ export async function readJsonOr<T>(path: string, fallback: T): Promise<T> {
   }
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** fsync a directory, so that a file created or renamed in it survives a crash. */
+export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
   } finally {
     await handle.close();
+  }
+}
+
+export async function fileExists(path: string): Promise<boolean> {
+  try {
+    await stat(path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
   }
 }
