@@ -36,6 +36,8 @@ export interface SessionHandlers {
   onSession(session: AgencySession): void;
   onMessage(session: AgencySession, opened: Opened): void;
   onClose(session: AgencySession, reason: string): void;
+  /** A message from an authenticated agency was refused (after its sender was told). */
+  onRejected?(session: AgencySession, error: ProtocolError): void;
 }
 
 export class AgencySession {
@@ -195,10 +197,12 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
           count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.notify(error);
+          handlers.onRejected?.(session, error);
         } else if (session) {
           count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.close(error);
+          handlers.onRejected?.(session, error);
         } else {
           refused = true;
           clearTimeout(timer);
