@@ -1,0 +1,64 @@
+// `cohort model export` writes a model that TF.js loads by the standard format alone: the test
+// reads model.json and the weight files it names itself, not through Cohort's own handler.
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { modelCommand } from '../../cli/commands/model.js';
+import { RunStore, type RunState } from '../../coordinator/run-store.js';
+import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import { initEngine } from '../../ml/engine.js';
+
+async function run(args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
+  let out = '';
+  let err = '';
+  const program = new Command('cohort').exitOverride().configureOutput({ writeOut: (s) => { out += s; }, writeErr: (s) => { err += s; } });
+  program.addCommand(modelCommand());
+  try {
+    await program.parseAsync(['model', ...args], { from: 'user' });
+    return { out, err, exitCode: 0 };
+  } catch (e) {
+    return { out, err, exitCode: (e as { exitCode?: number }).exitCode ?? -1 };
+  }
+}
+
+describe('cohort model export', () => {
+  it('exports the newest checkpoint of a run as a TF.js layers model that loads from its files', async () => {
+    await initEngine();
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
+    const model = await tfGlobalModel({ kind: 'mnist-2nn' }, 5);
+    const store = new RunStore(dataDir, 'r1');
+    const trained = model.initialWeights().map((w, i) => w + (i % 7) * 1e-3);
+    await model.save(store.checkpointDir(4), trained);
+    const state: RunState = { runId: 'r1', status: 'finished', lastRound: 4, completedRounds: 4, checkpointRound: 4, history: [], privacySteps: [], joined: [] };
+    await store.writeState(state);
+
+    const outDir = join(dataDir, 'exported');
+    const result = await run(['export', '--run-id', 'r1', '--data-dir', dataDir, '--out', outDir]);
+    expect(result.exitCode).toBe(0);
+    expect(result.out).toContain('round 4');
+
+    const json = JSON.parse(await readFile(join(outDir, 'model.json'), 'utf8')) as {
+      modelTopology: object; weightsManifest: { paths: string[]; weights: tf.io.WeightsManifestEntry[] }[];
+    };
+    const buffers = await Promise.all(json.weightsManifest.flatMap((g) => g.paths).map((p) => readFile(join(outDir, p))));
+    const data = Buffer.concat(buffers);
+    const loaded = await tf.loadLayersModel(tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest.flatMap((g) => g.weights),
+      weightData: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+    }));
+    const flat = new Float32Array(loaded.getWeights().flatMap((w) => [...w.dataSync()]));
+    expect(Buffer.from(flat.buffer).equals(Buffer.from(trained.buffer))).toBe(true);
+    loaded.dispose();
+  });
+
+  it('names the run that does not exist, with exit code 1', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
+    const result = await run(['export', '--run-id', 'nope', '--data-dir', dataDir, '--out', join(dataDir, 'x')]);
+    expect(result.exitCode).toBe(1);
+    expect(result.err).toMatch(/no run "nope"/);
+  });
+});
