@@ -3,7 +3,8 @@
 import { WebSocket } from 'ws';
 import { equalBytes, type Identity } from '../identity/keys.js';
 import { COORDINATOR_NAME, SecureChannel, type Opened, type Stage } from '../proto/channel.js';
-import { ProtocolError, isErrorCode } from '../proto/errors.js';
+import { isIPv4, isIPv6 } from 'node:net';
+import { ERRORS, ProtocolError, isErrorCode } from '../proto/errors.js';
 import { decodeFrame, encodeFrame, socketBytes, type Frame, type MessageInit } from '../proto/framing.js';
 import { checkServerHello, clientProof, newClientHello } from '../proto/handshake.js';
 
@@ -17,6 +18,8 @@ export interface LinkOptions {
   ca?: string | Buffer;
   handshakeTimeoutMs?: number;
   maxMessageBytes?: number;
+  /** Allow plain ws:// to a host that is not loopback (DESIGN.md: wss:// everywhere else). */
+  allowPlainRemote?: boolean;
 }
 
 export interface CoordinatorLink {
@@ -28,7 +31,15 @@ export interface CoordinatorLink {
 
 export async function connectToCoordinator(options: LinkOptions, onMessage: (opened: Opened) => void): Promise<CoordinatorLink> {
   const maxBytes = options.maxMessageBytes ?? 256 * 1024 * 1024;
+  const target = new URL(options.url);
+  if (target.protocol === 'ws:' && !isLoopback(target.hostname) && !options.allowPlainRemote) {
+    throw new RangeError(`refusing plain ws:// to ${target.hostname}: use wss:// (or allow plain remote explicitly)`);
+  }
   const socket = new WebSocket(options.url, { ca: options.ca, maxPayload: maxBytes, perMessageDeflate: false });
+  // An 'error' without a listener is thrown: a reset or a bad frame from the coordinator must
+  // end this connection (ws closes it and 'close' follows), not the agency's process.
+  let lastError: Error | undefined;
+  socket.on('error', (err) => { lastError = err; });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => {
     socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() }));
   });
@@ -37,7 +48,7 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('open', resolve);
-      socket.once('error', reject);
+      socket.once('close', () => reject(lastError ?? new Error(`connection to ${options.url} closed before it opened`)));
     });
     const timeout = options.handshakeTimeoutMs ?? 10_000;
     const hello = newClientHello(options.agency, options.identity);
@@ -71,6 +82,21 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
   }
 }
 
+/** Loopback names and addresses: 127.0.0.0/8, ::1, localhost. */
+function isLoopback(hostname: string): boolean {
+  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
+  if (bare.toLowerCase() === 'localhost') return true;
+  if (isIPv4(bare)) return bare.startsWith('127.');
+  return isIPv6(bare) && (bare === '::1' || /^::ffff:127\./i.test(bare));
+}
+
+/** The error for a connection closed during the handshake without a Rejection frame. */
+function closedError(code: number, reason: string): ProtocolError {
+  const named = Object.entries(ERRORS).find(([name, e]) => e.close === code && (reason === '' || reason === name));
+  const err = named && isErrorCode(named[0]) ? named[0] : 'HANDSHAKE_FAILED';
+  return new ProtocolError(err, `connection closed during the handshake (${code}${reason ? ` ${reason}` : ''})`);
+}
+
 function rejectionError(frame: Frame): ProtocolError {
   const code = frame.rejection?.code ?? '';
   return new ProtocolError(isErrorCode(code) ? code : 'HANDSHAKE_FAILED', `coordinator refused: ${frame.rejection?.message ?? code}`);
@@ -82,6 +108,7 @@ function frameQueue(socket: WebSocket, maxBytes: number) {
   let waiter: ((frame: Frame) => void) | undefined;
   let failure: ((err: Error) => void) | undefined;
   let handler: ((frame: Frame) => void) | undefined;
+  let ended: ProtocolError | undefined;
 
   socket.on('message', (data) => {
     let frame: Frame;
@@ -106,16 +133,24 @@ function frameQueue(socket: WebSocket, maxBytes: number) {
       queued.push(frame);
     }
   });
-  socket.on('close', (code, reason) => failure?.(new ProtocolError('HANDSHAKE_FAILED', `connection closed (${code} ${reason})`)));
+  socket.on('close', (code, reason) => {
+    ended = closedError(code, reason.toString());
+    failure?.(ended);
+  });
 
   return {
     next(timeoutMs: number): Promise<Frame> {
       const ready = queued.shift();
       if (ready) return Promise.resolve(ready);
+      if (ended) return Promise.reject(ended);
       return new Promise<Frame>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new ProtocolError('HANDSHAKE_TIMEOUT', `no reply within ${timeoutMs} ms`)), timeoutMs);
-        waiter = (frame) => { clearTimeout(timer); resolve(frame); };
-        failure = (err) => { clearTimeout(timer); reject(err); };
+        const timer = setTimeout(() => {
+          waiter = undefined;
+          failure = undefined;
+          reject(new ProtocolError('HANDSHAKE_TIMEOUT', `no reply within ${timeoutMs} ms`));
+        }, timeoutMs);
+        waiter = (frame) => { clearTimeout(timer); failure = undefined; resolve(frame); };
+        failure = (err) => { clearTimeout(timer); waiter = undefined; reject(err); };
       });
     },
     drain(next: (frame: Frame) => void): void {
