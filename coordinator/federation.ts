@@ -51,6 +51,8 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
   const store = new RunStore(parts.dataDir, config.runId);
   const strategy = createStrategy(config.strategy, { serverLearningRate: config.serverLearningRate });
   const { state, weights: resumed } = await openRun(parts, store);
+  // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
+  strategy.restore(await store.readStrategyState(state.checkpointRound));
   let weights = resumed;
   const privacy = new PrivacyTracker(config, state.privacySteps);
 
@@ -260,6 +262,7 @@ async function runOneRound(parts: FederationParts, store: RunStore, strategy: St
   const meanDelta = privacy.mean(result.sum.weighted, result.sum.totalWeight);
   const next = strategy.apply(weights, meanDelta);
   await parts.model.save(store.checkpointDir(round), next);
+  await store.writeStrategyState(round, strategy.state());
   await ledger.append('model_updated', { runId: config.runId, round, modelSha256: sha256Hex(encodeFloat32LE(next)) });
   const spent = privacy.recordRound();
   if (spent) {

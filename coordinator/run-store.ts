@@ -2,7 +2,7 @@
 //   <dataDir>/ledger.jsonl                          the signed ledger (all runs)
 //   <dataDir>/runs/<runId>/run.json                 the run's config, fixed at creation
 //   <dataDir>/runs/<runId>/state.json               progress, history, optimizer and privacy state
-//   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin
+//   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin, strategy.json (optimizer state)
 // Order of writes after a round: checkpoint, then ledger (fsync), then state.json, so the ledger
 // is the record of what was committed and a checkpoint always exists for a closed round.
 import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
@@ -11,7 +11,10 @@ import { RECEIPTS_FILE, type SignedReceipt } from '../audit/receipt.js';
 import { join } from 'node:path';
 import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
 import type { SgmStep } from '../privacy/accountant.js';
+import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import type { RunConfig } from './run-config.js';
+
+const STRATEGY_FILE = 'strategy.json';
 
 export interface RoundRecord {
   round: number;
@@ -81,6 +84,18 @@ export class RunStore {
   async keepReceipt(receipt: SignedReceipt): Promise<void> {
     await mkdir(this.runDir, { recursive: true });
     await appendFile(join(this.runDir, RECEIPTS_FILE), canonicalJson({ receipt, sent: {}, recordedAt: new Date().toISOString() }) + '\n');
+  }
+
+  /** The strategy's optimizer state (momentum, moments) beside the round's model checkpoint. */
+  async writeStrategyState(round: number, state: Record<string, Float32Array>): Promise<void> {
+    const encoded = Object.fromEntries(Object.entries(state).map(([name, values]) => [name, Buffer.from(encodeFloat32LE(values)).toString('base64')]));
+    await writeJsonAtomic(join(this.checkpointDir(round), STRATEGY_FILE), encoded);
+  }
+
+  /** What writeStrategyState wrote for `round`; empty when the strategy keeps no state. */
+  async readStrategyState(round: number): Promise<Record<string, Float32Array>> {
+    const encoded = await readJsonOr<Record<string, string>>(join(this.checkpointDir(round), STRATEGY_FILE), {});
+    return Object.fromEntries(Object.entries(encoded).map(([name, b64]) => [name, decodeFloat32LE(new Uint8Array(Buffer.from(b64, 'base64')))]));
   }
 
   /** Keeps the newest `keep` checkpoints; older ones are deleted. */

@@ -80,7 +80,7 @@ describe.skipIf(!builtCli())('plaintext rounds with real client processes', () =
   });
 
   it('resumes after the coordinator is stopped mid-round and restarted on the same data dir: the ledger goes on without a gap or a duplicate', async () => {
-    const config = plainConfig({ runId: 'resume', rounds: 3 });
+    const config = plainConfig({ runId: 'resume', rounds: 3, strategy: 'fedavgm', serverLearningRate: 1 });
     h = await harness('resume', config, 3);
     const port = await freePort();
     let coordinator = await h.start(port);
@@ -122,6 +122,9 @@ describe.skipIf(!builtCli())('plaintext rounds with real client processes', () =
     expect(report.failure).toBeNull();
     expect(report.runs[0]).toMatchObject({ status: 'finished', rounds: 3 });
     expect(second.state.completedRounds).toBe(report.runs[0].roundsOk);
+    // FedAvgM's velocity is checkpointed with the model, for the next resume.
+    const strategyState = JSON.parse(await readFile(join(second.checkpointDir, 'strategy.json'), 'utf8')) as Record<string, string>;
+    expect(Buffer.from(strategyState.velocity, 'base64').length).toBe(4 * h.model.parameters);
   });
 
   it('resumes after the coordinator process is SIGKILLed mid-round: the open round is closed as abandoned, the ledger goes on and verifies', async () => {
