@@ -4,7 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MnistSplit } from '../client/data/source.js';
 import { Enrolment } from '../coordinator/enrolment.js';
@@ -13,7 +13,12 @@ import { writeIdentityFile } from '../identity/keyfile.js';
 import { generateIdentity, toHex, type Identity } from '../identity/keys.js';
 import { writeJsonAtomic } from '../storage/atomic.js';
 
-export const CLI_PATH = fileURLToPath(new URL('../cli/main.js', import.meta.url));
+// The built CLI: beside this file once compiled (dist/examples/ -> dist/cli/), or under dist/
+// when this file runs from the TypeScript sources (as under vitest).
+const HERE = fileURLToPath(import.meta.url);
+export const CLI_PATH = HERE.includes(`${sep}dist${sep}`)
+  ? fileURLToPath(new URL('../cli/main.js', import.meta.url))
+  : fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 
 export interface LocalAgency {
   name: string;
@@ -73,10 +78,12 @@ export async function prepareLocalFederation(dir: string, config: RunConfig, spl
 
 /** Starts `cohort client` for one agency; its output goes to <dir>/logs/<agency>.{log,out}. */
 export function spawnAgencyClient(federation: LocalFederation, agency: LocalAgency, url: string,
-  options: { seed?: number; logLevel?: string; extraArgs?: string[] } = {}): ChildProcess {
+  options: { seed?: number; logLevel?: string; exitWhenDone?: boolean; extraArgs?: string[]; command?: string[] } = {}): ChildProcess {
   const logs = join(federation.dir, 'logs');
-  const child = spawn(process.execPath, [CLI_PATH, 'client', '--coordinator', url, '--key', agency.keyPath,
-    '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir, '--exit-when-done',
+  // `command` replaces `cohort client` with another entry point taking the same flags (tests).
+  const child = spawn(process.execPath, [...(options.command ?? [CLI_PATH, 'client']), '--coordinator', url, '--key', agency.keyPath,
+    '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir,
+    ...(options.exitWhenDone === false ? [] : ['--exit-when-done']),
     ...(options.seed !== undefined ? ['--seed', String(options.seed)] : []),
     '--log-level', options.logLevel ?? 'info', '--log-file', join(logs, `${agency.name}.log`), ...(options.extraArgs ?? [])],
   { stdio: ['ignore', 'pipe', 'pipe'] });

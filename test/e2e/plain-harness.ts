@@ -1,12 +1,11 @@
 // What the plaintext end-to-end tests share: a local federation on disk (examples/local-federation),
 // an in-process coordinator, real agency client processes, and the ledger read back.
 // Build first (npx tsc -p tsconfig.json): the clients run from dist/.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { readReceipts } from '../../audit/receipt.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
@@ -16,31 +15,18 @@ import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../coord
 import { startCoordinator, type Coordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import type { GlobalModel } from '../../coordinator/global-model.js';
-import { exited, prepareLocalFederation, type LocalAgency, type LocalFederation } from '../../examples/local-federation.js';
+import { CLI_PATH, exited, prepareLocalFederation, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
 import { initEngine } from '../../ml/engine.js';
 
 export const silent = pino({ level: 'silent' });
 
-// examples/local-federation's CLI_PATH is right from dist/ but not from the sources vitest runs:
-// the clients always run the built CLI.
-export const BUILT_CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+// The clients always run the built CLI (examples/local-federation.ts finds it from the sources too).
+export const BUILT_CLI = CLI_PATH;
 
 export function builtCli(): boolean {
   return existsSync(BUILT_CLI);
 }
 
-/** `cohort client` for one agency, as spawnAgencyClient starts it; output in <dir>/logs/<agency>.out. */
-function spawnClient(federation: LocalFederation, agency: LocalAgency, url: string, seed: number, extraArgs: string[],
-  command: string[] = [BUILT_CLI, 'client']): ChildProcess {
-  const logs = join(federation.dir, 'logs');
-  const child = spawn(process.execPath, [...command, '--coordinator', url, '--key', agency.keyPath,
-    '--policy', agency.policyPath, '--agency', agency.name, '--state-dir', agency.stateDir, '--seed', String(seed),
-    '--log-level', 'info', '--log-file', join(logs, `${agency.name}.log`), ...extraArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const out = createWriteStream(join(logs, `${agency.name}.out`));
-  child.stdout!.pipe(out);
-  child.stderr!.pipe(out);
-  return child;
-}
 
 /** A plaintext run on the MNIST 2NN: one local epoch, short deadlines, generous enough for a busy machine. */
 export function plainConfig(overrides: Partial<RunConfigInput> = {}): RunConfig {
@@ -93,7 +79,7 @@ export async function harness(name: string, config: RunConfig, agencies: number,
     },
     spawn(agency, extraArgs = ['--exit-when-done'], url = h.coordinator!.url, command) {
       const a = federation.agencies.find((x) => x.name === agency)!;
-      const child = spawnClient(federation, a, url, federation.agencies.indexOf(a) + 1, extraArgs, command);
+      const child = spawnAgencyClient(federation, a, url, { seed: federation.agencies.indexOf(a) + 1, logLevel: 'info', exitWhenDone: false, extraArgs, command });
       children.set(agency, child);
       return child;
     },
