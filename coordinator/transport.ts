@@ -48,6 +48,8 @@ export class AgencySession {
     readonly identityKey: Uint8Array,
     private readonly socket: WebSocket,
     private readonly channel: SecureChannel,
+    /** Counts every refusal this session is told of, whoever refused (transport or round engine). */
+    private readonly counted: (code: ErrorCode) => void = () => {},
   ) {}
 
   send(message: MessageInit, round: number, stage: Stage): void {
@@ -55,8 +57,10 @@ export class AgencySession {
     this.socket.send(this.channel.seal(message, round, stage));
   }
 
-  /** A non-fatal notice: the connection stays open. */
+  /** Tells the agency why a message was refused (and counts it); a non-fatal one keeps the connection open. */
   notify(error: ProtocolError, round = 0): void {
+    if (this.closed) return;
+    if (error.code !== 'SHUTTING_DOWN') this.counted(error.code);
     this.send({ notice: { code: error.code, message: error.message, fatal: error.fatal } }, round, Stage.STAGE_CONTROL);
   }
 
@@ -75,7 +79,10 @@ export class AgencySession {
 export interface Transport {
   readonly url: string;
   readonly sessions: ReadonlyMap<string, AgencySession>;
-  /** Refusals by code since start: what the fuzz test and the operator read. */
+  /**
+   * Refusals by code since start, one per refusal a peer was told of (Rejection frame, Notice,
+   * or a close by ws for a bad WebSocket frame): what the fuzz test and the operator read.
+   */
   readonly rejections: Readonly<Record<string, number>>;
   close(): Promise<void>;
 }
@@ -145,6 +152,12 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
       refused = true;
       refuse(socket, new ProtocolError('HANDSHAKE_TIMEOUT', `no handshake within ${limits.handshakeTimeoutMs} ms`), remote);
     }, limits.handshakeTimeoutMs);
+    // ws refused a bad frame itself (counted on 'error' above) and is closing: that is this
+    // peer's one refusal, so the handshake timer must not fire on it as well.
+    socket.on('error', () => {
+      refused = true;
+      clearTimeout(timer);
+    });
 
     socket.on('close', () => {
       clearTimeout(timer);
@@ -180,7 +193,7 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
           clearTimeout(timer);
           const channel = new SecureChannel({ name: COORDINATOR_NAME, identity: options.identity },
             { name: hello.agency, key: hello.identityKey }, server!.session);
-          session = new AgencySession(hello.agency, hello.identityKey, socket, channel);
+          session = new AgencySession(hello.agency, hello.identityKey, socket, channel, count);
           const previous = sessions.get(hello.agency);
           sessions.set(hello.agency, session);
           if (previous) {
@@ -194,12 +207,10 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
         const error = err instanceof ProtocolError ? err
           : new ProtocolError('MALFORMED_FRAME', `message could not be handled: ${(err as Error).message}`);
         if (session && !error.fatal) {
-          count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.notify(error);
           handlers.onRejected?.(session, error);
         } else if (session) {
-          count(error.code);
           log.warn({ agency: session.agency, code: error.code }, error.message);
           session.close(error);
           handlers.onRejected?.(session, error);

@@ -157,6 +157,7 @@ describe('admission', () => {
     const closed = await first.closed;
     expect(closed).toEqual({ code: ERRORS.DUPLICATE_SESSION.close, reason: 'DUPLICATE_SESSION' });
     expect(served.transport.sessions.size).toBe(1);
+    expect(served.transport.rejections.DUPLICATE_SESSION).toBe(1);
   });
 });
 
