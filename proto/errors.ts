@@ -1,6 +1,6 @@
 // One way to fail on the wire: every rejection has a stable code, a message for the peer and,
 // when it ends the connection, a WebSocket close code (4000-4999 are ours per RFC 6455 7.4.2).
-// The table is documented in README.md ("Protocol errors"); keep the two in step.
+// The table is documented in docs/PROTOCOL-ERRORS.md (checked by test/trust/protocol-errors-doc.test.ts).
 
 export const ERRORS = Object.freeze({
   MALFORMED_FRAME: { close: 1007, fatal: true, summary: 'the bytes are not a valid Frame' },
