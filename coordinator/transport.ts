@@ -5,6 +5,7 @@
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Identity } from '../identity/keys.js';
@@ -126,7 +127,7 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
     }
     open++;
     socket.on('close', () => { open--; });
-    acceptConnection(socket, remote);
+    acceptConnection(socket, request.socket, remote);
   });
 
   function refuse(socket: WebSocket, error: ProtocolError, remote: string, agency?: string): void {
@@ -140,7 +141,7 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
     }
   }
 
-  function acceptConnection(socket: WebSocket, remote: string): void {
+  function acceptConnection(socket: WebSocket, raw: Duplex, remote: string): void {
     const bucket = new TokenBucket(limits.messagesPerSecond);
     let hello: ClientHelloFields | undefined;
     let server: ServerHelloFields | undefined;
@@ -159,7 +160,24 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
       clearTimeout(timer);
     });
 
+    // Until the peer has proved an enrolled key it may send no more than a handshake's worth of
+    // bytes: otherwise each unauthenticated connection could make ws buffer up to
+    // maxMessageBytes (the model's size) before any check ran.
+    let unauthenticatedBytes = 0;
+    const meter = (chunk: Buffer) => {
+      unauthenticatedBytes += chunk.length;
+      if (unauthenticatedBytes <= PRE_HANDSHAKE_BYTES || refused || session) return;
+      refused = true;
+      clearTimeout(timer);
+      raw.off('data', meter);
+      raw.pause();
+      refuse(socket, new ProtocolError('MESSAGE_TOO_LARGE', `more than ${PRE_HANDSHAKE_BYTES} bytes before the handshake completed`), remote, hello?.agency);
+      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
+    };
+    raw.on('data', meter);
+
     socket.on('close', () => {
+      raw.off('data', meter);
       clearTimeout(timer);
       if (session && sessions.get(session.agency) === session) {
         session.closed = true;
@@ -194,6 +212,7 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
           const channel = new SecureChannel({ name: COORDINATOR_NAME, identity: options.identity },
             { name: hello.agency, key: hello.identityKey }, server!.session);
           session = new AgencySession(hello.agency, hello.identityKey, socket, channel, count);
+          raw.off('data', meter);
           const previous = sessions.get(hello.agency);
           sessions.set(hello.agency, session);
           if (previous) {
@@ -255,6 +274,8 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
 }
 
 const CLOSE_GRACE_MS = 1_000;
+/** Bytes a connection may send before its handshake completes: a ClientHello and a ClientProof are a few hundred. */
+export const PRE_HANDSHAKE_BYTES = 64 * 1024;
 
 /** The rejection a ws-level failure counts as; undefined for a network error (not a refusal). */
 function wsErrorCode(code: string | undefined): ErrorCode | undefined {

@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import type { AddressInfo } from 'node:net';
 import { connectToCoordinator, type CoordinatorLink } from '../../client/connection.js';
+import { PRE_HANDSHAKE_BYTES } from '../../coordinator/transport.js';
 import { generateIdentity, sign, type Identity } from '../../identity/keys.js';
 import { COORDINATOR_NAME, SecureChannel, Stage, signingBytes } from '../../proto/channel.js';
 import { ERRORS, ProtocolError, type ErrorCode } from '../../proto/errors.js';
@@ -406,6 +407,20 @@ describe('limits', () => {
     await ok.opened;
     ok.send(new Uint8Array(4096));
     await refusedWith(served, ok, 'MALFORMED_FRAME');
+  });
+
+  it('before the handshake only a handshake\'s worth of bytes is read: MESSAGE_TOO_LARGE, 1009, well under maxMessageBytes', async () => {
+    const served = await start({ maxMessageBytes: 4 * 1024 * 1024 });
+    const p = peer(served.url);
+    await p.opened;
+    p.send(new Uint8Array(PRE_HANDSHAKE_BYTES * 4));
+    await refusedWith(served, p, 'MESSAGE_TOO_LARGE');
+    // The same size is fine once the agency has proved its key.
+    const s = await rawSession(served.url, fx, 'agency-a');
+    cleanups.push(() => s.peer.close());
+    s.peer.send(s.channel.seal({ notice: { code: 'BIG', message: 'x'.repeat(PRE_HANDSHAKE_BYTES * 4), fatal: false } }, 0, Stage.STAGE_CONTROL));
+    await until(() => served.messages.length === 1, 'the large message after the handshake');
+    expect(served.transport.rejections.MESSAGE_TOO_LARGE).toBe(1);
   });
 
   it('more messages a second than the limit: RATE_LIMITED, close 4008', async () => {
