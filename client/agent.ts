@@ -33,6 +33,8 @@ export interface AgentOptions {
   url: string;
   coordinatorKey: Uint8Array;
   ca?: Buffer;
+  /** Allow plain ws:// to a non-loopback coordinator (never in production). */
+  allowPlainRemote?: boolean;
   policy: Policy;
   data: Dataset;
   dataset: DatasetFingerprint;
@@ -76,12 +78,14 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
     try {
       link = await connectToCoordinator({
         url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
+        allowPlainRemote: options.allowPlainRemote,
       }, (opened) => session.receive(opened));
     } catch (err) {
       const error = err as ProtocolError;
-      if (error instanceof ProtocolError && PERMANENT.has(error.closeCode)) {
-        summary.reason = `${error.code}: ${error.message}`;
-        log.error({ code: error.code }, `coordinator refused this agency: ${error.message}`);
+      // A refusal no retry can fix, or a configuration this client will not use (plain ws:// off loopback).
+      if ((error instanceof ProtocolError && PERMANENT.has(error.closeCode)) || error instanceof RangeError) {
+        summary.reason = `${error.code ?? 'CONFIG'}: ${error.message}`;
+        log.error({ code: error.code }, `cannot take part: ${error.message}`);
         throw error;
       }
       log.warn({ err: error.message, retryInMs: backoffMs }, 'cannot reach the coordinator');

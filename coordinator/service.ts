@@ -48,6 +48,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     if (deferred) transport.sessions.get(agency)?.notify(error, round);
     if (error.code !== 'OUT_OF_TURN') note(`round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}`);
   });
+  // A transport that cannot start (port taken, plain ws:// refused) must not leave the ledger open.
   const transport = await startTransport({
     host: options.host, port: options.port, identity: options.identity, admission: options.admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
@@ -58,6 +59,9 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     onRejected: (session, error) => {
       if (error.fatal) note(`closed the session of ${session.agency}: ${error.code}: ${error.message}`);
     },
+  }).catch(async (err: unknown) => {
+    await ledger.close();
+    throw err;
   });
   return {
     url: transport.url,

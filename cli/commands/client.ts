@@ -19,6 +19,7 @@ interface ClientFlags {
   agency?: string;
   stateDir?: string;
   ca?: string;
+  insecurePlainWs: boolean;
   engine: EnginePreference;
   explainPolicy: boolean;
   exitWhenDone: boolean;
@@ -36,6 +37,7 @@ export function clientCommand(): Command {
     .option('--agency <id>', 'agency id (default: the identity file name)')
     .option('--state-dir <dir>', 'where receipts and the privacy budget are kept (default: .cohort-agency-<id>)')
     .option('--ca <file>', 'PEM CA certificate that signed the coordinator TLS certificate')
+    .option('--insecure-plain-ws', 'allow plain ws:// to a coordinator off loopback (never in production)', false)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
     .option('--explain-policy', 'print what the policy allows and refuses, then exit', false)
     .option('--exit-when-done', 'exit when the coordinator shuts down instead of reconnecting', false)
@@ -62,7 +64,7 @@ export function clientCommand(): Command {
         process.once('SIGTERM', () => stop.abort());
         const summary = await runAgent({
           agency, identity, url: flags.coordinator, coordinatorKey: fromHex(policy.coordinatorKey, 32, 'policy.coordinatorKey'),
-          ca: flags.ca ? await readFile(flags.ca) : undefined, policy, data, dataset: fingerprint,
+          ca: flags.ca ? await readFile(flags.ca) : undefined, allowPlainRemote: flags.insecurePlainWs, policy, data, dataset: fingerprint,
           stateDir: flags.stateDir ?? `.cohort-agency-${agency}`, log, signal: stop.signal,
           exitWhenCoordinatorStops: flags.exitWhenDone, seed: flags.seed,
         });
