@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { RunState } from '../../coordinator/run-store.js';
 import { exited } from '../../examples/local-federation.js';
-import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from './plain-harness.js';
+import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 
 let h: Harness | undefined;
 let coordinatorProcess: ChildProcess | undefined;

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RdpAccountant } from '../../privacy/accountant.js';
-import { builtCli, entriesFor, harness, plainConfig, type Harness } from './plain-harness.js';
+import { builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 
 const DELTA = 1e-5;
 const Z = 2;

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { GlobalModel } from '../../coordinator/global-model.js';
 import type { RunConfig, RunConfigInput } from '../../coordinator/run-config.js';
 import { exited } from '../../examples/local-federation.js';
-import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from './plain-harness.js';
+import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 import { expectedQuantizedInput } from '../helpers/fixed-update-client.js';
 
 const FIXED_CLIENT = fileURLToPath(new URL('../../dist/test/helpers/fixed-update-client.js', import.meta.url));

@@ -1,5 +1,6 @@
-// What the plaintext end-to-end tests share: a local federation on disk (examples/local-federation),
-// an in-process coordinator, real agency client processes, and the ledger read back.
+// What the end-to-end, trust and fuzz tests share: a local federation on disk
+// (examples/local-federation), an in-process coordinator with the limits a test chooses, real
+// agency client processes, and the ledger read back and verified.
 // Build first (npx tsc -p tsconfig.json): the clients run from dist/.
 import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { pino } from 'pino';
 import { readReceipts } from '../../audit/receipt.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, type MnistSplit } from '../../client/data/source.js';
-import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
+import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../../coordinator/run-config.js';
 import { startCoordinator, type Coordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
@@ -51,16 +52,19 @@ export interface Harness {
   start(port?: number): Promise<Coordinator>;
   /** `command` replaces `[BUILT_CLI, 'client']`: another client entry point taking the same flags. */
   spawn(agency: string, extraArgs?: string[], url?: string, command?: string[]): ChildProcess;
-  waitForSessions(count: number, timeoutMs?: number): Promise<void>;
+  /** Waits until `count` agencies, or the agencies named, are connected. */
+  waitForSessions(count: number | string[], timeoutMs?: number): Promise<void>;
   ledger(): Promise<Array<{ seq: number; type: string; body: Record<string, unknown> }>>;
   verify(): Promise<VerifyReport>;
+  /** Stops the coordinator and waits for the clients to leave. */
+  stop(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
 let engineReady: Promise<unknown> | undefined;
 
 export async function harness(name: string, config: RunConfig, agencies: number,
-  override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>): Promise<Harness> {
+  override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>, limits: Partial<Limits> = {}): Promise<Harness> {
   engineReady ??= initEngine();
   await engineReady;
   const dir = await mkdtemp(join(tmpdir(), `cohort-${name}-`));
@@ -73,7 +77,7 @@ export async function harness(name: string, config: RunConfig, agencies: number,
     async start(port = 0) {
       h.coordinator = await startCoordinator({
         dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment,
-        host: '127.0.0.1', port, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log: silent,
+        host: '127.0.0.1', port, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters), ...limits }, log: silent,
       });
       return h.coordinator;
     },
@@ -83,10 +87,12 @@ export async function harness(name: string, config: RunConfig, agencies: number,
       children.set(agency, child);
       return child;
     },
-    async waitForSessions(count, timeoutMs = 60_000) {
+    async waitForSessions(wanted, timeoutMs = 90_000) {
       const until = Date.now() + timeoutMs;
-      while (h.coordinator!.transport.sessions.size < count) {
-        if (Date.now() > until) throw new Error(`only ${h.coordinator!.transport.sessions.size} of ${count} agencies connected; logs in ${join(dir, 'logs')}`);
+      const sessions = h.coordinator!.transport.sessions;
+      const ready = () => (typeof wanted === 'number' ? sessions.size >= wanted : wanted.every((n) => sessions.has(n)));
+      while (!ready()) {
+        if (Date.now() > until) throw new Error(`agencies did not all connect (${sessions.size} of ${String(wanted)}); logs in ${join(dir, 'logs')}`);
         await new Promise((r) => setTimeout(r, 100));
       }
     },
@@ -99,6 +105,11 @@ export async function harness(name: string, config: RunConfig, agencies: number,
       for (const a of federation.agencies) receipts.push(...(await readReceipts(a.stateDir).catch(() => [])).map((s) => s.receipt));
       return verifyLedger(await readFile(join(federation.coordinatorDir, 'ledger.jsonl')),
         { coordinatorKey: federation.coordinatorIdentity.publicKey, receipts, requireFinished: true });
+    },
+    async stop() {
+      await h.coordinator?.close();
+      h.coordinator = undefined;
+      await Promise.all([...children.values()].map((child) => exited(child, 30_000)));
     },
     async cleanup() {
       for (const child of children.values()) {
