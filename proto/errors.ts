@@ -18,7 +18,6 @@ export const ERRORS = Object.freeze({
   DUPLICATE_SESSION: { close: 4010, fatal: true, summary: 'the agency connected again; the older connection is closed' },
   OUT_OF_TURN: { close: 4011, fatal: false, summary: 'a message arrived for a stage or round that is not open' },
   BAD_UPDATE: { close: 4012, fatal: false, summary: 'an update had the wrong length or non-finite values' },
-  REFUSED: { close: 4013, fatal: false, summary: 'the client refused the round (its reason follows)' },
   SHUTTING_DOWN: { close: 1001, fatal: true, summary: 'the coordinator is stopping' },
 } as const);
 
