@@ -12,7 +12,7 @@ import { exampleCount } from '../ml/dataset.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { buildModel, modelFingerprint } from '../ml/models.js';
 import { trainLocal, type TrainConfig } from '../ml/train.js';
-import type { RandomWords } from '../secagg/index.js';
+import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
 import { sha256Hex } from '../proto/bytes.js';
@@ -136,7 +136,11 @@ class RoundSession {
 
   receive(opened: Opened): void {
     this.queue = this.queue.then(() => this.handle(opened)).catch((err: Error) => {
-      this.options.log.error({ err: err.message, round: opened.round }, 'round failed on this client');
+      // A refusal (a neighbour's advert fails its signature, both shares of one neighbour asked
+      // for, a stage out of order...) ends this client's round: say why, here and to the coordinator.
+      const code = err instanceof SecAggRefusal ? err.code : err instanceof ProtocolError ? err.code : 'CLIENT_ERROR';
+      this.options.log.error({ code, round: opened.round }, `leaving the round: ${err.message}`);
+      if (opened.round !== 0) this.send({ notice: { code, message: err.message, fatal: false } }, opened.round, Stage.STAGE_CONTROL);
       this.round?.secure?.abort();
       this.round = undefined;
     });

@@ -54,7 +54,17 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
   }, {
     onSession: () => {},
-    onMessage: (session, opened) => router.route(session.agency, opened),
+    onMessage: (session, opened) => {
+      // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice.
+      if (opened.message.kind === 'notice') {
+        const { code, message } = opened.message.notice!;
+        log.warn({ agency: session.agency, round: opened.round, code }, `agency refused: ${message}`);
+        note(`round ${opened.round}: ${session.agency} refused: ${code}: ${message}`);
+        router.withdraw(session.agency, `refused: ${code}: ${message}`, opened.round);
+        return;
+      }
+      router.route(session.agency, opened);
+    },
     onClose: (session) => router.disconnected(session.agency),
     onRejected: (session, error) => {
       if (error.fatal) note(`closed the session of ${session.agency}: ${error.code}: ${error.message}`);

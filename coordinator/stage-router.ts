@@ -36,7 +36,8 @@ export class StageRouter {
   private round = 0;
   private readonly held = new Map<string, Opened>();
   /** Agencies whose connection closed during this round. */
-  private readonly gone = new Set<string>();
+  /** Agencies out of the current round (disconnected, or withdrawn), with why. */
+  private readonly gone = new Map<string, string>();
   /** Errors already passed to onRejected, so that none is reported twice. */
   private readonly reported = new WeakSet<ProtocolError>();
 
@@ -61,7 +62,7 @@ export class StageRouter {
     const collector = new StageCollector<T>(members);
     this.open = { round: this.round, stage, kind, collector: collector as StageCollector<unknown>, accept };
     // A member whose connection closed between stages cannot answer this one: do not wait out the deadline for it.
-    for (const agency of this.gone) collector.drop(agency, 'disconnected');
+    for (const [agency, why] of this.gone) collector.drop(agency, why);
     for (const [key, opened] of this.held) {
       if (opened.stage !== stage) continue;
       this.held.delete(key);
@@ -82,8 +83,14 @@ export class StageRouter {
 
   /** An agency's connection closed: it can no longer answer the open stage. */
   disconnected(agency: string): void {
-    this.gone.add(agency);
-    this.open?.collector.drop(agency, 'disconnected');
+    this.withdraw(agency, 'disconnected');
+  }
+
+  /** An agency left `round` (it said why): it is not waited for at this stage or any later one. */
+  withdraw(agency: string, reason: string, round = this.round): void {
+    if (round !== this.round) return; // about a round already over
+    this.gone.set(agency, reason);
+    this.open?.collector.drop(agency, reason);
   }
 
   /** Throws a ProtocolError for a message that has no place in the round now. */

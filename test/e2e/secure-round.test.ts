@@ -166,6 +166,29 @@ describe.skipIf(!builtCli() || !existsSync(FIXED_CLIENT))('SecAgg+ rounds with r
     expect(report.runs[0]).toMatchObject({ status: 'finished', roundsOk: 2, roundsAbandoned: 1 });
   }, 150_000);
 
+  it('a client that refuses mid-round says why: the coordinator records it and stops waiting for it', async () => {
+    // n = 4, complete graph, t = 3. agency-1's policy wants 4 parties in the sum; agency-4 dies
+    // before sharing its keys in round 2, so at masked input agency-1 would be one of only 3.
+    const config = secureConfig({ runId: 'secure-refusal', rounds: 2, selection: { min: 4 }, minCohort: 3 });
+    h = await harness('secure-refusal', config, 4, (i, policy) => (i === 0 ? { ...policy, minCohort: 4 } : policy));
+    const coordinator = await h.start();
+    for (const a of h.federation.agencies) spawnFixed(a.name, ...(a.name === 'agency-4' ? ['--die-at', 'share:2'] : []));
+    await h.waitForSessions(4);
+    const result = await coordinator.run(config, h.model);
+
+    const [r1, r2] = result.state.history;
+    expect(r1).toMatchObject({ status: 'ok', contributors: 4 });
+    expect(r2.status).toBe('abandoned');
+    expect(r2.dropouts?.['agency-1']).toMatch(/^refused: COHORT_BELOW_POLICY: /);
+    const ledger = await h.ledger();
+    const notes = entriesFor(ledger, 'note').map((e) => e.body.text as string);
+    expect(notes.some((text) => /^round 2: agency-1 refused: COHORT_BELOW_POLICY: /.test(text))).toBe(true);
+    expect(entriesFor(ledger, 'commitment', 2).map((e) => e.body.agency)).not.toContain('agency-1');
+    expect(entriesFor(ledger, 'unmasking', 2)).toEqual([]);
+    const report = await h.verify();
+    expect(report.failure).toBeNull();
+  }, 150_000);
+
   it("the coordinator's view of a client is not its update: the masked input of an all-zero update looks uniform, the quantized one does not", async () => {
     const config = secureConfig({ runId: 'secure-view', rounds: 1, selection: { min: 3 }, minCohort: 3 });
     h = await harness('secure-view', config, 3);
