@@ -3,7 +3,9 @@
 // only what the round's protocol allows: a masked input under SecAgg, never raw data.
 import type { Logger } from 'pino';
 import type * as tf from '@tensorflow/tfjs';
-import { ReceiptStore } from '../audit/receipt.js';
+import { join } from 'node:path';
+import { RECEIPTS_FILE, ReceiptStore, readReceipts } from '../audit/receipt.js';
+import { fileExists } from '../storage/atomic.js';
 import { commitmentTranscript } from '../audit/entries.js';
 import type { Identity } from '../identity/keys.js';
 import { sign } from '../identity/keys.js';
@@ -69,7 +71,7 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   const receipts = await ReceiptStore.open(options.stateDir, { coordinatorKey: options.coordinatorKey, agency: options.agency });
   const budget = options.policy.privacy
     ? await AgencyBudget.load(`${options.stateDir}/privacy-budget.json`, options.policy.privacy.epsilon) : undefined;
-  const joinedByRun = new Map<string, number>();
+  const joinedByRun = await roundsContributed(options.stateDir);
   let backoffMs = 250;
 
   while (!options.signal?.aborted) {
@@ -302,6 +304,19 @@ class ActiveRound {
     if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'unmask request in a round without secure aggregation');
     reply({ unmaskResponse: this.secure.unmask(request) });
   }
+}
+
+/**
+ * Rounds of each run this agency contributed to in earlier processes, from its own receipts, so
+ * that the policy's maxRoundsPerRun holds across client restarts.
+ */
+async function roundsContributed(stateDir: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  if (!(await fileExists(join(stateDir, RECEIPTS_FILE)))) return counts;
+  for (const { receipt } of await readReceipts(stateDir)) {
+    if (receipt.type === 'commitment' && receipt.runId) counts.set(receipt.runId, (counts.get(receipt.runId) ?? 0) + 1);
+  }
+  return counts;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
