@@ -243,6 +243,9 @@ class RoundSession {
       log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
       return { update, loss: result.loss };
     })();
+    // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
+    // round abandoned): a failed training must not become an unhandled rejection that ends the process.
+    active.training.catch((err: Error) => log.error({ round: offer.round, err: err.message }, 'local training failed'));
     if (!offer.secagg) {
       const { update, loss } = await active.training;
       const delta = encodeFloat32LE(update.delta);
