@@ -3,8 +3,8 @@
 import type { Logger } from 'pino';
 import type { LedgerWriter } from '../audit/writer.js';
 import { issueReceipt } from '../audit/receipt.js';
-import { commitmentTranscript, type EntryBody, type LedgerEntry } from '../audit/entries.js';
-import { toHex, verify, type Identity } from '../identity/keys.js';
+import type { EntryBody, LedgerEntry } from '../audit/entries.js';
+import { toHex, type Identity } from '../identity/keys.js';
 import { sha256Hex } from '../proto/bytes.js';
 import { Stage } from '../proto/channel.js';
 import { encodeFloat32LE } from '../ml/codec.js';
@@ -20,6 +20,8 @@ import type { AgencySession } from './transport.js';
 import { PrivacyTracker, SAMPLING_RATE } from './privacy-tracker.js';
 
 export interface FederationEvents {
+  /** The run is open (new or resumed): its history so far. */
+  onRunStart?(state: Readonly<RunState>): void;
   onRoundStart?(round: number, cohort: string[]): void;
   onStage?(round: number, stage: string, done: number, total: number): void;
   onRoundEnd?(record: RoundRecord): void;
@@ -36,6 +38,14 @@ export interface FederationParts {
   log: Logger;
   events?: FederationEvents;
   signal?: AbortSignal;
+  /** Holds the run between rounds while paused (coordinator/http/control.ts). */
+  gate?: RunGate;
+}
+
+export interface RunGate {
+  readonly paused: boolean;
+  /** Resolves once resumed, or when `signal` aborts. */
+  untilResumed(signal?: AbortSignal): Promise<void>;
 }
 
 export interface FederationResult {
@@ -55,9 +65,16 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
   strategy.restore(await store.readStrategyState(state.checkpointRound));
   let weights = resumed;
   const privacy = new PrivacyTracker(config, state.privacySteps);
+  parts.events?.onRunStart?.(state);
 
   // Round numbers name attempts: an abandoned round counts toward `rounds` too.
   while (state.lastRound < config.rounds && state.status === 'running') {
+    // A pause takes effect here, between rounds: the round before it has closed.
+    if (parts.gate?.paused && !parts.signal?.aborted) {
+      await ledger.append('note', { text: `run ${config.runId} paused after round ${state.lastRound}` });
+      await parts.gate.untilResumed(parts.signal);
+      if (!parts.signal?.aborted) await ledger.append('note', { text: `run ${config.runId} resumed after round ${state.lastRound}` });
+    }
     if (parts.signal?.aborted) {
       state.status = 'stopped';
       break;
@@ -231,13 +248,8 @@ async function runOneRound(parts: FederationParts, store: RunStore, strategy: St
     ? await secureAggregate(ctx, plan, members, outcome.accepted)
     : await plainAggregate(ctx, plan, accepted);
   const commitmentEntries = new Map<string, LedgerEntry>();
+  // Commitments were checked on arrival (round.ts checkedCommitment), before their input joined the sum.
   for (const [agency, commitment] of result.commitments) {
-    const identityKey = bySession.get(agency)!.identityKey;
-    const transcript = commitmentTranscript(config.runId, round, commitment.hash);
-    if (!verify(transcript, commitment.signature, identityKey)) {
-      result.dropped.set(agency, 'commitment signature does not verify');
-      continue;
-    }
     commitmentEntries.set(agency, await ledger.append('commitment', {
       runId: config.runId, round, agency, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature),
     }));

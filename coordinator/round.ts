@@ -7,6 +7,8 @@ import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { assertFinite } from '../ml/weights.js';
 import { sha256Hex } from '../proto/bytes.js';
+import { commitmentTranscript } from '../audit/entries.js';
+import { verify } from '../identity/keys.js';
 import { bodySchemas } from '../audit/entries.js';
 import { UpdateSum } from './aggregate.js';
 import type { StageRouter } from './stage-router.js';
@@ -154,6 +156,20 @@ export interface AggregateResult {
   reason?: string;
 }
 
+/**
+ * The agency's commitment to the bytes it uploaded, checked before those bytes touch the sum:
+ * an input in the aggregate always has a valid commitment in the ledger (docs/LEDGER.md).
+ */
+export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, agency: string, uploaded: Uint8Array,
+  signature: Uint8Array | null | undefined): Commitment {
+  const hash = sha256Hex(uploaded);
+  const key = ctx.sessions.get(agency)?.identityKey;
+  if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, hash), signature, key)) {
+    throw new ProtocolError('BAD_UPDATE', `${agency}'s commitment signature does not verify over what it sent`);
+  }
+  return { hash, signature };
+}
+
 /** Plaintext aggregation (SecAgg off): each update is checked, then added to one running sum. */
 export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members: string[]): Promise<AggregateResult> {
   const sum = new UpdateSum(plan.weights.length);
@@ -167,8 +183,9 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members
       const delta = checkedDelta(agency, update.delta, plan.weights.length);
       const weight = update.weight ?? 0;
       if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
+      const commitment = checkedCommitment(ctx, plan, agency, update.delta!, update.commitment);
       sum.add(delta, weight);
-      commitments.set(agency, { hash: sha256Hex(update.delta!), signature: update.commitment ?? new Uint8Array() });
+      commitments.set(agency, commitment);
       lossSum += update.loss ?? 0;
       ctx.onStage?.('upload', ++done, members.length);
       return true;

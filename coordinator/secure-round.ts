@@ -8,7 +8,7 @@ import { decodeUint32LE, sha256Hex } from '../proto/bytes.js';
 import { Stage } from '../proto/channel.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { cohort } from '../proto/messages.js';
-import type { Answer, AggregateResult, Commitment, DropStage, RoundContext, RoundPlan } from './round.js';
+import { checkedCommitment, type Answer, type AggregateResult, type Commitment, type DropStage, type RoundContext, type RoundPlan } from './round.js';
 import type { RunConfig } from './run-config.js';
 import type { AgencySession } from './transport.js';
 
@@ -83,11 +83,11 @@ export async function secureAggregate(ctx: RoundContext, plan: RoundPlan, offere
       const bytes = message.maskedInput!.vector ?? new Uint8Array();
       const words = (plan.weights.length + 1);
       if (bytes.length !== words * 4) throw new ProtocolError('BAD_UPDATE', `${agency} sent a masked input of ${bytes.length / 4} words; expected ${words}`);
-      let hash: string;
+      const commitment = checkedCommitment(ctx, plan, agency, bytes, message.maskedInput!.commitment);
       try {
-        hash = server.receiveMaskedInput(agency, decodeUint32LE(bytes));
+        server.receiveMaskedInput(agency, decodeUint32LE(bytes));
       } catch (err) { return refused(agency, err); }
-      commitments.set(agency, { hash, signature: message.maskedInput!.commitment ?? new Uint8Array() });
+      commitments.set(agency, commitment);
       ctx.onStage?.('upload', ++done, outcome.survivors.length);
       return true;
     }, ctx.signal);

@@ -9,6 +9,7 @@ import { COORDINATOR_NAME, SecureChannel, Stage, signingBytes, type Opened } fro
 import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../../proto/framing.js';
 import { checkServerHello, clientProof, newClientHello } from '../../proto/handshake.js';
 import { encodeFloat32LE } from '../../ml/codec.js';
+import { commitmentTranscript } from '../../audit/entries.js';
 import { builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 
 let h: Harness | undefined;
@@ -81,8 +82,8 @@ class ScriptedAgency {
 describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
   it('is refused with a clear error naming the agency and the reason; the round aggregates the honest updates', async () => {
     const config = plainConfig({ runId: 'bad-input', rounds: 2, selection: { min: 3 }, minCohort: 3 });
-    // Seven enrolled agencies: 1-3 honest client processes, 4-7 scripted in this process.
-    h = await harness('bad-input', config, 7);
+    // Eight enrolled agencies: 1-3 honest client processes, 4-8 scripted in this process.
+    h = await harness('bad-input', config, 8);
     const coordinator = await h.start();
     for (const name of ['agency-1', 'agency-2', 'agency-3']) h.spawn(name);
 
@@ -95,6 +96,13 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
       'agency-6': (a, round) => a.send({ plainUpdate: { delta: new Uint8Array(4 * parameters - 1), weight: 0.5, loss: 1 } }, round, Stage.STAGE_UPLOAD),
       // Field 1, length-delimited, claims 2^35 bytes: protobuf cannot decode it.
       'agency-7': (a, round) => a.sendRawPayload(Uint8Array.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x7f]), round, Stage.STAGE_UPLOAD),
+      // A well-formed update whose commitment is over other bytes: it must not reach the sum.
+      'agency-8': (a, round) => a.send({
+        plainUpdate: {
+          delta: encodeFloat32LE(new Float32Array(parameters)), weight: 0.5, loss: 1,
+          commitment: sign(commitmentTranscript('bad-input', round, 'ab'.repeat(32)), h!.federation.agencies[7].identity.secretKey),
+        },
+      }, round, Stage.STAGE_UPLOAD),
     };
     const scripted: ScriptedAgency[] = [];
     for (const [name, act] of Object.entries(misbehave)) {
@@ -111,10 +119,10 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
         }
       }));
     }
-    await h.waitForSessions(7);
+    await h.waitForSessions(8);
 
     const result = await coordinator.run(config, h.model);
-    const [a4, a5, a6, a7] = scripted;
+    const [a4, a5, a6, a7, a8] = scripted;
     const wrongLength = await a4.noticeFor('BAD_UPDATE');
     expect(wrongLength.message).toBe(`agency-4 sent an update of 10 values; the model has ${parameters}`);
     expect(wrongLength.fatal).toBe(false);
@@ -124,17 +132,18 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
     expect(malformed.message).toMatch(/payload does not decode/);
     expect(malformed.fatal).toBe(true);
     expect(a7.closeCode).toBe(1007);
+    expect((await a8.noticeFor('BAD_UPDATE')).message).toBe("agency-8's commitment signature does not verify over what it sent");
     // The refused but non-fatal agencies stay connected: they were offered round 2 and declined it.
     expect(a4.closeCode).toBeUndefined();
 
     // The run went on: round 1 aggregated exactly the three honest updates, round 2 too.
     expect(result.state.status).toBe('finished');
     const [r1, r2] = result.state.history;
-    expect(r1).toMatchObject({ status: 'ok', contributors: 3, dropped: 4 });
-    expect(Object.keys(r1.dropouts!)).toEqual(['agency-4', 'agency-5', 'agency-6', 'agency-7']);
+    expect(r1).toMatchObject({ status: 'ok', contributors: 3, dropped: 5 });
+    expect(Object.keys(r1.dropouts!).sort()).toEqual(['agency-4', 'agency-5', 'agency-6', 'agency-7', 'agency-8']);
     expect(r1.dropouts!['agency-4']).toMatch(/^BAD_UPDATE: agency-4 sent an update of 10 values/);
     expect(r1.dropouts!['agency-7']).toBe('disconnected');
-    expect(r2).toMatchObject({ status: 'ok', contributors: 3, declined: 3 });
+    expect(r2).toMatchObject({ status: 'ok', contributors: 3, declined: 4 });
 
     const ledger = await h.ledger();
     const notes = entriesFor(ledger, 'note').map((e) => String(e.body.text));
@@ -144,7 +153,8 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
     expect(notes).toContainEqual(expect.stringMatching(/^closed the session of agency-7: MALFORMED_FRAME: envelope payload does not decode/));
     expect(entriesFor(ledger, 'commitment', 1).map((e) => e.body.agency).sort()).toEqual(['agency-1', 'agency-2', 'agency-3']);
     expect(entriesFor(ledger, 'aggregate', 1)[0].body.inputs).toBe(3);
-    expect(entriesFor(ledger, 'refusal', 2).map((e) => e.body.agency).sort()).toEqual(['agency-4', 'agency-5', 'agency-6']);
+    expect(notes).toContainEqual(expect.stringMatching(/^round 1: rejected a message from agency-8: BAD_UPDATE: agency-8's commitment signature/));
+    expect(entriesFor(ledger, 'refusal', 2).map((e) => e.body.agency).sort()).toEqual(['agency-4', 'agency-5', 'agency-6', 'agency-8']);
     const report = await h.verify();
     expect(report.failure).toBeNull();
     expect(report.runs[0]).toMatchObject({ status: 'finished', roundsOk: 2 });
