@@ -12,6 +12,9 @@ import type { Limits } from './limits.js';
 import { runFederation, type FederationEvents, type FederationResult } from './federation.js';
 import type { GlobalModel } from './global-model.js';
 import type { RunConfig } from './run-config.js';
+import { RunMonitor } from './http/monitor.js';
+import { startDashboard, type Dashboard } from './http/server.js';
+import { SseHub } from './http/sse.js';
 
 export interface CoordinatorOptions {
   dataDir: string;
@@ -23,12 +26,18 @@ export interface CoordinatorOptions {
   log: Logger;
   tls?: { cert: string | Buffer; key: string | Buffer };
   allowPlainRemote?: boolean;
+  /** Serve the dashboard and its API (coordinator/http/); off when absent. */
+  http?: { host: string; port: number };
 }
 
 export interface Coordinator {
   readonly url: string;
   readonly transport: Transport;
   readonly ledgerPath: string;
+  /** The dashboard, when options.http asked for it. */
+  readonly dashboard?: Dashboard;
+  /** What the dashboard shows; its `control` pauses, resumes and stops the current run. */
+  readonly monitor: RunMonitor;
   run(config: RunConfig, model: GlobalModel, events?: FederationEvents, signal?: AbortSignal): Promise<FederationResult>;
   close(): Promise<void>;
 }
@@ -73,18 +82,52 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     await ledger.close();
     throw err;
   });
+  const hub = options.http ? new SseHub() : undefined;
+  const connected = () => [...transport.sessions.values()].filter((s) => !s.closed).map((s) => s.agency).sort();
+  const monitor = new RunMonitor(connected, (event, data) => hub?.broadcast(event, data));
+  const dashboard = options.http
+    ? await startDashboard({ ...options.http, dataDir: options.dataDir, log }, hub!, monitor).catch(async (err: unknown) => {
+      await transport.close();
+      await ledger.close();
+      throw err;
+    })
+    : undefined;
   return {
     url: transport.url,
     transport,
     ledgerPath,
-    run: (config, model, events, signal) => runFederation({
-      config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-      sessions: transport.sessions, log, events, signal,
-    }),
+    dashboard,
+    monitor,
+    async run(config, model, events, signal) {
+      const control = monitor.begin(config);
+      try {
+        const result = await runFederation({
+          config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
+          sessions: transport.sessions, log, events: bothEvents(events, monitor.events), gate: control,
+          signal: signal ? AbortSignal.any([signal, control.signal]) : control.signal,
+        });
+        monitor.end(result.state.status === 'finished' ? 'finished' : 'stopped', result.state.finishedReason);
+        return result;
+      } catch (err) {
+        monitor.end('failed', 'the run failed; see the coordinator log');
+        throw err;
+      }
+    },
     async close() {
+      await dashboard?.close();
       await transport.close();
       await ledger.close();
     },
+  };
+}
+
+/** The caller's events (the terminal's progress view) and the dashboard's, in that order. */
+function bothEvents(first: FederationEvents | undefined, second: FederationEvents): FederationEvents {
+  return {
+    onRunStart: (state) => { first?.onRunStart?.(state); second.onRunStart?.(state); },
+    onRoundStart: (round, cohort) => { first?.onRoundStart?.(round, cohort); second.onRoundStart?.(round, cohort); },
+    onStage: (round, stage, done, total) => { first?.onStage?.(round, stage, done, total); second.onStage?.(round, stage, done, total); },
+    onRoundEnd: (record) => { first?.onRoundEnd?.(record); second.onRoundEnd?.(record); },
   };
 }
 

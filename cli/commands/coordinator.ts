@@ -30,6 +30,8 @@ interface CoordinatorFlags extends RunFlags {
   maxConnections: number;
   messagesPerSecond: number;
   evalMnist?: number;
+  httpPort?: number;
+  httpHost: string;
   engine: EnginePreference;
   logLevel: string;
 }
@@ -48,6 +50,8 @@ export function coordinatorCommand(): Command {
     .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
     .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
     .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
+    .option('--http-port <port>', 'serve the dashboard and its API on this port (0: any free port; default: off)', nonNegativeInt)
+    .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1')
     .option('--eval-mnist <n>', 'evaluate each round on the held-out MNIST digits (the demo split)', positiveInt)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
     .option('--log-level <level>', 'pino log level', 'info');
@@ -74,8 +78,10 @@ export function coordinatorCommand(): Command {
       const coordinator = await startCoordinator({
         dataDir: flags.dataDir, identity, admission: enrolment, host: flags.host, port: flags.port, limits, log, tls,
         allowPlainRemote: flags.insecurePlainWs,
+        http: flags.httpPort === undefined ? undefined : { host: flags.httpHost, port: flags.httpPort },
       });
       write(self, `coordinator ${toHex(identity.publicKey)} listening on ${coordinator.url}; ${enrolment.list().length} agencies enrolled`);
+      if (coordinator.dashboard) write(self, dashboardLine(coordinator.dashboard));
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
       process.once('SIGTERM', () => stop.abort());
@@ -93,6 +99,10 @@ export function coordinatorCommand(): Command {
     });
   });
   return cmd;
+}
+
+export function dashboardLine(dashboard: { url: string; tokenPath: string }): string {
+  return `dashboard: ${dashboard.url} (pause, resume, stop need the token in ${dashboard.tokenPath})`;
 }
 
 export async function modelSpec(config: RunConfig): Promise<ModelSpec> {

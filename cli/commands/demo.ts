@@ -16,10 +16,10 @@ import { toHex } from '../../identity/keys.js';
 import { exited, prepareLocalFederation, spawnAgencyClient } from '../../examples/local-federation.js';
 import { initEngine } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
-import { positiveInt, positiveNumber, reportErrors, write } from '../output.js';
+import { nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
-import { modelSpec } from './coordinator.js';
+import { dashboardLine, modelSpec } from './coordinator.js';
 
 interface DemoFlags extends RunFlags {
   agencies: number;
@@ -28,6 +28,8 @@ interface DemoFlags extends RunFlags {
   alpha: number;
   heldOut: number;
   dir?: string;
+  http: boolean;
+  httpPort: number;
   logLevel: string;
 }
 
@@ -40,6 +42,8 @@ export function demoCommand(): Command {
     .option('--alpha <x>', 'with --partition dirichlet: smaller is more skewed', positiveNumber, DEFAULT_MNIST_SPLIT.alpha)
     .option('--held-out <n>', 'digits held out for evaluation (no agency trains on them)', positiveInt, DEFAULT_MNIST_SPLIT.heldOut)
     .option('--dir <dir>', 'where keys, policies, logs, the ledger and the model go (default: a new temporary folder)')
+    .option('--http-port <port>', 'port of the dashboard on 127.0.0.1 (0: any free port)', nonNegativeInt, 0)
+    .option('--no-http', 'do not serve the dashboard')
     .option('--log-level <level>', 'log level of the coordinator and clients (logs/ in --dir)', 'info');
   // Measured here (README, Performance): 5 agencies on Dirichlet(0.5) label skew pass 92% held-out
   // accuracy by round 4-6 with these settings; 12 rounds leave margin and take about a minute.
@@ -73,8 +77,10 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   const coordinator = await startCoordinator({
     dataDir: federation.coordinatorDir, identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
     limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log,
+    http: flags.http ? { host: '127.0.0.1', port: flags.httpPort } : undefined,
   });
   say(`coordinator ${toHex(coordinatorIdentity.publicKey).slice(0, 16)}… on ${coordinator.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}`);
+  if (coordinator.dashboard) say(dashboardLine(coordinator.dashboard));
   const children = federation.agencies.map((agency, i) => spawnAgencyClient(federation, agency, coordinator.url, { seed: i + 1, logLevel: flags.logLevel }));
   say(`started ${children.length} agency processes (logs in ${join(dir, 'logs')})`);
   // An agency process that fails (a bad policy, a crash) must not leave the demo waiting.
