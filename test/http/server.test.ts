@@ -160,7 +160,7 @@ describe('control', () => {
     monitor.begin(config);
     const right = await token();
     const wrong = right.slice(0, -1) + (right.endsWith('0') ? '1' : '0');
-    for (const headers of [{}, { Authorization: `Bearer ${wrong}` }, { Authorization: 'Bearer short' }, { Authorization: right }, { Authorization: `Basic ${right}` }]) {
+    for (const headers of <Array<Record<string, string>>>[{}, { Authorization: `Bearer ${wrong}` }, { Authorization: 'Bearer short' }, { Authorization: right }, { Authorization: `Basic ${right}` }]) {
       const reply = await call(api('/api/runs/current/pause'), { method: 'POST', headers });
       expect(reply.status, JSON.stringify(headers)).toBe(401);
       expect(reply.json<{ error: { code: string } }>().error.code).toBe('UNAUTHORIZED');
