@@ -23,7 +23,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     { id: 'agencies', series: [
       { label: 'in the aggregate', value: function (r) { return r.contributors; } },
       { label: 'dropped', value: function (r) { return r.dropped; } },
-      { label: 'declined', value: function (r) { return r.declined; } }] },
+      { label: 'declined', dash: [6, 4], value: function (r) { return r.declined; } }] },
     { id: 'epsilon', series: [
       { label: 'epsilon', value: function (r) { return num(r.epsilon); } }] }
   ];
@@ -44,7 +44,8 @@ export const PAGE_SCRIPT = String.raw`'use strict';
       scales: { x: { time: false, range: function (u, min, max) { return [1, Math.max(state.rounds || 1, max || 1, 2)]; } } },
       axes: [{ label: 'round' }, {}],
       series: [{ label: 'round' }].concat(spec.series.map(function (s, i) {
-        return { label: s.label, stroke: COLORS[i], width: 2, points: { show: true, size: 5 }, spanGaps: false };
+        // Dashed where lines often coincide (dropped and declined are both 0 in a healthy run).
+        return { label: s.label, stroke: COLORS[i], width: 2, dash: s.dash, points: { show: true, size: 5 }, spanGaps: false };
       }))
     };
     return new uPlot(opts, dataFor(spec), el);
