@@ -3,7 +3,6 @@
 // language: objects with keys sorted by UTF-16 code units, no whitespace, strings exactly as
 // ECMAScript JSON.stringify writes them, finite numbers in ECMAScript shortest form
 // (RFC 8785 section 3.2.2.3). Object keys whose value is `undefined` are absent.
-import { createHash } from 'node:crypto';
 
 // Lone surrogates cannot be encoded as UTF-8; RFC 8785 section 3.2.2.2 makes them an error.
 // The first test is a cheap filter (any surrogate), the second the exact one.
@@ -50,6 +49,3 @@ function write(value: unknown, key: string): string {
   }
 }
 
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}

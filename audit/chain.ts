@@ -3,7 +3,8 @@
 // editing, dropping or reordering any entry breaks every link after it; the coordinator's
 // signature covers the entry without `sig`, behind a domain prefix so that a ledger signature
 // can never be replayed as a receipt or a handshake signature made with the same key.
-import { canonicalJson, sha256Hex } from './canonical.js';
+import { sha256Hex } from '../proto/bytes.js';
+import { canonicalJson } from './canonical.js';
 import type { LedgerEntry } from './entries.js';
 
 export const GENESIS_PREV = '0'.repeat(64);

@@ -3,7 +3,7 @@
 import { WebSocket } from 'ws';
 import { equalBytes, type Identity } from '../identity/keys.js';
 import { COORDINATOR_NAME, SecureChannel, type Opened, type Stage } from '../proto/channel.js';
-import { isIPv4, isIPv6 } from 'node:net';
+import { isLoopback } from '../proto/loopback.js';
 import { ERRORS, ProtocolError, isErrorCode } from '../proto/errors.js';
 import { decodeFrame, encodeFrame, socketBytes, type Frame, type MessageInit } from '../proto/framing.js';
 import { checkServerHello, clientProof, newClientHello } from '../proto/handshake.js';
@@ -82,13 +82,6 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
   }
 }
 
-/** Loopback names and addresses: 127.0.0.0/8, ::1, localhost. */
-function isLoopback(hostname: string): boolean {
-  const bare = hostname.startsWith('[') && hostname.endsWith(']') ? hostname.slice(1, -1) : hostname;
-  if (bare.toLowerCase() === 'localhost') return true;
-  if (isIPv4(bare)) return bare.startsWith('127.');
-  return isIPv6(bare) && (bare === '::1' || /^::ffff:127\./i.test(bare));
-}
 
 /** The error for a connection closed during the handshake without a Rejection frame. */
 function closedError(code: number, reason: string): ProtocolError {

@@ -4,7 +4,8 @@
 // counted), and the server goes on serving everyone else.
 import { createServer as createHttpServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { isIPv4, isIPv6, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { isLoopback } from '../proto/loopback.js';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
@@ -284,14 +285,3 @@ function wsErrorCode(code: string | undefined): ErrorCode | undefined {
   return undefined;
 }
 
-/** Loopback names and addresses: 127.0.0.0/8, ::1 (and IPv4-mapped 127/8), localhost. */
-export function isLoopback(host: string): boolean {
-  const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-  if (bare.toLowerCase() === 'localhost') return true;
-  if (isIPv4(bare)) return bare.startsWith('127.');
-  if (isIPv6(bare)) {
-    const lower = bare.toLowerCase();
-    return lower === '::1' || lower === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(lower);
-  }
-  return false;
-}

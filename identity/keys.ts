@@ -6,6 +6,7 @@
 // against RFC 8032's vectors (test/identity/rfc8032.test.ts).
 import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
+import { base64url } from '../proto/bytes.js';
 
 export interface Identity {
   /** 32-byte Ed25519 public key. */
@@ -74,9 +75,6 @@ function publicKeyObject(publicKey: Uint8Array): KeyObject {
   return key;
 }
 
-function base64url(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
-}
 
 export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');

@@ -19,8 +19,14 @@ export function sha256(...chunks: Uint8Array[]): Uint8Array {
   return new Uint8Array(hash.digest());
 }
 
-export function sha256Hex(...chunks: Uint8Array[]): string {
-  return Buffer.from(sha256(...chunks)).toString('hex');
+/** Lowercase hex SHA-256 of bytes, or of a string's UTF-8. */
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Base64url without padding (RFC 4648 §5), as JWK key import wants. */
+export function base64url(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
 }
 
 export function concat(parts: Uint8Array[]): Uint8Array {

@@ -6,6 +6,7 @@
 import { createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
 import { sign, verify } from '../identity/keys.js';
+import { base64url } from '../proto/bytes.js';
 import { checkBytes, checkId, checkInteger, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
 
@@ -126,6 +127,3 @@ function x25519PublicKey(raw: Uint8Array): KeyObject {
   return createPublicKey({ key: { kty: 'OKP', crv: 'X25519', x: base64url(raw) }, format: 'jwk' });
 }
 
-function base64url(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url');
-}

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
+import { isLoopback } from '../../proto/loopback.js';
 import type { Logger } from 'pino';
 import { HttpError, sendError } from './errors.js';
 import type { RunMonitor } from './monitor.js';
@@ -153,9 +154,6 @@ function tooLarge(): HttpError {
   return new HttpError(413, 'BODY_TOO_LARGE', `request bodies are limited to ${MAX_BODY_BYTES} bytes`);
 }
 
-function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
-}
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, cache: string): void {
   res.writeHead(status, { 'Content-Type': type, 'Cache-Control': cache });
