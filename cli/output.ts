@@ -7,7 +7,7 @@ export function write(cmd: Command, text: string): void {
   out(text.endsWith('\n') ? text : text + '\n');
 }
 
-export function rootOf(cmd: Command): Command {
+function rootOf(cmd: Command): Command {
   let top = cmd;
   while (top.parent) top = top.parent;
   return top;
@@ -33,13 +33,6 @@ export const positiveInt = numberParser((x) => Number.isSafeInteger(x) && x >= 1
 export const nonNegativeInt = numberParser((x) => Number.isSafeInteger(x) && x >= 0, 'a whole number >= 0');
 export const positiveNumber = numberParser((x) => x > 0, 'a number > 0');
 export const nonNegativeNumber = numberParser((x) => x >= 0, 'a number >= 0');
-
-export function choiceParser<T extends string>(choices: readonly T[]): (value: string) => T {
-  return (value: string) => {
-    if (!(choices as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${choices.join(', ')}, got '${value}'`);
-    return value as T;
-  };
-}
 
 /** Runs `body`; an expected failure (bad file, bad value) becomes `error: …` and exit code 1. */
 export async function reportErrors<T>(cmd: Command, body: () => Promise<T>, expected: (err: unknown) => string | undefined = defaultExpected): Promise<T> {
