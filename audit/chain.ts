@@ -3,7 +3,7 @@
 // editing, dropping or reordering any entry breaks every link after it; the coordinator's
 // signature covers the entry without `sig`, behind a domain prefix so that a ledger signature
 // can never be replayed as a receipt or a handshake signature made with the same key.
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { canonicalJson } from './canonical.js';
 import type { LedgerEntry } from './entries.js';
 

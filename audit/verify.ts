@@ -2,7 +2,7 @@
 // key and any receipts agencies hold. It checks every line in order and stops at the first
 // bad one, naming its 1-based line number and why (docs/LEDGER.md, "What the verifier checks").
 import { verify as ed25519Verify, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { ENTRY_SIGNING_DOMAIN, GENESIS_PREV } from './chain.js';
 import { commitmentTranscript, type EntryBodies, type LedgerEntry, type RunCreated } from './entries.js';
 import { AuditInputError } from './errors.js';

@@ -6,7 +6,7 @@ import { open, readFile, mkdir, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { sign, verify, toHex, fromHex, equalBytes, PUBLIC_KEY_BYTES } from '../identity/keys.js';
 import { fileExists, syncDirectory, writeFileAtomic } from '../storage/atomic.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { GENESIS_PREV, entryHash, entryLine, entrySigningBytes } from './chain.js';
 import { bodySchemas, type EntryBody, type EntryType, type LedgerEntry } from './entries.js';
 import { LedgerWriterError, TornTailError } from './errors.js';

@@ -26,7 +26,7 @@ import { startCoordinator, type Coordinator } from '../coordinator/service.js';
 import { equalBytes, generateIdentity, sign, type Identity } from '../identity/keys.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { seededRandom } from '../ml/random.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { Stage, type Opened } from '../proto/channel.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';

@@ -17,7 +17,7 @@ import { trainLocal, type TrainConfig } from '../ml/train.js';
 import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { Stage, type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';

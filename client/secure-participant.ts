@@ -2,7 +2,7 @@
 // messages into its plain inputs and back. The update leaves only masked: quantize, then mask.
 import type { Identity } from '../identity/keys.js';
 import { advertise, maskInput, quantize, shareKeys, unmask, validateParams, type ClientState, type RandomWords } from '../secagg/index.js';
-import { encodeUint32LE } from '../proto/bytes.js';
+import { encodeUint32LE } from '../bytes/encoding.js';
 import type { cohort } from '../proto/messages.js';
 
 export class SecureParticipant {

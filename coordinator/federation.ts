@@ -5,7 +5,7 @@ import type { LedgerWriter } from '../audit/writer.js';
 import { issueReceipt } from '../audit/receipt.js';
 import type { EntryBody, LedgerEntry } from '../audit/entries.js';
 import { toHex, type Identity } from '../identity/keys.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { Stage } from '../proto/channel.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { selectCohort } from './cohort.js';

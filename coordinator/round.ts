@@ -6,7 +6,7 @@ import { ProtocolError } from '../proto/errors.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { assertFinite } from '../ml/weights.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { commitmentTranscript } from '../audit/entries.js';
 import { verify } from '../identity/keys.js';
 import { bodySchemas } from '../audit/entries.js';

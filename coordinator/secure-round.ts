@@ -4,7 +4,8 @@
 import { randomBytes } from 'node:crypto';
 import { SecAggServer, SecAggRefusal, defaultDegree, defaultThreshold, dequantizeSum, validateParams, type SecAggParams } from '../secagg/index.js';
 import type { StageName } from '../secagg/index.js';
-import { decodeUint32LE, sha256Hex } from '../proto/bytes.js';
+import { decodeUint32LE } from '../bytes/encoding.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { Stage } from '../proto/channel.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { cohort } from '../proto/messages.js';

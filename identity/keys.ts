@@ -6,7 +6,7 @@
 // against RFC 8032's vectors (test/identity/rfc8032.test.ts).
 import { createPrivateKey, createPublicKey, sign as nodeSign, verify as nodeVerify, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
-import { base64url } from '../proto/bytes.js';
+import { base64url } from '../bytes/encoding.js';
 
 export interface Identity {
   /** 32-byte Ed25519 public key. */

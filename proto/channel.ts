@@ -2,7 +2,8 @@
 // numbered 1, 2, 3, ... per direction, and bound to the session, round and stage. Opening one
 // checks all of it, so replayed, reordered, re-routed or mis-signed messages are refused.
 import { sign, verify, type Identity } from '../identity/keys.js';
-import { sha256, transcript } from './bytes.js';
+import { sha256 } from '../bytes/digest.js';
+import { transcript } from '../bytes/transcript.js';
 import { ProtocolError } from './errors.js';
 import { decodeMessage, encodeFrame, encodeMessage, type Message, type MessageInit } from './framing.js';
 import { wire, type cohort } from './messages.js';

@@ -10,7 +10,8 @@
 // every later envelope (envelope.ts).
 import { randomBytes } from 'node:crypto';
 import { sign, verify, type Identity } from '../identity/keys.js';
-import { sha256, transcript } from './bytes.js';
+import { sha256 } from '../bytes/digest.js';
+import { transcript } from '../bytes/transcript.js';
 import { ProtocolError } from './errors.js';
 import type { cohort } from './messages.js';
 

@@ -1,7 +1,7 @@
 // Byte-level helpers shared by the SecAgg files: argument checks, id order, and the
 // length-prefixed transcripts every signature, key derivation and plaintext is taken over.
 // Length prefixes make the encoding injective, so two different tuples never hash or sign alike.
-import { transcript as lengthPrefixed, type Field } from '../proto/bytes.js';
+import { transcript as lengthPrefixed, type Field } from '../bytes/transcript.js';
 
 /** Every transcript starts with this label so no SecAgg value can be confused with another protocol's. */
 export const DOMAIN = 'cohort/secagg/v1';
@@ -47,7 +47,7 @@ export function sortedIds(ids: Iterable<string>): string[] {
 
 export type TranscriptPart = Field;
 
-/** DOMAIN, a purpose label, then each part, length-prefixed (proto/bytes.ts: transcript). */
+/** DOMAIN, a purpose label, then each part, length-prefixed (bytes/transcript.ts). */
 export function transcript(purpose: string, parts: readonly TranscriptPart[]): Uint8Array {
   return lengthPrefixed(DOMAIN, purpose, ...parts);
 }

@@ -6,7 +6,7 @@
 // into another pair, run or round.
 import { hkdfSync } from 'node:crypto';
 import nacl from 'tweetnacl';
-import { concat } from '../proto/bytes.js';
+import { concat } from '../bytes/transcript.js';
 import { DOMAIN, checkBytes, checkId, compareIds, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
 import { X25519_KEY_BYTES, checkBinding, type RoundBinding } from './keys.js';

@@ -6,7 +6,7 @@
 import { createPrivateKey, createPublicKey, diffieHellman, type KeyObject } from 'node:crypto';
 import nacl from 'tweetnacl';
 import { sign, verify } from '../identity/keys.js';
-import { base64url } from '../proto/bytes.js';
+import { base64url } from '../bytes/encoding.js';
 import { checkBytes, checkId, checkInteger, transcript } from './encoding.js';
 import { SecAggRefusal } from './errors.js';
 

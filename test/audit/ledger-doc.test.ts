@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from 'vitest';
 import { fromHex } from '../../identity/keys.js';
-import { sha256Hex } from '../../proto/bytes.js';
+import { sha256Hex } from '../../bytes/digest.js';
 import { verifyLedger } from '../../audit/verify.js';
 import { auditCommand } from '../../cli/commands/audit.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
