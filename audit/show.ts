@@ -1,6 +1,6 @@
 // A person's view of a ledger: one row per round. It checks nothing beyond parsing; the
 // footer says so, because a table is not a verification.
-import { parseLine } from './line.js';
+import { parseLine } from '../ledger/line.js';
 
 interface Row {
   run: string;

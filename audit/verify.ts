@@ -3,11 +3,11 @@
 // bad one, naming its 1-based line number and why (docs/LEDGER.md, "What the verifier checks").
 import { verify as ed25519Verify, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
 import { sha256Hex } from '../bytes/digest.js';
-import { ENTRY_SIGNING_DOMAIN, GENESIS_PREV } from './chain.js';
-import { commitmentTranscript, type EntryBodies, type LedgerEntry, type RunCreated } from './entries.js';
-import { AuditInputError } from './errors.js';
-import { parseLine, type LineProblem } from './line.js';
-import { receiptMismatch, receiptSigningBytes, signedReceiptSchema, type SignedReceipt } from './receipt.js';
+import { ENTRY_SIGNING_DOMAIN, GENESIS_PREV } from '../ledger/chain.js';
+import { commitmentTranscript, type EntryBodies, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
+import { AuditInputError } from '../ledger/errors.js';
+import { parseLine, type LineProblem } from '../ledger/line.js';
+import { receiptMismatch, receiptSigningBytes, signedReceiptSchema, type SignedReceipt } from '../ledger/receipt.js';
 
 export type VerifyCode =
   | LineProblem['code']

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { WebSocket } from 'ws';
-import { commitmentTranscript } from '../audit/entries.js';
+import { commitmentTranscript } from '../ledger/entries.js';
 import { connectToCoordinator, type CoordinatorLink } from '../client/connection.js';
 import { SecureParticipant } from '../client/secure-participant.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../coordinator/limits.js';

@@ -3,10 +3,8 @@
 // only what the round's protocol allows: a masked input under SecAgg, never raw data.
 import type { Logger } from 'pino';
 import type * as tf from '@tensorflow/tfjs';
-import { join } from 'node:path';
-import { RECEIPTS_FILE, ReceiptStore, readReceipts } from '../audit/receipt.js';
-import { fileExists } from '../storage/atomic.js';
-import { commitmentTranscript } from '../audit/entries.js';
+import { ReceiptStore, roundsContributed } from './receipts.js';
+import { commitmentTranscript } from '../ledger/entries.js';
 import type { Identity } from '../identity/keys.js';
 import { sign } from '../identity/keys.js';
 import type { Dataset } from '../ml/dataset.js';
@@ -26,7 +24,7 @@ import { connectToCoordinator, type CoordinatorLink } from './connection.js';
 import { checkOffer, type Policy } from './policy.js';
 import { computeUpdate, dpEnabled } from './update.js';
 import { SecureParticipant } from './secure-participant.js';
-import { canonicalJson } from '../audit/canonical.js';
+import { canonicalJson } from '../ledger/canonical.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
 
 export interface AgentOptions {
@@ -307,19 +305,6 @@ class ActiveRound {
     if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'unmask request in a round without secure aggregation');
     reply({ unmaskResponse: this.secure.unmask(request) });
   }
-}
-
-/**
- * Rounds of each run this agency contributed to in earlier processes, from its own receipts, so
- * that the policy's maxRoundsPerRun holds across client restarts.
- */
-async function roundsContributed(stateDir: string): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (!(await fileExists(join(stateDir, RECEIPTS_FILE)))) return counts;
-  for (const { receipt } of await readReceipts(stateDir)) {
-    if (receipt.type === 'commitment' && receipt.runId) counts.set(receipt.runId, (counts.get(receipt.runId) ?? 0) + 1);
-  }
-  return counts;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -1,9 +1,9 @@
 // The run loop: wait for agencies, select a cohort, run the round, apply the strategy,
 // checkpoint, write the ledger, hand out receipts, and resume where a crash left off.
 import type { Logger } from 'pino';
-import type { LedgerWriter } from '../audit/writer.js';
-import { issueReceipt } from '../audit/receipt.js';
-import type { EntryBody, LedgerEntry } from '../audit/entries.js';
+import type { LedgerWriter } from '../ledger/writer.js';
+import { issueReceipt } from '../ledger/receipt.js';
+import type { EntryBody, LedgerEntry } from '../ledger/entries.js';
 import { toHex, type Identity } from '../identity/keys.js';
 import { sha256Hex } from '../bytes/digest.js';
 import { Stage } from '../proto/channel.js';

@@ -5,9 +5,9 @@
 //   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin, strategy.json (optimizer state)
 // Order of writes after a round: checkpoint, then ledger (fsync), then state.json, so the ledger
 // is the record of what was committed and a checkpoint always exists for a closed round.
-import { appendFile, mkdir, readFile, readdir, rm } from 'node:fs/promises';
-import { canonicalJson } from '../audit/canonical.js';
-import { RECEIPTS_FILE, type SignedReceipt } from '../audit/receipt.js';
+import { readFile, readdir, rm } from 'node:fs/promises';
+import type { SignedReceipt } from '../ledger/receipt.js';
+import { appendReceipt } from '../ledger/receipt-file.js';
 import { join } from 'node:path';
 import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
 import type { SgmStep } from '../privacy/accountant.js';
@@ -82,8 +82,7 @@ export class RunStore {
 
   /** Appends a coordinator receipt to <runDir>/receipts.jsonl, in the form agencies keep theirs. */
   async keepReceipt(receipt: SignedReceipt): Promise<void> {
-    await mkdir(this.runDir, { recursive: true });
-    await appendFile(join(this.runDir, RECEIPTS_FILE), canonicalJson({ receipt, sent: {}, recordedAt: new Date().toISOString() }) + '\n');
+    await appendReceipt(this.runDir, { receipt, sent: {}, recordedAt: new Date().toISOString() });
   }
 
   /** The strategy's optimizer state (momentum, moments) beside the round's model checkpoint. */

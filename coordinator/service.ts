@@ -3,7 +3,7 @@
 // end-to-end tests all start the coordinator through here.
 import type { Logger } from 'pino';
 import { join } from 'node:path';
-import { LedgerWriter } from '../audit/writer.js';
+import { LedgerWriter } from '../ledger/writer.js';
 import type { Identity } from '../identity/keys.js';
 import type { Admission } from './transport.js';
 import { startTransport, type Transport } from './transport.js';

@@ -1,5 +1,6 @@
-// Writes that matter are atomic: write a temporary file, fsync it, rename it over the target,
-// then fsync the directory so the rename itself survives a crash (DESIGN.md, storage).
+// Writes that matter are durable: a whole file is replaced atomically (write a temporary file,
+// fsync it, rename it over the target, fsync the folder so the rename survives a crash), and an
+// append is fsynced before it counts.
 import { open, rename, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, basename } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -51,4 +52,19 @@ export async function fileExists(path: string): Promise<boolean> {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw err;
   }
+}
+
+/** Appends `text` to `path` and fsyncs it (and its folder when the file is new) before resolving. */
+export async function appendFileDurably(path: string, text: string): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true });
+  const created = !(await fileExists(path));
+  const handle = await open(path, 'a');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  if (created) await syncDirectory(dir);
 }

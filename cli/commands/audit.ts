@@ -4,8 +4,9 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { fromHex } from '../../identity/keys.js';
-import { AuditError } from '../../audit/errors.js';
-import { readReceipts, type SignedReceipt } from '../../audit/receipt.js';
+import { AuditError } from '../../ledger/errors.js';
+import type { SignedReceipt } from '../../ledger/receipt.js';
+import { readReceipts } from '../../ledger/receipt-file.js';
 import { showLedger } from '../../audit/show.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 

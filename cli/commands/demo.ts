@@ -6,7 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { readReceipts } from '../../audit/receipt.js';
+import { readReceipts } from '../../ledger/receipt-file.js';
 import { verifyLedger } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';

@@ -6,9 +6,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { identityFromSeed, sign, toHex, type Identity } from '../../identity/keys.js';
-import { commitmentTranscript, type RunCreated } from '../../audit/entries.js';
-import { LedgerWriter } from '../../audit/writer.js';
-import { issueReceipt, ReceiptStore, type SignedReceipt } from '../../audit/receipt.js';
+import { commitmentTranscript, type RunCreated } from '../../ledger/entries.js';
+import { LedgerWriter } from '../../ledger/writer.js';
+import { issueReceipt, type SignedReceipt } from '../../ledger/receipt.js';
+import { ReceiptStore } from '../../client/receipts.js';
 
 export const AGENCIES = ['agency-nord', 'agency-sud', 'lab-est', 'lab-ouest', 'institut-centre'] as const;
 

@@ -1,7 +1,7 @@
 // The round's decisions on what agencies send: offers answered, updates checked. Whatever a
 // client puts in a message must either be refused with a reason or be something the ledger takes.
 import { describe, expect, it } from 'vitest';
-import { bodySchemas } from '../../audit/entries.js';
+import { bodySchemas } from '../../ledger/entries.js';
 import { checkedDelta, offerRound, type RoundPlan } from '../../coordinator/round.js';
 import { StageRouter, type Rejected } from '../../coordinator/stage-router.js';
 import type { AgencySession } from '../../coordinator/transport.js';

@@ -9,7 +9,7 @@ import { COORDINATOR_NAME, SecureChannel, Stage, signingBytes, type Opened } fro
 import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../../proto/framing.js';
 import { checkServerHello, clientProof, newClientHello } from '../../proto/handshake.js';
 import { encodeFloat32LE } from '../../ml/codec.js';
-import { commitmentTranscript } from '../../audit/entries.js';
+import { commitmentTranscript } from '../../ledger/entries.js';
 import { builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 
 let h: Harness | undefined;

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { readReceipts } from '../../audit/receipt.js';
+import { readReceipts } from '../../ledger/receipt-file.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';

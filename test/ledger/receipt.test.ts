@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { toHex, sign } from '../../identity/keys.js';
-import { readReceipts, issueReceipt, verifyReceipt, ReceiptStore } from '../../audit/receipt.js';
+import { issueReceipt, verifyReceipt } from '../../ledger/receipt.js';
+import { readReceipts } from '../../ledger/receipt-file.js';
+import { ReceiptStore } from '../../client/receipts.js';
 import { verifyLedger } from '../../audit/verify.js';
-import { LedgerWriter } from '../../audit/writer.js';
-import { commitmentTranscript, type LedgerEntry } from '../../audit/entries.js';
-import { buildFixture, coordinator, fastVerifier, hashOf, seeded, type Fixture } from './fixture.js';
+import { LedgerWriter } from '../../ledger/writer.js';
+import { commitmentTranscript, type LedgerEntry } from '../../ledger/entries.js';
+import { buildFixture, coordinator, fastVerifier, hashOf, seeded, type Fixture } from '../audit/fixture.js';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -2,10 +2,10 @@ import { mkdtemp, readFile, appendFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { LedgerWriter } from '../../audit/writer.js';
-import { TornTailError, LedgerWriterError } from '../../audit/errors.js';
+import { LedgerWriter } from '../../ledger/writer.js';
+import { TornTailError, LedgerWriterError } from '../../ledger/errors.js';
 import { verifyLedger } from '../../audit/verify.js';
-import { coordinator, fixedClock, seeded } from './fixture.js';
+import { coordinator, fixedClock, seeded } from '../audit/fixture.js';
 
 const tempLedger = async (): Promise<string> => join(await mkdtemp(join(tmpdir(), 'cohort-writer-')), 'ledger.jsonl');
 const verifyFile = async (path: string) => verifyLedger(await readFile(path), { coordinatorKey: coordinator.publicKey });
