@@ -27,26 +27,25 @@ import { equalBytes, generateIdentity, sign, type Identity } from '../identity/k
 import { encodeFloat32LE } from '../ml/codec.js';
 import { seededRandom } from '../ml/random.js';
 import { sha256Hex } from '../bytes/digest.js';
-import { Stage, type Opened } from '../proto/channel.js';
+import { type Opened } from '../proto/channel.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
-import { SecAggServer } from '../secagg/index.js';
+import { SECAGG_STAGES, SecAggServer, type SecAggStage } from '../secagg/index.js';
 
-const STAGES = ['advertise', 'shareKeys', 'maskInput', 'unmask'] as const;
-type StageName = (typeof STAGES)[number];
-type StageTimes = Record<StageName, number>;
-const zeroTimes = (): StageTimes => ({ advertise: 0, shareKeys: 0, maskInput: 0, unmask: 0 });
+const STAGES = SECAGG_STAGES;
+type StageTimes = Record<SecAggStage, number>;
+const zeroTimes = (): StageTimes => ({ advertise_keys: 0, share_keys: 0, masked_input: 0, unmasking: 0 });
 
 // ---- Measuring hooks: compute time of the coordinator's SecAgg stages, and bytes clients send.
 
 /** Coordinator compute per stage (outermost SecAggServer calls only) and the wall clock at each stage's close. */
-const coordinator = { compute: zeroTimes(), closedAt: {} as Partial<Record<StageName, number>> };
+const coordinator = { compute: zeroTimes(), closedAt: {} as Partial<Record<SecAggStage, number>> };
 function instrumentServer(): void {
-  const owner: Record<string, StageName> = {
-    receiveAdvert: 'advertise', closeAdvertise: 'advertise', rosterFor: 'shareKeys', receiveShares: 'shareKeys', closeShareKeys: 'shareKeys',
-    sharesFor: 'maskInput', receiveMaskedInput: 'maskInput', closeMaskInput: 'maskInput', unmaskRequestFor: 'unmask', receiveUnmask: 'unmask', finish: 'unmask',
+  const owner: Record<string, SecAggStage> = {
+    receiveAdvert: 'advertise_keys', closeAdvertise: 'advertise_keys', rosterFor: 'share_keys', receiveShares: 'share_keys', closeShareKeys: 'share_keys',
+    sharesFor: 'masked_input', receiveMaskedInput: 'masked_input', closeMaskInput: 'masked_input', unmaskRequestFor: 'unmasking', receiveUnmask: 'unmasking', finish: 'unmasking',
   };
-  const closes: Record<string, StageName> = { closeAdvertise: 'advertise', closeShareKeys: 'shareKeys', closeMaskInput: 'maskInput', finish: 'unmask' };
+  const closes: Record<string, SecAggStage> = { closeAdvertise: 'advertise_keys', closeShareKeys: 'share_keys', closeMaskInput: 'masked_input', finish: 'unmasking' };
   const proto = SecAggServer.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   let depth = 0;
   for (const [method, stage] of Object.entries(owner)) {
@@ -101,11 +100,11 @@ class BenchClient {
       (opened) => { this.queue = this.queue.then(() => this.handle(opened)).catch((err: Error) => console.error(`${this.agency}: ${err.message}`)); });
   }
 
-  private send(message: MessageInit, stage: Stage): void {
-    this.link!.send(message, this.offer!.round, stage);
+  private send(message: MessageInit): void {
+    this.link!.send(message, this.offer!.round);
   }
 
-  private timed<T>(stage: StageName, work: () => T): T {
+  private timed<T>(stage: SecAggStage, work: () => T): T {
     const start = performance.now();
     try {
       return work();
@@ -125,32 +124,32 @@ class BenchClient {
         this.times = zeroTimes();
         const dataset = { sha256: '0'.repeat(64), schema: 'synthetic', rows: 100, license: 'none' };
         if (!this.offer.secagg) {
-          this.send({ roundAnswer: { accept: true, examples: 100, dataset } }, Stage.STAGE_CONFIG);
+          this.send({ roundAnswer: { accept: true, examples: 100, dataset } });
           const start = performance.now();
           const delta = encodeFloat32LE(this.update());
-          this.send({ plainUpdate: { delta, weight: 0.5, loss: 0, examples: 100, commitment: this.commitment(delta) } }, Stage.STAGE_UPLOAD);
+          this.send({ plainUpdate: { delta, weight: 0.5, loss: 0, examples: 100, commitment: this.commitment(delta) } });
           this.plainMs = performance.now() - start;
           return;
         }
         this.secure = new SecureParticipant(this.offer, this.agency, this.identity, 3);
-        const keyAdvert = this.timed('advertise', () => this.secure!.advertise());
-        this.send({ roundAnswer: { accept: true, examples: 100, keyAdvert, dataset } }, Stage.STAGE_CONFIG);
+        const keyAdvert = this.timed('advertise_keys', () => this.secure!.advertise());
+        this.send({ roundAnswer: { accept: true, examples: 100, keyAdvert, dataset } });
         return;
       }
       case 'keyRoster': {
         const start = performance.now();
         const shareBundle = await this.secure!.shareKeys(message.keyRoster as cohort.v1.KeyRoster);
-        this.times.shareKeys += performance.now() - start;
-        this.send({ shareBundle }, Stage.STAGE_SHARE);
+        this.times.share_keys += performance.now() - start;
+        this.send({ shareBundle });
         return;
       }
       case 'shareDelivery': {
-        const vector = this.timed('maskInput', () => this.secure!.maskInput(message.shareDelivery as cohort.v1.ShareDelivery, this.update(), 0.5));
-        this.send({ maskedInput: { vector, commitment: this.timed('maskInput', () => this.commitment(vector)) } }, Stage.STAGE_UPLOAD);
+        const vector = this.timed('masked_input', () => this.secure!.maskInput(message.shareDelivery as cohort.v1.ShareDelivery, this.update(), 0.5));
+        this.send({ maskedInput: { vector, commitment: this.timed('masked_input', () => this.commitment(vector)) } });
         return;
       }
       case 'unmaskRequest':
-        this.send({ unmaskResponse: this.timed('unmask', () => this.secure!.unmask(message.unmaskRequest as cohort.v1.UnmaskRequest)) }, Stage.STAGE_UNMASK);
+        this.send({ unmaskResponse: this.timed('unmasking', () => this.secure!.unmask(message.unmaskRequest as cohort.v1.UnmaskRequest)) });
         return;
       default:
     }
@@ -245,8 +244,8 @@ async function runConfiguration(n: number, params: number, graphs: Array<'log' |
       results.push({
         n, params, graph, degree, threshold, roundS: secure.seconds, plainS: plain.seconds,
         coordinatorWall: {
-          advertise: wallFrom(start, closed.advertise), shareKeys: wallFrom(closed.advertise, closed.shareKeys),
-          maskInput: wallFrom(closed.shareKeys, closed.maskInput), unmask: wallFrom(closed.maskInput, closed.unmask),
+          advertise_keys: wallFrom(start, closed.advertise_keys), share_keys: wallFrom(closed.advertise_keys, closed.share_keys),
+          masked_input: wallFrom(closed.share_keys, closed.masked_input), unmasking: wallFrom(closed.masked_input, closed.unmasking),
         },
         coordinatorCompute: { ...coordinator.compute }, slowestClient: secure.slowest,
         bytesPerClient: secure.bytesPerClient, plainBytesPerClient: plain.bytesPerClient,

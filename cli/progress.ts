@@ -1,7 +1,7 @@
 // Progress in the terminal: one bar per round (uploads received of the cohort), then a line
 // with the round's outcome. Without a TTY (CI, logs) only the lines are printed.
 import cliProgress from 'cli-progress';
-import type { FederationEvents } from '../coordinator/federation.js';
+import type { FederationEvents } from '../coordinator/run-parts.js';
 import type { RoundRecord } from '../coordinator/run-store.js';
 
 export class ProgressView {

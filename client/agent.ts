@@ -16,7 +16,7 @@ import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
 import { sha256Hex } from '../bytes/digest.js';
-import { Stage, type Opened } from '../proto/channel.js';
+import { type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
@@ -140,7 +140,7 @@ class RoundSession {
       // for, a stage out of order...) ends this client's round: say why, here and to the coordinator.
       const code = err instanceof SecAggRefusal ? err.code : err instanceof ProtocolError ? err.code : 'CLIENT_ERROR';
       this.options.log.error({ code, round: opened.round }, `leaving the round: ${err.message}`);
-      if (opened.round !== 0) this.send({ notice: { code, message: err.message, fatal: false } }, opened.round, Stage.STAGE_CONTROL);
+      if (opened.round !== 0) this.send({ notice: { code, message: err.message, fatal: false } }, opened.round);
       this.round?.secure?.abort();
       this.round = undefined;
     });
@@ -150,8 +150,8 @@ class RoundSession {
     return this.queue;
   }
 
-  private send(message: MessageInit, round: number, stage: Stage): void {
-    this.link?.send(message, round, stage);
+  private send(message: MessageInit, round: number): void {
+    this.link?.send(message, round);
   }
 
   private async handle({ message, round }: Opened): Promise<void> {
@@ -159,9 +159,9 @@ class RoundSession {
     switch (message.kind) {
       // Decoded messages are class instances with every default filled in: the casts say so.
       case 'roundOffer': return this.onOffer(message.roundOffer as cohort.v1.RoundOffer);
-      case 'keyRoster': return this.current(round)?.onRoster(message.keyRoster as cohort.v1.KeyRoster, (m) => this.send(m, round, Stage.STAGE_SHARE));
-      case 'shareDelivery': return this.current(round)?.onDelivery(message.shareDelivery as cohort.v1.ShareDelivery, (m) => this.send(m, round, Stage.STAGE_UPLOAD));
-      case 'unmaskRequest': return this.current(round)?.onUnmask(message.unmaskRequest as cohort.v1.UnmaskRequest, (m) => this.send(m, round, Stage.STAGE_UNMASK));
+      case 'keyRoster': return this.current(round)?.onRoster(message.keyRoster as cohort.v1.KeyRoster, (m) => this.send(m, round));
+      case 'shareDelivery': return this.current(round)?.onDelivery(message.shareDelivery as cohort.v1.ShareDelivery, (m) => this.send(m, round));
+      case 'unmaskRequest': return this.current(round)?.onUnmask(message.unmaskRequest as cohort.v1.UnmaskRequest, (m) => this.send(m, round));
       case 'roundReceipt': return this.onReceipt(message.roundReceipt as cohort.v1.RoundReceipt);
       case 'notice':
         log.warn({ code: message.notice!.code, round }, `coordinator: ${message.notice!.message}`);
@@ -185,7 +185,7 @@ class RoundSession {
     const decline = (code: string, reason: string) => {
       this.summary.roundsDeclined++;
       log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
-      this.send({ roundAnswer: { accept: false, code, reason } }, offer.round, Stage.STAGE_CONFIG);
+      this.send({ roundAnswer: { accept: false, code, reason } }, offer.round);
     };
     const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
     const step = dp ? { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
@@ -227,7 +227,7 @@ class RoundSession {
         accept: true, examples, keyAdvert,
         dataset: { sha256: options.dataset.sha256, schema: canonicalJson(options.dataset.schema), rows: options.dataset.rows, license: options.dataset.license },
       },
-    }, offer.round, Stage.STAGE_CONFIG);
+    }, offer.round);
     log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
 
     active.training = (async () => {
@@ -250,7 +250,7 @@ class RoundSession {
       const hash = sha256Hex(delta);
       active.sent = { update: hash };
       const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), options.identity.secretKey);
-      this.send({ plainUpdate: { delta, weight: update.weight, loss, examples, commitment } }, offer.round, Stage.STAGE_UPLOAD);
+      this.send({ plainUpdate: { delta, weight: update.weight, loss, examples, commitment } }, offer.round);
     }
   }
 

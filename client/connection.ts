@@ -2,7 +2,7 @@
 // prove our identity, then send and receive sealed envelopes.
 import { WebSocket } from 'ws';
 import { equalBytes, type Identity } from '../identity/keys.js';
-import { COORDINATOR_NAME, SecureChannel, type Opened, type Stage } from '../proto/channel.js';
+import { COORDINATOR_NAME, SecureChannel, type Opened } from '../proto/channel.js';
 import { isLoopback } from '../proto/loopback.js';
 import { ERRORS, ProtocolError, isErrorCode } from '../proto/errors.js';
 import { decodeFrame, encodeFrame, socketBytes, type Frame, type MessageInit } from '../proto/framing.js';
@@ -23,7 +23,8 @@ export interface LinkOptions {
 }
 
 export interface CoordinatorLink {
-  send(message: MessageInit, round: number, stage: Stage): void;
+  /** Seals `message` for `round` under the stage its kind belongs to. */
+  send(message: MessageInit, round: number): void;
   /** Resolves with the reason when the connection ends, whoever ended it. */
   readonly closed: Promise<{ code: number; reason: string }>;
   close(): void;
@@ -70,8 +71,8 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
       onMessage(channel.open(frame.envelope!));
     });
     return {
-      send: (message, round, stage) => {
-        if (socket.readyState === socket.OPEN) socket.send(channel.seal(message, round, stage));
+      send: (message, round) => {
+        if (socket.readyState === socket.OPEN) socket.send(channel.seal(message, round));
       },
       closed,
       close: () => socket.close(1000, 'client leaving'),

@@ -1,60 +1,21 @@
 // The run loop: wait for agencies, select a cohort, run the round, apply the strategy,
 // checkpoint, write the ledger, hand out receipts, and resume where a crash left off.
-import type { Logger } from 'pino';
-import type { LedgerWriter } from '../ledger/writer.js';
-import { issueReceipt } from '../ledger/receipt.js';
-import type { EntryBody, LedgerEntry } from '../ledger/entries.js';
-import { toHex, type Identity } from '../identity/keys.js';
 import { sha256Hex } from '../bytes/digest.js';
-import { Stage } from '../proto/channel.js';
+import type { EntryBody } from '../ledger/entries.js';
+import { issueReceipt } from '../ledger/receipt.js';
 import { encodeFloat32LE } from '../ml/codec.js';
-import { selectCohort } from './cohort.js';
-import type { GlobalModel } from './global-model.js';
-import { joinedDataset, offerRound, plainAggregate, type RoundContext, type RoundPlan } from './round.js';
-import { ledgerProgress, RunStore, type RoundRecord, type RunState } from './run-store.js';
-import type { RunConfig } from './run-config.js';
-import { secureAggregate, secAggConfigFor } from './secure-round.js';
-import { createStrategy, type Strategy } from './strategy/index.js';
-import type { StageRouter } from './stage-router.js';
-import type { AgencySession } from './transport.js';
 import { PrivacyTracker, SAMPLING_RATE } from './privacy-tracker.js';
-
-export interface FederationEvents {
-  /** The run is open (new or resumed): its history so far. */
-  onRunStart?(state: Readonly<RunState>): void;
-  onRoundStart?(round: number, cohort: string[]): void;
-  onStage?(round: number, stage: string, done: number, total: number): void;
-  onRoundEnd?(record: RoundRecord): void;
-}
-
-export interface FederationParts {
-  config: RunConfig;
-  dataDir: string;
-  identity: Identity;
-  model: GlobalModel;
-  ledger: LedgerWriter;
-  router: StageRouter;
-  sessions: ReadonlyMap<string, AgencySession>;
-  log: Logger;
-  events?: FederationEvents;
-  signal?: AbortSignal;
-  /** Holds the run between rounds while paused (coordinator/http/control.ts). */
-  gate?: RunGate;
-}
-
-export interface RunGate {
-  readonly paused: boolean;
-  /** Resolves once resumed, or when `signal` aborts. */
-  untilResumed(signal?: AbortSignal): Promise<void>;
-}
+import type { RunConfig } from './run-config.js';
+import type { FederationParts, RunContext } from './run-parts.js';
+import { runRound } from './run-round.js';
+import { ledgerProgress, RunStore, type RunState } from './run-store.js';
+import { createStrategy } from './strategy/index.js';
 
 export interface FederationResult {
   state: RunState;
   weights: Float32Array;
   checkpointDir: string;
 }
-
-const CHECKPOINTS_KEPT = 3;
 
 export async function runFederation(parts: FederationParts): Promise<FederationResult> {
   const { config, model, ledger, log } = parts;
@@ -65,6 +26,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
   strategy.restore(await store.readStrategyState(state.checkpointRound));
   let weights = resumed;
   const privacy = new PrivacyTracker(config, state.privacySteps);
+  const run: RunContext = { ...parts, store, strategy, privacy, state };
   parts.events?.onRunStart?.(state);
 
   // Round numbers name attempts: an abandoned round counts toward `rounds` too.
@@ -91,7 +53,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     }
     const round = state.lastRound + 1;
     state.lastRound = round;
-    const record = await runOneRound(parts, store, strategy, privacy, state, round, available, weights);
+    const record = await runRound(run, round, available, weights);
     weights = record.weights;
     state.history.push(record.record);
     state.privacySteps = privacy.steps;
@@ -184,139 +146,4 @@ async function finish(parts: FederationParts, state: RunState, store: RunStore, 
   // line is caught (docs/LEDGER.md), as agencies' receipts catch changes to their entries.
   await store.keepReceipt(issueReceipt(entry, parts.identity));
   await store.writeState(state);
-}
-
-async function runOneRound(parts: FederationParts, store: RunStore, strategy: Strategy, privacy: PrivacyTracker,
-  state: RunState, round: number, available: string[], weights: Float32Array) {
-  const { config, ledger, log } = parts;
-  const started = performance.now();
-  const cohortIds = selectCohort(available, config.selection, String(config.seed), round);
-  const members = cohortIds.map((id) => parts.sessions.get(id)).filter((s): s is AgencySession => !!s && !s.closed);
-  parts.events?.onRoundStart?.(round, cohortIds);
-  parts.router.beginRound(round);
-  const ctx: RoundContext = {
-    router: parts.router,
-    sessions: parts.sessions,
-    signal: parts.signal,
-    onStage: (stage, done, total) => parts.events?.onStage?.(round, stage, done, total),
-  };
-  const plan: RoundPlan = {
-    runId: config.runId,
-    round,
-    purpose: config.purpose,
-    architecture: parts.model.architecture,
-    modelFingerprint: parts.model.fingerprint,
-    topology: parts.model.topology,
-    weights,
-    train: config.train,
-    dp: privacy.dpConfigFor(),
-    secagg: config.secagg.enabled ? secAggConfigFor(config, members.length) : undefined,
-    weightCap: config.weightCap,
-    minCohort: config.minCohort,
-    deadlines: config.deadlines,
-  };
-  const outcome = await offerRound(ctx, plan, members);
-  for (const [agency, why] of outcome.declined) {
-    log.warn({ agency, code: why.code }, `agency declined round ${round}: ${why.reason}`);
-    await ledger.append('refusal', { runId: config.runId, round, agency, code: why.code, reason: why.reason });
-  }
-  const accepted = [...outcome.accepted.keys()].sort();
-  const bySession = new Map(members.map((s) => [s.agency, s]));
-  const record: RoundRecord = { round, status: 'abandoned', contributors: 0, dropped: 0, declined: outcome.declined.size, seconds: 0 };
-  const close = async (status: 'ok' | 'abandoned', reason?: string) => {
-    record.status = status;
-    if (reason) record.reason = reason;
-    await ledger.append('round_closed', { runId: config.runId, round, status, ...(reason ? { reason } : {}) });
-    parts.router.endRound();
-  };
-
-  if (accepted.length < config.minCohort) {
-    // The round never opened: its number is skipped, and the ledger says why.
-    record.reason = `only ${accepted.length} agencies accepted; the minimum is ${config.minCohort}`;
-    await ledger.append('note', { text: `run ${config.runId} round ${round} not opened: ${record.reason}` });
-    parts.router.endRound();
-    return { record: finishRecord(record, started), weights };
-  }
-  await recordJoins(parts, state, outcome.accepted, bySession);
-  await ledger.append('round_opened', {
-    runId: config.runId, round, minCohort: config.minCohort,
-    cohort: accepted.map((agency) => ({ agency, identityKey: toHex(bySession.get(agency)!.identityKey) })),
-    ...(plan.secagg ? { secagg: { threshold: plan.secagg.threshold!, degree: plan.secagg.degree! } } : {}),
-  });
-
-  const result = plan.secagg
-    ? await secureAggregate(ctx, plan, members, outcome.accepted)
-    : await plainAggregate(ctx, plan, accepted);
-  const commitmentEntries = new Map<string, LedgerEntry>();
-  // Commitments were checked on arrival (round.ts checkedCommitment), before their input joined the sum.
-  for (const [agency, commitment] of result.commitments) {
-    commitmentEntries.set(agency, await ledger.append('commitment', {
-      runId: config.runId, round, agency, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature),
-    }));
-  }
-  for (const [agency, reason] of result.dropped) {
-    log.warn({ agency, round }, `left out of the round: ${reason}`);
-    await ledger.append('dropout', { runId: config.runId, round, agency, stage: result.dropStage.get(agency) ?? 'masked_input' });
-  }
-  record.dropped = result.dropped.size;
-  if (result.dropped.size) record.dropouts = Object.fromEntries([...result.dropped].sort(([a], [b]) => (a < b ? -1 : 1)));
-  if (result.unmasking) await ledger.append('unmasking', { runId: config.runId, round, ...result.unmasking });
-
-  if (!result.sum) {
-    await close('abandoned', result.reason ?? 'too few updates');
-    await sendReceipts(parts, round, commitmentEntries, bySession, 'abandoned', result.reason);
-    return { record: finishRecord(record, started), weights };
-  }
-  record.contributors = result.contributors.length;
-  if (result.trainLoss !== undefined) record.trainLoss = result.trainLoss;
-  await ledger.append('aggregate', { runId: config.runId, round, aggregateSha256: result.aggregateSha256!, inputs: result.contributors.length });
-
-  const meanDelta = privacy.mean(result.sum.weighted, result.sum.totalWeight);
-  const next = strategy.apply(weights, meanDelta);
-  await parts.model.save(store.checkpointDir(round), next);
-  await store.writeStrategyState(round, strategy.state());
-  await ledger.append('model_updated', { runId: config.runId, round, modelSha256: sha256Hex(encodeFloat32LE(next)) });
-  const spent = privacy.recordRound();
-  if (spent) {
-    record.epsilon = spent.epsilon;
-    await ledger.append('privacy_spent', { runId: config.runId, round, ...spent });
-  }
-  if (parts.model.evaluate) Object.assign(record, await parts.model.evaluate(next));
-  await close('ok');
-  await sendReceipts(parts, round, commitmentEntries, bySession, 'ok', undefined, record);
-  await store.pruneCheckpoints(CHECKPOINTS_KEPT);
-  return { record: finishRecord(record, started), weights: next };
-}
-
-async function recordJoins(parts: FederationParts, state: RunState,
-  accepted: Map<string, { dataset?: { sha256?: string | null; schema?: string | null; rows?: number | null; license?: string | null } | null }>,
-  sessions: Map<string, AgencySession>): Promise<void> {
-  for (const [agency, answer] of accepted) {
-    if (state.joined.includes(agency) || !answer.dataset?.sha256) continue;
-    state.joined.push(agency);
-    await parts.ledger.append('agency_joined', {
-      runId: parts.config.runId, agency, identityKey: toHex(sessions.get(agency)!.identityKey),
-      dataset: joinedDataset(answer.dataset),
-    });
-  }
-}
-
-async function sendReceipts(parts: FederationParts, round: number, entries: Map<string, LedgerEntry>,
-  sessions: Map<string, AgencySession>, status: 'ok' | 'abandoned', reason?: string, record?: RoundRecord): Promise<void> {
-  for (const [agency, session] of sessions) {
-    const entry = entries.get(agency);
-    const receipt = entry ? issueReceipt(entry, parts.identity) : undefined;
-    session.send({
-      roundReceipt: {
-        runId: parts.config.runId, round, status: entry ? status : 'excluded', reason: reason ?? '',
-        receiptJson: receipt ? JSON.stringify(receipt) : '',
-        globalLoss: record?.loss ?? 0, globalAccuracy: record?.accuracy ?? 0,
-      },
-    }, round, Stage.STAGE_RESULT);
-  }
-}
-
-function finishRecord(record: RoundRecord, started: number): RoundRecord {
-  record.seconds = Math.round((performance.now() - started)) / 1000;
-  return record;
 }

@@ -1,7 +1,7 @@
 // One round, as the coordinator runs it: offer -> answers -> (plain or secure) aggregation.
 // The shell moves messages and enforces deadlines; the arithmetic lives in aggregate.ts and
 // secagg/, the decisions in small functions here.
-import { Stage } from '../proto/channel.js';
+import { Stage } from '../proto/stages.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
@@ -10,6 +10,9 @@ import { sha256Hex } from '../bytes/digest.js';
 import { commitmentTranscript } from '../ledger/entries.js';
 import { verify } from '../identity/keys.js';
 import { bodySchemas } from '../ledger/entries.js';
+import type { SecAggParams } from '../secagg/params.js';
+import type { SecAggStage } from '../secagg/stages.js';
+import { encodeParams } from '../proto/secagg-codec.js';
 import { UpdateSum } from './aggregate.js';
 import type { StageRouter } from './stage-router.js';
 import type { AgencySession } from './transport.js';
@@ -33,32 +36,23 @@ export interface RoundPlan {
   weights: Float32Array;
   train: cohort.v1.ITrainConfig;
   dp?: cohort.v1.IDpConfig;
-  secagg?: cohort.v1.ISecAggConfig;
+  secagg?: SecureRoundConfig;
   weightCap: number;
   /** The round is abandoned when fewer agencies than this accept, or contribute. */
   minCohort: number;
   deadlines: Deadlines;
 }
 
+/** A secure round's SecAgg+ parameters, sound for its cohort, and the neighbour graph's seed. */
+export interface SecureRoundConfig {
+  params: SecAggParams;
+  graphSeed: Uint8Array;
+}
+
 export interface Answer {
   examples: number;
   dataset?: cohort.v1.IDatasetFingerprint | null;
   keyAdvert?: cohort.v1.IKeyAdvert | null;
-}
-
-export interface RoundOutcome {
-  status: 'ok' | 'abandoned';
-  reason?: string;
-  /** Agencies whose updates are in the aggregate. */
-  contributors: string[];
-  accepted: Map<string, Answer>;
-  declined: Map<string, { code: string; reason: string }>;
-  /** Agencies that accepted but whose update is not in the aggregate, with why. */
-  dropped: Map<string, string>;
-  meanDelta?: Float32Array;
-  /** Mean training loss the clients reported (plaintext rounds only). */
-  trainLoss?: number;
-  timings: Record<string, number>;
 }
 
 export interface RoundContext {
@@ -78,7 +72,7 @@ export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): coh
     modelTopology: plan.topology,
     weights: encodeFloat32LE(plan.weights),
     train: plan.train,
-    secagg: plan.secagg ?? null,
+    secagg: plan.secagg ? encodeParams(plan.secagg.params, plan.secagg.graphSeed) : null,
     dp: plan.dp ?? null,
     cohort: cohortMembers.map((s) => ({ agency: s.agency, identityKey: s.identityKey })),
     deadlineMs: plan.deadlines.uploadMs,
@@ -90,10 +84,10 @@ export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): coh
 export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: AgencySession[]) {
   const started = performance.now();
   const offer = roundOffer(plan, members);
-  for (const session of members) session.send({ roundOffer: offer }, plan.round, Stage.STAGE_CONFIG);
+  for (const session of members) session.send({ roundOffer: offer }, plan.round);
   const declined = new Map<string, { code: string; reason: string }>();
   let answered = 0;
-  const answers = await ctx.router.collect(members.map((s) => s.agency), Stage.STAGE_CONFIG, 'roundAnswer',
+  const answers = await ctx.router.collect(members.map((s) => s.agency), 'roundAnswer',
     plan.deadlines.answerMs, (agency, message) => {
       const answer = message.roundAnswer!;
       ctx.onStage?.('answer', ++answered, members.length);
@@ -114,7 +108,7 @@ export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: Ag
     }, ctx.signal);
   const accepted = new Map<string, Answer>();
   for (const [agency, answer] of answers.received) if (answer) accepted.set(agency, answer);
-  return { accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
+  return { offer, accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
 }
 
 const DATASET = bodySchemas.agency_joined.shape.dataset;
@@ -140,14 +134,12 @@ export interface Commitment {
   signature: Uint8Array;
 }
 
-export type DropStage = 'advertise_keys' | 'share_keys' | 'masked_input' | 'unmasking';
-
 export interface AggregateResult {
   contributors: string[];
   commitments: Map<string, Commitment>;
   /** Accepted agencies left out of the aggregate, with why, and at which stage. */
   dropped: Map<string, string>;
-  dropStage: Map<string, DropStage>;
+  dropStage: Map<string, SecAggStage>;
   unmasking?: { survivors: string[]; dropped: string[]; sharesFrom: string[] };
   /** Sum of w_k * delta_k and of w_k; absent when the round is abandoned. */
   sum?: { weighted: Float64Array; totalWeight: number };
@@ -177,7 +169,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members
   let lossSum = 0;
   let done = 0;
   ctx.onStage?.('upload', 0, members.length);
-  const collected = await ctx.router.collect(members, Stage.STAGE_UPLOAD, 'plainUpdate', plan.deadlines.uploadMs,
+  const collected = await ctx.router.collect(members, 'plainUpdate', plan.deadlines.uploadMs,
     (agency, message) => {
       const update = message.plainUpdate!;
       const delta = checkedDelta(agency, update.delta, plan.weights.length);

@@ -2,12 +2,11 @@
 // stage not open yet in the current round is held (one per agency and stage) until that stage
 // opens, since a fast client may legitimately run ahead of the slowest; anything else is out of
 // turn and answered with a notice, never allowed to disturb the round.
-import { Stage, type Opened } from '../proto/channel.js';
+import { type Opened } from '../proto/channel.js';
+import { Stage, stageOf, type MessageKind } from '../proto/stages.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { Message } from '../proto/framing.js';
 import { StageCollector, type Collected } from './collector.js';
-
-export type MessageKind = NonNullable<Message['kind']>;
 
 /** Validates a message and returns what the round keeps of it; throws ProtocolError to reject. */
 export type Accept<T> = (agency: string, message: Message) => T;
@@ -56,9 +55,13 @@ export class StageRouter {
     this.held.clear();
   }
 
-  /** Opens `stage` for `members` and waits until each has answered, dropped, or the deadline passed. */
-  collect<T>(members: Iterable<string>, stage: Stage, kind: MessageKind, deadlineMs: number,
+  /**
+   * Opens the stage that messages of `kind` belong to (proto/stages.ts) for `members` and waits
+   * until each has answered, dropped, or the deadline passed.
+   */
+  collect<T>(members: Iterable<string>, kind: MessageKind, deadlineMs: number,
     accept: Accept<T>, signal?: AbortSignal): Promise<Collected<T>> {
+    const stage = stageOf(kind);
     const collector = new StageCollector<T>(members);
     this.open = { round: this.round, stage, kind, collector: collector as StageCollector<unknown>, accept };
     // A member whose connection closed between stages cannot answer this one: do not wait out the deadline for it.
@@ -106,7 +109,7 @@ export class StageRouter {
     if (!open || opened.stage !== open.stage) {
       const expectedLater = !open || opened.stage > open.stage;
       const key = `${agency}\u0000${opened.stage}`;
-      if (expectedLater && opened.stage !== Stage.STAGE_CONFIG && !this.held.has(key)) {
+      if (expectedLater && opened.stage !== Stage.STAGE_OFFER && !this.held.has(key)) {
         this.held.set(key, opened);
         return;
       }

@@ -10,7 +10,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Identity } from '../identity/keys.js';
-import { COORDINATOR_NAME, SecureChannel, Stage, type Opened } from '../proto/channel.js';
+import { COORDINATOR_NAME, SecureChannel, type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError, type ErrorCode } from '../proto/errors.js';
 import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../proto/framing.js';
 import { checkClientProof, clientHelloFields, newServerHello, type ClientHelloFields, type ServerHelloFields } from '../proto/handshake.js';
@@ -54,16 +54,17 @@ export class AgencySession {
     private readonly counted: (code: ErrorCode) => void = () => {},
   ) {}
 
-  send(message: MessageInit, round: number, stage: Stage): void {
+  /** Seals `message` for `round` under the stage its kind belongs to (proto/stages.ts). */
+  send(message: MessageInit, round: number): void {
     if (this.closed) return;
-    this.socket.send(this.channel.seal(message, round, stage));
+    this.socket.send(this.channel.seal(message, round));
   }
 
   /** Tells the agency why a message was refused (and counts it); a non-fatal one keeps the connection open. */
   notify(error: ProtocolError, round = 0): void {
     if (this.closed) return;
     if (error.code !== 'SHUTTING_DOWN') this.counted(error.code);
-    this.send({ notice: { code: error.code, message: error.message, fatal: error.fatal } }, round, Stage.STAGE_CONTROL);
+    this.send({ notice: { code: error.code, message: error.message, fatal: error.fatal } }, round);
   }
 
   open(frameEnvelope: Parameters<SecureChannel['open']>[0]): Opened {

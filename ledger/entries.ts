@@ -2,6 +2,7 @@
 // are the single definition: the writer refuses a body they reject, the verifier rejects a
 // line they reject, and the TypeScript types are inferred from them.
 import { z } from 'zod';
+import { SECAGG_STAGES } from '../secagg/stages.js';
 
 /** Lowercase hex of 32 bytes: a SHA-256 digest or an Ed25519 public key. */
 export const hex32 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
@@ -16,8 +17,6 @@ const probability = z.number().min(0).max(1);
 const text = z.string().max(4096);
 
 const member = z.strictObject({ agency: identifier, identityKey: hex32 });
-
-export const SECAGG_STAGES = ['advertise_keys', 'share_keys', 'masked_input', 'unmasking'] as const;
 
 export const bodySchemas = {
   run_created: z.strictObject({

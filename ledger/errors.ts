@@ -6,6 +6,7 @@ export type AuditErrorCode =
   | 'LEDGER_BAD_BODY'
   | 'LEDGER_CLOSED'
   | 'LEDGER_FAILED'
+  | 'LEDGER_ORDER'
   | 'RECEIPT_INVALID'
   | 'AUDIT_BAD_INPUT';
 

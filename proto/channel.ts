@@ -6,10 +6,9 @@ import { sha256 } from '../bytes/digest.js';
 import { transcript } from '../bytes/transcript.js';
 import { ProtocolError } from './errors.js';
 import { decodeMessage, encodeFrame, encodeMessage, type Message, type MessageInit } from './framing.js';
-import { wire, type cohort } from './messages.js';
+import type { cohort } from './messages.js';
+import { kindOf, misplaced, stageOf, Stage } from './stages.js';
 
-export const Stage = wire.Stage;
-export type Stage = cohort.v1.Stage;
 const DOMAIN = 'cohort/envelope/v1';
 /** The sender name the coordinator signs its envelopes under. */
 export const COORDINATOR_NAME = 'coordinator';
@@ -34,8 +33,11 @@ export class SecureChannel {
     return this.peer.name;
   }
 
-  /** The frame bytes carrying `message`, signed and numbered. */
-  seal(message: MessageInit, round: number, stage: Stage): Uint8Array {
+  /**
+   * The frame bytes carrying `message`, signed and numbered, under the stage its kind belongs to
+   * (proto/stages.ts). Only tests that play a hostile peer name another stage.
+   */
+  seal(message: MessageInit, round: number, stage: Stage = stageOf(kindOf(message))): Uint8Array {
     const payload = encodeMessage(message);
     const seq = ++this.sent;
     const header = { sender: this.self.name, session: this.session, seq, round, stage };
@@ -65,7 +67,10 @@ export class SecureChannel {
       throw new ProtocolError('REPLAYED_MESSAGE', `envelope from ${sender} has sequence ${seq}, expected ${this.received + 1}`);
     }
     this.received = seq;
-    return { message: decodeMessage(payload), round, stage };
+    const message = decodeMessage(payload);
+    const why = misplaced(message.kind!, stage, this.self.name === COORDINATOR_NAME ? 'coordinator' : 'client');
+    if (why !== null) throw new ProtocolError('OUT_OF_TURN', `envelope ${seq} from ${sender}: ${why}`);
+    return { message, round, stage };
   }
 }
 

@@ -12,6 +12,7 @@ import { applyMask, maskSign, pairwiseSeed, MASK_SEED_BYTES } from './masks.js';
 import type { SecAggParams } from './params.js';
 import { checkRound, type RevealedShare, type RoundContext, type UnmaskRequest, type UnmaskResponse } from './round.js';
 import { shareSecret } from './shamir.js';
+import type { SecAggStage } from './stages.js';
 
 export interface ClientContext extends RoundContext {
   readonly selfId: string;
@@ -31,12 +32,13 @@ export interface ClientRandomness {
   readonly selfMaskSeed?: Uint8Array;
 }
 
-export type ClientStage = 'advertised' | 'shared' | 'masked' | 'done' | 'aborted' | 'busy';
+/** The last stage this client completed; 'busy' while one runs, 'aborted' after a refusal or error. */
+export type ClientProgress = SecAggStage | 'busy' | 'aborted';
 
 /** Local state: holds secrets, so it is never logged, serialized or sent. */
 export interface ClientState {
   readonly selfId: string;
-  stage: ClientStage;
+  stage: ClientProgress;
   readonly context: ClientContext;
   readonly params: SecAggParams;
   readonly graph: NeighbourGraph;
@@ -66,7 +68,7 @@ export function advertise(context: ClientContext, randomness: ClientRandomness =
   const advert = signAdvert(context, { id: selfId, cPk: keys.cPk, sPk: keys.sPk }, context.identitySecretKey);
   const state: ClientState = {
     selfId,
-    stage: 'advertised',
+    stage: 'advertise_keys',
     context,
     params,
     graph,
@@ -91,7 +93,7 @@ export async function shareKeys(
   roster: readonly SignedAdvert[],
   policy: ClientPolicy,
 ): Promise<EncryptedShare[]> {
-  enter(state, 'advertised');
+  enter(state, 'advertise_keys');
   try {
     if (!Array.isArray(roster)) throw new TypeError('roster must be an array');
     if (typeof policy !== 'object' || policy === null) throw new TypeError('policy must be an object');
@@ -121,7 +123,7 @@ export async function shareKeys(
       state.encryptionSecrets.set(id, shared);
       return encryptBundle(context, selfId, id, shared, { keyShare: keyShares[i + 1], seedShare: seedShares[i + 1] });
     });
-    state.stage = 'shared';
+    state.stage = 'share_keys';
     return out;
   } catch (error) {
     throw abort(state, error);
@@ -134,7 +136,7 @@ export async function shareKeys(
  * below 2^bits, or the cohort's sum could wrap.
  */
 export function maskInput(state: ClientState, received: readonly EncryptedShare[], input: Uint32Array): Uint32Array {
-  enter(state, 'shared');
+  enter(state, 'share_keys');
   try {
     if (!Array.isArray(received)) throw new TypeError('received must be an array');
     if (!(input instanceof Uint32Array)) throw new TypeError('input must be a Uint32Array');
@@ -161,7 +163,7 @@ export function maskInput(state: ClientState, received: readonly EncryptedShare[
       const seed = pairwiseSeed(context, selfId, agreement, peer, state.roster.get(peer)!.sPk);
       applyMask(masked, seed, maskSign(selfId, peer));
     }
-    state.stage = 'masked';
+    state.stage = 'masked_input';
     return masked;
   } catch (error) {
     throw abort(state, error);
@@ -174,7 +176,7 @@ export function maskInput(state: ClientState, received: readonly EncryptedShare[
  * input); this client's own seed share always (it is answering, so it survived).
  */
 export function unmask(state: ClientState, request: UnmaskRequest): UnmaskResponse {
-  enter(state, 'masked');
+  enter(state, 'masked_input');
   try {
     if (typeof request !== 'object' || request === null) throw new TypeError('request must be an object');
     const dropped = uniqueIds(request.dropped, 'request.dropped');
@@ -191,19 +193,19 @@ export function unmask(state: ClientState, request: UnmaskRequest): UnmaskRespon
     for (const id of sortedIds(survivors)) shares.push({ owner: id, kind: 'seed', share: state.received.get(id)!.seedShare });
     for (const id of sortedIds(dropped)) shares.push({ owner: id, kind: 'key', share: state.received.get(id)!.keyShare });
     wipe(state);
-    state.stage = 'done';
+    state.stage = 'unmasking';
     return { from: selfId, shares };
   } catch (error) {
     throw abort(state, error);
   }
 }
 
-function enter(state: ClientState, expected: ClientStage): void {
+function enter(state: ClientState, expected: SecAggStage): void {
   if (typeof state !== 'object' || state === null) throw new TypeError('state must be a ClientState');
   if (state.stage !== expected) {
     const was = state.stage;
     abort(state, undefined);
-    refuse('STAGE_OUT_OF_ORDER', `stage needs state '${expected}', found '${was}'`);
+    refuse('STAGE_OUT_OF_ORDER', `the next stage needs ${expected} done, found ${was === 'busy' ? 'a stage still running' : was === 'aborted' ? 'the round aborted' : `${was} done`}`);
   }
   state.stage = 'busy'; // a concurrent or repeated call now finds the state taken
 }

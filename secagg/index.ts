@@ -1,9 +1,11 @@
 // SecAgg+ for Cohort: the client's four stages, the coordinator's round, and the pieces they
 // share. Messages are plain objects of strings, uint32s and bytes (see round.ts, keys.ts, encrypt.ts).
 export { advertise, shareKeys, maskInput, unmask } from './client.js';
-export type { ClientContext, ClientPolicy, ClientRandomness, ClientStage, ClientState } from './client.js';
+export type { ClientContext, ClientPolicy, ClientRandomness, ClientProgress, ClientState } from './client.js';
 export { SecAggServer } from './server.js';
-export type { AggregateResult, StageName, StageOutcome } from './server.js';
+export type { AggregateResult, StageOutcome } from './server.js';
+export { SECAGG_STAGES, stageAfter } from './stages.js';
+export type { SecAggStage } from './stages.js';
 export type { CohortMember, RoundContext, UnmaskRequest, UnmaskResponse, RevealedShare } from './round.js';
 export type { SignedAdvert, KeyAdvert, RoundBinding } from './keys.js';
 export { verifyAdvert } from './keys.js';

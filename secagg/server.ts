@@ -12,14 +12,13 @@ import { keyAgreement, publicKeyOf, verifyAdvert, type SignedAdvert } from './ke
 import { applyMask, maskSign, pairwiseSeed } from './masks.js';
 import { checkRound, type CheckedRound, type RoundContext, type UnmaskRequest, type UnmaskResponse } from './round.js';
 import { SHARE_BYTES, reconstructSecret } from './shamir.js';
+import { stageAfter, type SecAggStage } from './stages.js';
 import { equalBytes } from '../identity/keys.js';
 
-export type StageName = 'advertise' | 'shareKeys' | 'maskInput' | 'unmask';
-const STAGES: readonly StageName[] = ['advertise', 'shareKeys', 'maskInput', 'unmask'];
 
 /** Who is still in after a stage closed, and who dropped out in it. */
 export interface StageOutcome {
-  readonly stage: StageName;
+  readonly stage: SecAggStage;
   readonly survivors: readonly string[];
   readonly dropped: readonly string[];
   /** Set when this close ended the round. */
@@ -35,28 +34,28 @@ export type AggregateResult =
       readonly contributors: readonly string[];
       /** Hex SHA-256 of each contributor's masked input bytes (little-endian words), for the ledger. */
       readonly maskedInputHashes: Readonly<Record<string, string>>;
-      readonly droppedAt: Readonly<Record<string, StageName>>;
+      readonly droppedAt: Readonly<Record<string, SecAggStage>>;
     }
   | {
       readonly status: 'abandoned';
-      readonly stage: StageName;
+      readonly stage: SecAggStage;
       readonly reason: string;
-      readonly droppedAt: Readonly<Record<string, StageName>>;
+      readonly droppedAt: Readonly<Record<string, SecAggStage>>;
     };
 
-type Phase = StageName | 'finishing' | 'finished' | 'abandoned';
+type Phase = SecAggStage | 'finishing' | 'finished' | 'abandoned';
 
 export class SecAggServer {
   readonly #round: CheckedRound;
-  #phase: Phase = 'advertise';
-  #abandoned: { stage: StageName; reason: string } | undefined;
+  #phase: Phase = 'advertise_keys';
+  #abandoned: { stage: SecAggStage; reason: string } | undefined;
   readonly #adverts = new Map<string, SignedAdvert>();
   readonly #outboxes = new Map<string, readonly EncryptedShare[]>();
   #inboxes = new Map<string, EncryptedShare[]>();
   #sum: Uint32Array;
   readonly #hashes = new Map<string, string>();
   readonly #responses = new Map<string, UnmaskResponse>();
-  readonly #droppedAt = new Map<string, StageName>();
+  readonly #droppedAt = new Map<string, SecAggStage>();
   /** Survivors after each closed stage: U1, U2, U3 in the paper's notation. */
   readonly #after: Set<string>[] = [];
 
@@ -71,7 +70,7 @@ export class SecAggServer {
 
   /** Stage 1 input: an advert whose signature verifies against the cohort's key for its id. */
   receiveAdvert(advert: SignedAdvert): void {
-    this.#expect('advertise');
+    this.#expect('advertise_keys');
     const id = this.#member(advert?.id);
     if (this.#adverts.has(id)) refuse('DUPLICATE_PEER', `a second advert from ${id}`);
     if (!verifyAdvert(this.#round.context, advert, this.#round.identities.get(id)!)) {
@@ -81,19 +80,19 @@ export class SecAggServer {
   }
 
   closeAdvertise(): StageOutcome {
-    return this.#close('advertise', new Set(this.#adverts.keys()), new Set(this.#round.graph.ids));
+    return this.#close('advertise_keys', new Set(this.#adverts.keys()), new Set(this.#round.graph.ids));
   }
 
   /** Stage 2 message to `id`: the adverts of its neighbours that advertised. */
   rosterFor(id: string): SignedAdvert[] {
-    this.#expect('shareKeys');
+    this.#expect('share_keys');
     const self = this.#survivor(id, 0);
     return this.#round.graph.neighbours(self).filter((v) => this.#after[0].has(v)).map((v) => this.#adverts.get(v)!);
   }
 
   /** Stage 2 input: one ciphertext for each neighbour in from's roster, no more, no fewer. */
   receiveShares(from: string, shares: readonly EncryptedShare[]): void {
-    this.#expect('shareKeys');
+    this.#expect('share_keys');
     const self = this.#survivor(from, 0);
     if (this.#outboxes.has(self)) refuse('DUPLICATE_PEER', `second share message from ${self}`);
     if (!Array.isArray(shares)) throw new TypeError('shares must be an array');
@@ -109,7 +108,7 @@ export class SecAggServer {
   }
 
   closeShareKeys(): StageOutcome {
-    const outcome = this.#close('shareKeys', new Set(this.#outboxes.keys()), this.#after[0]);
+    const outcome = this.#close('share_keys', new Set(this.#outboxes.keys()), this.#after[0]);
     if (outcome.abandoned === undefined) {
       for (const [from, shares] of this.#outboxes) {
         for (const share of shares) {
@@ -126,13 +125,13 @@ export class SecAggServer {
 
   /** Stage 3 message to `id`: the ciphertexts its neighbours addressed to it. */
   sharesFor(id: string): EncryptedShare[] {
-    this.#expect('maskInput');
+    this.#expect('masked_input');
     return [...(this.#inboxes.get(this.#survivor(id, 1)) ?? [])];
   }
 
   /** Stage 3 input: added into the running sum at once; returns the hex SHA-256 kept for the ledger. */
   receiveMaskedInput(from: string, masked: Uint32Array): string {
-    this.#expect('maskInput');
+    this.#expect('masked_input');
     const self = this.#survivor(from, 1);
     if (this.#hashes.has(self)) refuse('DUPLICATE_PEER', `second masked input from ${self}`);
     if (!(masked instanceof Uint32Array) || masked.length !== this.#sum.length) {
@@ -152,11 +151,11 @@ export class SecAggServer {
    */
   closeMaskInput(): StageOutcome {
     this.#inboxes = new Map();
-    const outcome = this.#close('maskInput', new Set(this.#hashes.keys()), this.#after[1]);
+    const outcome = this.#close('masked_input', new Set(this.#hashes.keys()), this.#after[1]);
     if (outcome.abandoned !== undefined) return outcome;
     const short = this.#shortOfHolders(this.#after[2]);
     if (short !== undefined) {
-      this.#abandon('maskInput', short);
+      this.#abandon('masked_input', short);
       return { ...outcome, abandoned: short };
     }
     return outcome;
@@ -164,7 +163,7 @@ export class SecAggServer {
 
   /** Stage 4 message to `id`: its dropped neighbours (key shares) and surviving ones (seed shares). */
   unmaskRequestFor(id: string): UnmaskRequest {
-    this.#expect('unmask');
+    this.#expect('unmasking');
     const self = this.#survivor(id, 2);
     const held = this.#round.graph.neighbours(self).filter((v) => this.#after[1].has(v));
     return {
@@ -175,7 +174,7 @@ export class SecAggServer {
 
   /** Stage 4 input: must reveal exactly what unmaskRequestFor(from) asked for, plus from's own seed share. */
   receiveUnmask(response: UnmaskResponse): void {
-    this.#expect('unmask');
+    this.#expect('unmasking');
     const self = this.#survivor(response?.from, 2);
     if (this.#responses.has(self)) refuse('DUPLICATE_PEER', `second unmask response from ${self}`);
     if (!Array.isArray(response.shares)) throw new TypeError('response.shares must be an array');
@@ -203,9 +202,9 @@ export class SecAggServer {
    * rebuilt s^SK, checked against its advertised s^PK). Pairwise masks among contributors cancel.
    */
   async finish(): Promise<AggregateResult> {
-    this.#expect('unmask');
+    this.#expect('unmasking');
     const responders = new Set(this.#responses.keys());
-    const outcome = this.#close('unmask', responders, this.#after[2]);
+    const outcome = this.#close('unmasking', responders, this.#after[2]);
     if (outcome.abandoned !== undefined) return this.result();
     this.#phase = 'finishing'; // a second finish() while this one awaits is out of order
     const contributors = this.#after[2];
@@ -225,7 +224,7 @@ export class SecAggServer {
     for (const [owner, shares] of [...[...contributors].map((v) => [v, seedShares.get(v) ?? []] as const),
       ...droppedWithMasks.map((u) => [u, keyShares.get(u) ?? []] as const)]) {
       if (shares.length < threshold) {
-        return this.#abandonWith('unmask', `only ${shares.length} of ${threshold} shares for ${owner} arrived`);
+        return this.#abandonWith('unmasking', `only ${shares.length} of ${threshold} shares for ${owner} arrived`);
       }
     }
     const sum = this.#sum;
@@ -233,7 +232,7 @@ export class SecAggServer {
       const sSk = await reconstructSecret(keyShares.get(u)!, threshold);
       const advert = this.#adverts.get(u)!;
       if (!equalBytes(publicKeyOf(sSk), advert.sPk)) {
-        return this.#abandonWith('unmask', `the rebuilt mask key of ${u} does not match its advert`);
+        return this.#abandonWith('unmasking', `the rebuilt mask key of ${u} does not match its advert`);
       }
       const agreement = keyAgreement(sSk, advert.sPk);
       for (const v of graph.neighbours(u)) {
@@ -267,18 +266,19 @@ export class SecAggServer {
     });
   }
 
-  #close(stage: StageName, arrived: Set<string>, before: ReadonlySet<string>): StageOutcome {
+  #close(stage: SecAggStage, arrived: Set<string>, before: ReadonlySet<string>): StageOutcome {
     this.#expect(stage);
     const survivors = sortedIds(arrived);
     const dropped = sortedIds([...before].filter((v) => !arrived.has(v)));
     for (const v of dropped) this.#droppedAt.set(v, stage);
-    if (stage !== 'unmask') this.#after.push(new Set(survivors));
+    if (stage !== 'unmasking') this.#after.push(new Set(survivors));
     if (survivors.length < this.#round.params.threshold) {
       const reason = `${survivors.length} clients left after ${stage}, fewer than the threshold ${this.#round.params.threshold}`;
       this.#abandon(stage, reason);
       return { stage, survivors, dropped, abandoned: reason };
     }
-    if (stage !== 'unmask') this.#phase = STAGES[STAGES.indexOf(stage) + 1];
+    const next = stageAfter(stage);
+    if (next !== undefined) this.#phase = next;
     return { stage, survivors, dropped };
   }
 
@@ -296,14 +296,14 @@ export class SecAggServer {
     return undefined;
   }
 
-  #abandon(stage: StageName, reason: string): void {
+  #abandon(stage: SecAggStage, reason: string): void {
     this.#abandoned = { stage, reason };
     this.#phase = 'abandoned';
     this.#sum.fill(0);
     this.#responses.clear();
   }
 
-  #abandonWith(stage: StageName, reason: string): AggregateResult {
+  #abandonWith(stage: SecAggStage, reason: string): AggregateResult {
     this.#abandon(stage, reason);
     return this.result();
   }

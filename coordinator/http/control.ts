@@ -1,7 +1,7 @@
 // Pause, resume and stop for one run, from outside the run loop (the dashboard's buttons).
 // A pause takes effect between rounds (federation.ts waits at the gate); stop aborts the run's
 // signal, so the run ends 'stopped' and resumes later with the same --run-id, as after Ctrl-C.
-import type { RunGate } from '../federation.js';
+import type { RunGate } from '../run-parts.js';
 
 export type ControlState = 'running' | 'pausing' | 'paused' | 'stopping';
 

@@ -1,7 +1,7 @@
 // What the dashboard shows of the current run: its status and round history, kept from the
 // federation's events, and each change passed on to the event streams. Only round records,
 // agency ids and control state leave here: never keys, masks or updates.
-import type { FederationEvents } from '../federation.js';
+import type { FederationEvents } from '../run-parts.js';
 import type { RoundRecord } from '../run-store.js';
 import type { RunConfig } from '../run-config.js';
 import { RunControl } from './control.js';

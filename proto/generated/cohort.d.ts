@@ -246,20 +246,17 @@ export namespace cohort {
             /** STAGE_NONE value */
             STAGE_NONE = 0,
 
-            /** STAGE_CONFIG value */
-            STAGE_CONFIG = 1,
+            /** STAGE_OFFER value */
+            STAGE_OFFER = 1,
 
-            /** STAGE_ADVERTISE value */
-            STAGE_ADVERTISE = 2,
+            /** STAGE_SHARE_KEYS value */
+            STAGE_SHARE_KEYS = 3,
 
-            /** STAGE_SHARE value */
-            STAGE_SHARE = 3,
+            /** STAGE_MASKED_INPUT value */
+            STAGE_MASKED_INPUT = 4,
 
-            /** STAGE_UPLOAD value */
-            STAGE_UPLOAD = 4,
-
-            /** STAGE_UNMASK value */
-            STAGE_UNMASK = 5,
+            /** STAGE_UNMASKING value */
+            STAGE_UNMASKING = 5,
 
             /** STAGE_RESULT value */
             STAGE_RESULT = 6,
@@ -296,9 +293,6 @@ export namespace cohort {
             /** Message plainUpdate. */
             plainUpdate?: (cohort.v1.PlainUpdate.$Properties|null);
 
-            /** Message keyAdvert. */
-            keyAdvert?: (cohort.v1.KeyAdvert.$Properties|null);
-
             /** Message keyRoster. */
             keyRoster?: (cohort.v1.KeyRoster.$Properties|null);
 
@@ -324,7 +318,7 @@ export namespace cohort {
             notice?: (cohort.v1.Notice.$Properties|null);
 
             /** Message kind. */
-            kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyAdvert"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
+            kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
 
             /**
              * Creates a new Message instance using the specified properties.
@@ -381,9 +375,6 @@ export namespace cohort {
                 /** Message plainUpdate */
                 plainUpdate?: (cohort.v1.PlainUpdate.$Properties|null);
 
-                /** Message keyAdvert */
-                keyAdvert?: (cohort.v1.KeyAdvert.$Properties|null);
-
                 /** Message keyRoster */
                 keyRoster?: (cohort.v1.KeyRoster.$Properties|null);
 
@@ -409,7 +400,7 @@ export namespace cohort {
                 notice?: (cohort.v1.Notice.$Properties|null);
 
                 /** Message kind */
-                kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyAdvert"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
+                kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -420,7 +411,6 @@ export namespace cohort {
               roundOffer?: cohort.v1.RoundOffer.$Shape|null;
               roundAnswer?: cohort.v1.RoundAnswer.$Shape|null;
               plainUpdate?: cohort.v1.PlainUpdate.$Shape|null;
-              keyAdvert?: cohort.v1.KeyAdvert.$Shape|null;
               keyRoster?: cohort.v1.KeyRoster.$Shape|null;
               shareBundle?: cohort.v1.ShareBundle.$Shape|null;
               shareDelivery?: cohort.v1.ShareDelivery.$Shape|null;
@@ -431,7 +421,7 @@ export namespace cohort {
               notice?: cohort.v1.Notice.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyAdvert"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert: cohort.v1.KeyAdvert.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
+              ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
             );
         }
 

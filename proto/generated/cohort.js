@@ -690,22 +690,20 @@ export const cohort = $root.cohort = (() => {
          * @name cohort.v1.Stage
          * @enum {number}
          * @property {number} STAGE_NONE=0 STAGE_NONE value
-         * @property {number} STAGE_CONFIG=1 STAGE_CONFIG value
-         * @property {number} STAGE_ADVERTISE=2 STAGE_ADVERTISE value
-         * @property {number} STAGE_SHARE=3 STAGE_SHARE value
-         * @property {number} STAGE_UPLOAD=4 STAGE_UPLOAD value
-         * @property {number} STAGE_UNMASK=5 STAGE_UNMASK value
+         * @property {number} STAGE_OFFER=1 STAGE_OFFER value
+         * @property {number} STAGE_SHARE_KEYS=3 STAGE_SHARE_KEYS value
+         * @property {number} STAGE_MASKED_INPUT=4 STAGE_MASKED_INPUT value
+         * @property {number} STAGE_UNMASKING=5 STAGE_UNMASKING value
          * @property {number} STAGE_RESULT=6 STAGE_RESULT value
          * @property {number} STAGE_CONTROL=7 STAGE_CONTROL value
          */
         v1.Stage = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
             values[valuesById[0] = "STAGE_NONE"] = 0;
-            values[valuesById[1] = "STAGE_CONFIG"] = 1;
-            values[valuesById[2] = "STAGE_ADVERTISE"] = 2;
-            values[valuesById[3] = "STAGE_SHARE"] = 3;
-            values[valuesById[4] = "STAGE_UPLOAD"] = 4;
-            values[valuesById[5] = "STAGE_UNMASK"] = 5;
+            values[valuesById[1] = "STAGE_OFFER"] = 1;
+            values[valuesById[3] = "STAGE_SHARE_KEYS"] = 3;
+            values[valuesById[4] = "STAGE_MASKED_INPUT"] = 4;
+            values[valuesById[5] = "STAGE_UNMASKING"] = 5;
             values[valuesById[6] = "STAGE_RESULT"] = 6;
             values[valuesById[7] = "STAGE_CONTROL"] = 7;
             return values;
@@ -719,7 +717,6 @@ export const cohort = $root.cohort = (() => {
              * @property {cohort.v1.RoundOffer.$Properties|null} [roundOffer] Message roundOffer
              * @property {cohort.v1.RoundAnswer.$Properties|null} [roundAnswer] Message roundAnswer
              * @property {cohort.v1.PlainUpdate.$Properties|null} [plainUpdate] Message plainUpdate
-             * @property {cohort.v1.KeyAdvert.$Properties|null} [keyAdvert] Message keyAdvert
              * @property {cohort.v1.KeyRoster.$Properties|null} [keyRoster] Message keyRoster
              * @property {cohort.v1.ShareBundle.$Properties|null} [shareBundle] Message shareBundle
              * @property {cohort.v1.ShareDelivery.$Properties|null} [shareDelivery] Message shareDelivery
@@ -728,7 +725,7 @@ export const cohort = $root.cohort = (() => {
              * @property {cohort.v1.UnmaskResponse.$Properties|null} [unmaskResponse] Message unmaskResponse
              * @property {cohort.v1.RoundReceipt.$Properties|null} [roundReceipt] Message roundReceipt
              * @property {cohort.v1.Notice.$Properties|null} [notice] Message notice
-             * @property {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyAdvert"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"} [kind] Message kind
+             * @property {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"} [kind] Message kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -746,7 +743,6 @@ export const cohort = $root.cohort = (() => {
              *   roundOffer?: cohort.v1.RoundOffer.$Shape|null;
              *   roundAnswer?: cohort.v1.RoundAnswer.$Shape|null;
              *   plainUpdate?: cohort.v1.PlainUpdate.$Shape|null;
-             *   keyAdvert?: cohort.v1.KeyAdvert.$Shape|null;
              *   keyRoster?: cohort.v1.KeyRoster.$Shape|null;
              *   shareBundle?: cohort.v1.ShareBundle.$Shape|null;
              *   shareDelivery?: cohort.v1.ShareDelivery.$Shape|null;
@@ -757,7 +753,7 @@ export const cohort = $root.cohort = (() => {
              *   notice?: cohort.v1.Notice.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyAdvert"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert: cohort.v1.KeyAdvert.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyAdvert?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
+             *   ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
              * )} cohort.v1.Message.$Shape
              */
 
@@ -799,14 +795,6 @@ export const cohort = $root.cohort = (() => {
              * @instance
              */
             Message.prototype.plainUpdate = null;
-
-            /**
-             * Message keyAdvert.
-             * @member {cohort.v1.KeyAdvert.$Properties|null|undefined} keyAdvert
-             * @memberof cohort.v1.Message
-             * @instance
-             */
-            Message.prototype.keyAdvert = null;
 
             /**
              * Message keyRoster.
@@ -877,12 +865,12 @@ export const cohort = $root.cohort = (() => {
 
             /**
              * Message kind.
-             * @member {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyAdvert"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|undefined} kind
+             * @member {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|undefined} kind
              * @memberof cohort.v1.Message
              * @instance
              */
             $Object.defineProperty(Message.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["roundOffer", "roundAnswer", "plainUpdate", "keyAdvert", "keyRoster", "shareBundle", "shareDelivery", "maskedInput", "unmaskRequest", "unmaskResponse", "roundReceipt", "notice"]),
+                get: $util.oneOfGetter($oneOfFields = ["roundOffer", "roundAnswer", "plainUpdate", "keyRoster", "shareBundle", "shareDelivery", "maskedInput", "unmaskRequest", "unmaskResponse", "roundReceipt", "notice"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -924,8 +912,6 @@ export const cohort = $root.cohort = (() => {
                     $root.cohort.v1.RoundAnswer.encode(m.roundAnswer, w.uint32(/* id 2, wireType 2 =*/18).fork(), q + 1).ldelim();
                 if (m.plainUpdate != null && $Object.hasOwnProperty.call(m, "plainUpdate"))
                     $root.cohort.v1.PlainUpdate.encode(m.plainUpdate, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
-                if (m.keyAdvert != null && $Object.hasOwnProperty.call(m, "keyAdvert"))
-                    $root.cohort.v1.KeyAdvert.encode(m.keyAdvert, w.uint32(/* id 4, wireType 2 =*/34).fork(), q + 1).ldelim();
                 if (m.keyRoster != null && $Object.hasOwnProperty.call(m, "keyRoster"))
                     $root.cohort.v1.KeyRoster.encode(m.keyRoster, w.uint32(/* id 5, wireType 2 =*/42).fork(), q + 1).ldelim();
                 if (m.shareBundle != null && $Object.hasOwnProperty.call(m, "shareBundle"))
@@ -1005,13 +991,6 @@ export const cohort = $root.cohort = (() => {
                                 break;
                             m.plainUpdate = $root.cohort.v1.PlainUpdate.decode(r, r.size(), $undefined, q + 1, m.plainUpdate);
                             m.kind = "plainUpdate";
-                            continue;
-                        }
-                    case 4: {
-                            if (u !== 2)
-                                break;
-                            m.keyAdvert = $root.cohort.v1.KeyAdvert.decode(r, r.size(), $undefined, q + 1, m.keyAdvert);
-                            m.kind = "keyAdvert";
                             continue;
                         }
                     case 5: {
@@ -1129,16 +1108,6 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.PlainUpdate.verify(m.plainUpdate, q + 1);
                         if (e)
                             return "plainUpdate." + e;
-                    }
-                }
-                if (m.keyAdvert != null && $Object.hasOwnProperty.call(m, "keyAdvert")) {
-                    if (p.kind === 1)
-                        return "kind: multiple values";
-                    p.kind = 1;
-                    {
-                        var e = $root.cohort.v1.KeyAdvert.verify(m.keyAdvert, q + 1);
-                        if (e)
-                            return "keyAdvert." + e;
                     }
                 }
                 if (m.keyRoster != null && $Object.hasOwnProperty.call(m, "keyRoster")) {

@@ -6,7 +6,7 @@ import { checkedDelta, offerRound, type RoundPlan } from '../../coordinator/roun
 import { StageRouter, type Rejected } from '../../coordinator/stage-router.js';
 import type { AgencySession } from '../../coordinator/transport.js';
 import { encodeFloat32LE } from '../../ml/codec.js';
-import { Stage } from '../../proto/channel.js';
+import { Stage } from '../../proto/stages.js';
 import { ProtocolError } from '../../proto/errors.js';
 import { decodeMessage, encodeMessage, type MessageInit } from '../../proto/framing.js';
 
@@ -26,7 +26,7 @@ async function answers(replies: Record<string, MessageInit['roundAnswer']>) {
   const errors: Record<string, string> = {};
   for (const [agency, roundAnswer] of Object.entries(replies)) {
     try {
-      router.route(agency, { message: decodeMessage(encodeMessage({ roundAnswer })), round: 1, stage: Stage.STAGE_CONFIG });
+      router.route(agency, { message: decodeMessage(encodeMessage({ roundAnswer })), round: 1, stage: Stage.STAGE_OFFER });
     } catch (err) {
       errors[agency] = `${(err as ProtocolError).code}: ${(err as Error).message}`;
     }

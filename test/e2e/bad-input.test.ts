@@ -5,7 +5,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { equalBytes, sign, type Identity } from '../../identity/keys.js';
-import { COORDINATOR_NAME, SecureChannel, Stage, signingBytes, type Opened } from '../../proto/channel.js';
+import { COORDINATOR_NAME, SecureChannel, signingBytes, type Opened } from '../../proto/channel.js';
+import { Stage } from '../../proto/stages.js';
 import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../../proto/framing.js';
 import { checkServerHello, clientProof, newClientHello } from '../../proto/handshake.js';
 import { encodeFloat32LE } from '../../ml/codec.js';
@@ -91,18 +92,18 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
     const nan = new Float32Array(parameters);
     nan[1234] = Number.NaN;
     const misbehave: Record<string, (agency: ScriptedAgency, round: number) => void> = {
-      'agency-4': (a, round) => a.send({ plainUpdate: { delta: encodeFloat32LE(new Float32Array(10)), weight: 0.5, loss: 1 } }, round, Stage.STAGE_UPLOAD),
-      'agency-5': (a, round) => a.send({ plainUpdate: { delta: encodeFloat32LE(nan), weight: 0.5, loss: 1 } }, round, Stage.STAGE_UPLOAD),
-      'agency-6': (a, round) => a.send({ plainUpdate: { delta: new Uint8Array(4 * parameters - 1), weight: 0.5, loss: 1 } }, round, Stage.STAGE_UPLOAD),
+      'agency-4': (a, round) => a.send({ plainUpdate: { delta: encodeFloat32LE(new Float32Array(10)), weight: 0.5, loss: 1 } }, round, Stage.STAGE_MASKED_INPUT),
+      'agency-5': (a, round) => a.send({ plainUpdate: { delta: encodeFloat32LE(nan), weight: 0.5, loss: 1 } }, round, Stage.STAGE_MASKED_INPUT),
+      'agency-6': (a, round) => a.send({ plainUpdate: { delta: new Uint8Array(4 * parameters - 1), weight: 0.5, loss: 1 } }, round, Stage.STAGE_MASKED_INPUT),
       // Field 1, length-delimited, claims 2^35 bytes: protobuf cannot decode it.
-      'agency-7': (a, round) => a.sendRawPayload(Uint8Array.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x7f]), round, Stage.STAGE_UPLOAD),
+      'agency-7': (a, round) => a.sendRawPayload(Uint8Array.from([0x0a, 0xff, 0xff, 0xff, 0xff, 0x7f]), round, Stage.STAGE_MASKED_INPUT),
       // A well-formed update whose commitment is over other bytes: it must not reach the sum.
       'agency-8': (a, round) => a.send({
         plainUpdate: {
           delta: encodeFloat32LE(new Float32Array(parameters)), weight: 0.5, loss: 1,
           commitment: sign(commitmentTranscript('bad-input', round, 'ab'.repeat(32)), h!.federation.agencies[7].identity.secretKey),
         },
-      }, round, Stage.STAGE_UPLOAD),
+      }, round, Stage.STAGE_MASKED_INPUT),
     };
     const scripted: ScriptedAgency[] = [];
     for (const [name, act] of Object.entries(misbehave)) {
@@ -111,11 +112,11 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
         if (opened.message.kind !== 'roundOffer') return;
         if (opened.round === 1) {
           agency.send({ roundAnswer: { accept: true, examples: 500, dataset: { sha256: 'cd'.repeat(32), schema: 'scripted', rows: 500, license: 'test' } } },
-            opened.round, Stage.STAGE_CONFIG);
+            opened.round, Stage.STAGE_OFFER);
           // Sent at once: it may be held until the upload stage opens, or arrive after; refused either way.
           act(agency, opened.round);
         } else {
-          agency.send({ roundAnswer: { accept: false, code: 'POLICY', reason: 'scripted agency sits this one out' } }, opened.round, Stage.STAGE_CONFIG);
+          agency.send({ roundAnswer: { accept: false, code: 'POLICY', reason: 'scripted agency sits this one out' } }, opened.round, Stage.STAGE_OFFER);
         }
       }));
     }

@@ -142,7 +142,7 @@ describe.skipIf(!builtCli() || !existsSync(FIXED_CLIENT))('SecAgg+ rounds with r
     expect(r1).toMatchObject({ status: 'ok', contributors: 6 });
     // n = 6, t = 4: three masked inputs arrive, three never do.
     expect(r2.status).toBe('abandoned');
-    expect(r2.reason).toMatch(/secure aggregation abandoned at maskInput: 3 clients left after maskInput, fewer than the threshold 4/);
+    expect(r2.reason).toMatch(/secure aggregation abandoned at masked_input: 3 clients left after masked_input, fewer than the threshold 4/);
     expect(r3).toMatchObject({ status: 'ok', contributors: 3 });
     const ledger = await h.ledger();
     expect(entriesFor(ledger, 'dropout', 2).map((e) => [e.body.agency, e.body.stage]).sort())

@@ -4,7 +4,8 @@
 // close, or on the client as close code 1011). FUZZ_SEED=<n> replays.
 import { describe, expect, it } from 'vitest';
 import { generateIdentity, equalBytes } from '../../identity/keys.js';
-import { COORDINATOR_NAME, SecureChannel, Stage } from '../../proto/channel.js';
+import { COORDINATOR_NAME, SecureChannel } from '../../proto/channel.js';
+import { Stage } from '../../proto/stages.js';
 import { ERRORS, ProtocolError } from '../../proto/errors.js';
 import { decodeFrame, decodeMessage } from '../../proto/framing.js';
 import { checkServerHello, clientHelloFields, newClientHello } from '../../proto/handshake.js';

@@ -122,7 +122,7 @@ function event(fields: Record<string, unknown>): void {
 /** Hooks on the participant's stages: die on cue, dump what is sent, report unmask requests. */
 function instrument(flags: Flags): void {
   const proto = SecureParticipant.prototype;
-  const roundOf = (p: SecureParticipant) => (p as unknown as { offer: { round: number } }).offer.round;
+  const roundOf = (p: SecureParticipant) => p.round.round;
   const { shareKeys, maskInput, unmask } = proto;
   const die = (stage: string, round: number) => {
     event({ event: 'die', stage, round });

@@ -4,10 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../../secagg/graph.js';
 import { defaultThreshold, validateParams } from '../../secagg/params.js';
-import type { StageName } from '../../secagg/server.js';
+import { SECAGG_STAGES, type SecAggStage } from '../../secagg/stages.js';
 import { makeContext, plainSum, runRound, seededRandom } from './harness.js';
 
-const STAGES: StageName[] = ['advertise', 'shareKeys', 'maskInput', 'unmask'];
+const STAGES = SECAGG_STAGES;
 const TRIALS = 200;
 const BASE_SEED = Number(process.env.SECAGG_SEED ?? 20240611);
 
@@ -34,7 +34,7 @@ describe('SecAgg+ exactness under dropouts', () => {
       const graphSeed = new Uint8Array(32).map(() => Math.floor(rand() * 256));
       const { context, ids, keys } = makeContext(n, params, length, graphSeed, trial);
       const dropRate = rand() * 0.35;
-      const dropAt = new Map<string, StageName>();
+      const dropAt = new Map<string, SecAggStage>();
       const inputs = new Map<string, Uint32Array>();
       for (const id of ids) {
         if (rand() < dropRate) dropAt.set(id, STAGES[Math.floor(rand() * 4)]);

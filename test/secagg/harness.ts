@@ -8,7 +8,8 @@ import { SecAggRefusal } from '../../secagg/errors.js';
 import type { RoundKeyPairs } from '../../secagg/keys.js';
 import type { SecAggParams } from '../../secagg/params.js';
 import type { CohortMember, RoundContext } from '../../secagg/round.js';
-import { SecAggServer, type AggregateResult, type StageName } from '../../secagg/server.js';
+import { SecAggServer, type AggregateResult } from '../../secagg/server.js';
+import type { SecAggStage } from '../../secagg/stages.js';
 
 /** Small seeded PRNG (mulberry32) so a failing trial can be replayed from its printed seed. */
 export function seededRandom(seed: number): () => number {
@@ -64,14 +65,14 @@ export async function runRound(
   ids: string[],
   keys: Identity[],
   inputs: Map<string, Uint32Array>,
-  dropAt: Map<string, StageName>,
+  dropAt: Map<string, SecAggStage>,
   minCohort = 3,
 ): Promise<RoundRun> {
   const server = new SecAggServer(context);
   const states = new Map<string, ClientState>();
   const arrived: RoundRun['arrived'] = [new Set(), new Set(), new Set(), new Set()];
   const refusals = new Map<string, string>();
-  const answers = (id: string, stage: StageName) => dropAt.get(id) !== stage && !refusals.has(id) && states.has(id);
+  const answers = (id: string, stage: SecAggStage) => dropAt.get(id) !== stage && !refusals.has(id) && states.has(id);
   const attempt = async <T>(id: string, body: () => T | Promise<T>): Promise<T | undefined> => {
     try {
       return await body();
@@ -83,7 +84,7 @@ export async function runRound(
   };
 
   ids.forEach((id, i) => {
-    if (dropAt.get(id) === 'advertise') return;
+    if (dropAt.get(id) === 'advertise_keys') return;
     const { state, advert } = advertise({ ...context, selfId: id, identitySecretKey: keys[i].secretKey }, { keys: fastRoundKeys() });
     states.set(id, state);
     server.receiveAdvert(advert);
@@ -92,7 +93,7 @@ export async function runRound(
   if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
 
   for (const id of arrived[0]) {
-    if (!answers(id, 'shareKeys')) continue;
+    if (!answers(id, 'share_keys')) continue;
     const shares = await attempt(id, () => shareKeys(states.get(id)!, server.rosterFor(id), { minCohort }));
     if (shares === undefined) continue;
     server.receiveShares(id, shares);
@@ -101,7 +102,7 @@ export async function runRound(
   if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
 
   for (const id of arrived[1]) {
-    if (!answers(id, 'maskInput')) continue;
+    if (!answers(id, 'masked_input')) continue;
     const received: EncryptedShare[] = server.sharesFor(id);
     const masked = await attempt(id, () => maskInput(states.get(id)!, received, inputs.get(id)!));
     if (masked === undefined) continue;
@@ -111,7 +112,7 @@ export async function runRound(
   if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
 
   for (const id of arrived[2]) {
-    if (!answers(id, 'unmask')) continue;
+    if (!answers(id, 'unmasking')) continue;
     const response = await attempt(id, () => unmask(states.get(id)!, server.unmaskRequestFor(id)));
     if (response === undefined) continue;
     server.receiveUnmask(response);

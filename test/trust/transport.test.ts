@@ -7,7 +7,8 @@ import type { AddressInfo } from 'node:net';
 import { connectToCoordinator, type CoordinatorLink } from '../../client/connection.js';
 import { PRE_HANDSHAKE_BYTES } from '../../coordinator/transport.js';
 import { generateIdentity, sign, type Identity } from '../../identity/keys.js';
-import { COORDINATOR_NAME, SecureChannel, Stage, signingBytes } from '../../proto/channel.js';
+import { COORDINATOR_NAME, SecureChannel, signingBytes } from '../../proto/channel.js';
+import { Stage } from '../../proto/stages.js';
 import { ERRORS, ProtocolError, type ErrorCode } from '../../proto/errors.js';
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage } from '../../proto/framing.js';
 import { clientProof, newClientHello, type ServerHelloFields } from '../../proto/handshake.js';
@@ -283,7 +284,7 @@ describe('envelopes after the handshake', () => {
     const served = await start();
     const s = await rawSession(served.url, fx, 'agency-a');
     cleanups.push(() => s.peer.close());
-    const frame = decodeFrame(s.channel.seal(hello, 3, Stage.STAGE_UPLOAD), 1 << 20);
+    const frame = decodeFrame(s.channel.seal(hello, 3, Stage.STAGE_MASKED_INPUT), 1 << 20);
     frame.envelope!.round = 4;
     s.peer.send(encodeFrame({ envelope: frame.envelope! }));
     await refusedWith(served, s.peer, 'BAD_SIGNATURE');

@@ -1,0 +1,269 @@
+// The verifier's run rules (docs/LEDGER.md, section 6, "Run rules"): what each signed,
+// well-formed entry may say given the entries before it. One rule per entry type; the order of a
+// round's entries is ledger/round-order.ts, the same table the coordinator writes by.
+import { fromHex } from '../identity/keys.js';
+import { commitmentTranscript, type EntryBodies, type EntryType, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
+import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
+import type { VerifyCode } from './verify.js';
+
+export type Problem = { code: VerifyCode; message: string };
+export type VerifySignature = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) => boolean;
+
+interface RoundState {
+  readonly round: number;
+  readonly kind: RoundKind;
+  readonly cohort: ReadonlyMap<string, Uint8Array>;
+  /** The round's SecAgg+ parameters; null when the run aggregates in the clear. */
+  readonly secagg: { readonly threshold: number; readonly degree: number } | null;
+  readonly committed: Set<string>;
+  readonly dropped: Map<string, EntryBodies['dropout']['stage']>;
+  unmasking: EntryBodies['unmasking'] | null;
+  step: RoundStep;
+}
+
+export interface RunState {
+  readonly params: RunCreated;
+  readonly createdAtLine: number;
+  readonly joined: Map<string, string>;
+  finishReason: string | null;
+  lastRound: number;
+  open: RoundState | null;
+  roundsOk: number;
+  roundsAbandoned: number;
+  dropouts: number;
+  epsilon: number | null;
+  delta: number | null;
+}
+
+export interface RunReport {
+  readonly runId: string;
+  readonly status: 'running' | 'finished';
+  readonly finishReason: string | null;
+  /** Rounds opened so far, and how they closed. */
+  readonly rounds: number;
+  readonly roundsOk: number;
+  readonly roundsAbandoned: number;
+  /** Agencies that joined the run, sorted. */
+  readonly agencies: readonly string[];
+  readonly dropouts: number;
+  /** The cumulative epsilon (and its delta) last recorded; null when the run spent none. */
+  readonly epsilon: number | null;
+  readonly delta: number | null;
+}
+
+/** What a rule sees besides its entry. */
+interface Context {
+  readonly runs: Map<string, RunState>;
+  readonly line: number;
+  readonly verifySignature: VerifySignature;
+}
+
+type Rule<T extends EntryType> = (ctx: Context, body: EntryBodies[T]) => Problem | null;
+type InRound<T extends EntryType> = (at: { run: RunState; round: RoundState }, body: EntryBodies[T], ctx: Context) => Problem | null;
+
+/** Applies one signed, well-formed entry to the runs' state; the reason it is invalid, or null. */
+export function applyEntry(runs: Map<string, RunState>, entry: LedgerEntry, line: number, verifySignature: VerifySignature): Problem | null {
+  const rule = RULES[entry.type] as Rule<EntryType>;
+  return rule({ runs, line, verifySignature }, entry.body);
+}
+
+const RULES: { readonly [T in EntryType]: Rule<T> } = {
+  note: () => null,
+  run_created: runCreated,
+  agency_joined: (ctx, body) => inRun(ctx, body.runId, (run) => agencyJoined(run, body)),
+  round_opened: (ctx, body) => inRun(ctx, body.runId, (run) => roundOpened(run, body)),
+  commitment: roundEntry('commitment', commitment),
+  dropout: roundEntry('dropout', dropout),
+  unmasking: roundEntry('unmasking', unmasking),
+  aggregate: roundEntry('aggregate', aggregate),
+  model_updated: roundEntry('model_updated', () => null),
+  privacy_spent: roundEntry('privacy_spent', privacySpent),
+  round_closed: roundEntry('round_closed', roundClosed),
+  refusal: (ctx, body) => inRun(ctx, body.runId, (run) =>
+    body.round !== undefined && body.round > run.params.rounds ? { code: 'ORDER', message: `round ${body.round} is beyond the run's ${run.params.rounds} rounds` } : null),
+  run_finished: (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body)),
+};
+
+function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | null {
+  const existing = ctx.runs.get(body.runId);
+  if (existing !== undefined) return { code: 'PARAMS_CHANGED', message: `run ${body.runId} was already created on line ${existing.createdAtLine}; its parameters cannot be restated` };
+  ctx.runs.set(body.runId, {
+    params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, open: null,
+    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, epsilon: null, delta: null,
+  });
+  return null;
+}
+
+function agencyJoined(run: RunState, body: EntryBodies['agency_joined']): Problem | null {
+  const key = run.joined.get(body.agency);
+  if (key !== undefined) {
+    return key === body.identityKey
+      ? { code: 'ORDER', message: `agency ${body.agency} already joined` }
+      : { code: 'PARAMS_CHANGED', message: `agency ${body.agency} joined again with a different identity key` };
+  }
+  run.joined.set(body.agency, body.identityKey);
+  return null;
+}
+
+function roundOpened(run: RunState, body: EntryBodies['round_opened']): Problem | null {
+  if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
+  // Round numbers name attempts: one that never opened (too few agencies accepted) leaves a gap.
+  if (body.round <= run.lastRound) return { code: 'ORDER', message: `round ${body.round} opened after round ${run.lastRound}: rounds increase` };
+  if (body.round > run.params.rounds) return { code: 'ORDER', message: `the run was created for ${run.params.rounds} rounds` };
+  if (body.minCohort !== run.params.minCohort) return { code: 'PARAMS_CHANGED', message: `minCohort ${body.minCohort} differs from the run's ${run.params.minCohort}` };
+  const cohort = checkedCohort(run, body.cohort);
+  if (!(cohort instanceof Map)) return cohort;
+  if (cohort.size < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `cohort of ${cohort.size} is below the run's minimum of ${run.params.minCohort}` };
+  const secagg = secaggProblem(run.params.secagg, body.secagg);
+  if (secagg !== null) return secagg;
+  run.lastRound = body.round;
+  run.open = {
+    round: body.round, kind: { secure: body.secagg !== undefined, private: run.params.dp !== null }, cohort, secagg: body.secagg ?? null,
+    committed: new Set(), dropped: new Map(), unmasking: null, step: 'inputs',
+  };
+  return null;
+}
+
+/** The cohort's identity keys, each checked against the key its agency joined the run with. */
+function checkedCohort(run: RunState, members: EntryBodies['round_opened']['cohort']): Map<string, Uint8Array> | Problem {
+  const cohort = new Map<string, Uint8Array>();
+  for (const { agency, identityKey } of members) {
+    if (cohort.has(agency)) return { code: 'COHORT', message: `agency ${agency} is in the cohort twice` };
+    const joinedKey = run.joined.get(agency);
+    if (joinedKey === undefined) return { code: 'COHORT', message: `agency ${agency} is in the cohort but never joined the run` };
+    if (joinedKey !== identityKey) return { code: 'COHORT', message: `agency ${agency} is in the cohort with a key other than the one it joined with` };
+    cohort.set(agency, fromHex(identityKey));
+  }
+  return cohort;
+}
+
+function secaggProblem(fixed: RunCreated['secagg'], round: EntryBodies['round_opened']['secagg']): Problem | null {
+  if ((fixed === null) !== (round === undefined)) return { code: 'PARAMS_CHANGED', message: 'the round and its run disagree on whether secure aggregation is on' };
+  if (fixed && round && ((fixed.threshold !== null && round.threshold < fixed.threshold) || (fixed.degree !== null && round.degree > fixed.degree))) {
+    return { code: 'PARAMS_CHANGED', message: `SecAgg threshold ${round.threshold} / degree ${round.degree} depart from the run's ${fixed.threshold} / ${fixed.degree}` };
+  }
+  return null;
+}
+
+function commitment({ round }: { round: RoundState }, body: EntryBodies['commitment'], ctx: Context): Problem | null {
+  const key = round.cohort.get(body.agency);
+  if (key === undefined) return { code: 'COHORT', message: `agency ${body.agency} is not in round ${body.round}'s cohort` };
+  if (round.committed.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} already committed in this round` };
+  if (round.dropped.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} had dropped out` };
+  if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.maskedInputSha256), Buffer.from(body.clientSignature, 'hex'), key)) {
+    return { code: 'CLIENT_SIGNATURE', message: `agency ${body.agency}'s signature over its commitment does not verify with its identity key` };
+  }
+  round.committed.add(body.agency);
+  return null;
+}
+
+function dropout({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['dropout']): Problem | null {
+  if (!round.cohort.has(body.agency)) return { code: 'COHORT', message: `agency ${body.agency} is not in round ${body.round}'s cohort` };
+  if (round.dropped.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} already dropped out` };
+  // A client whose masked input arrived is in the sum; it can only fail to send its shares.
+  if (round.committed.has(body.agency) !== (body.stage === 'unmasking')) {
+    return { code: 'INCONSISTENT', message: `agency ${body.agency} dropped at stage ${body.stage} but its masked input was ${round.committed.has(body.agency) ? '' : 'not '}committed` };
+  }
+  round.dropped.set(body.agency, body.stage);
+  run.dropouts += 1;
+  return null;
+}
+
+function unmasking({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['unmasking']): Problem | null {
+  if (!sameSet(body.survivors, round.committed)) return { code: 'INCONSISTENT', message: 'survivors are not exactly the agencies that committed a masked input' };
+  const absent = [...round.cohort.keys()].filter((agency) => !round.committed.has(agency));
+  if (!sameSet(body.dropped, new Set(absent))) return { code: 'INCONSISTENT', message: 'dropped is not exactly the cohort members without a commitment' };
+  const unrecorded = absent.find((agency) => !round.dropped.has(agency));
+  if (unrecorded !== undefined) return { code: 'INCONSISTENT', message: `agency ${unrecorded} is listed as dropped but no dropout entry records it` };
+  const sharers = new Set(body.sharesFrom);
+  if (sharers.size !== body.sharesFrom.length) return { code: 'INCONSISTENT', message: 'sharesFrom lists an agency twice' };
+  const badSharer = body.sharesFrom.find((agency) => !round.committed.has(agency) || round.dropped.has(agency));
+  if (badSharer !== undefined) return { code: 'INCONSISTENT', message: `agency ${badSharer} is in sharesFrom but is not a survivor that stayed to unmask` };
+  if (sharers.size < round.secagg!.threshold) return { code: 'INCONSISTENT', message: `${sharers.size} agencies sent shares; the threshold is ${round.secagg!.threshold}` };
+  if (body.survivors.length < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${body.survivors.length} surviving inputs are below the run's minimum of ${run.params.minCohort}` };
+  round.unmasking = body;
+  return null;
+}
+
+function aggregate({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['aggregate']): Problem | null {
+  // In the clear, the inputs are the committed updates; under SecAgg, the unmasked survivors.
+  const inputs = round.unmasking?.survivors.length ?? round.committed.size;
+  if (body.inputs !== inputs) return { code: 'INCONSISTENT', message: `aggregate of ${body.inputs} inputs, but ${inputs} agencies committed inputs` };
+  if (!round.kind.secure && inputs < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${inputs} inputs are below the run's minimum of ${run.params.minCohort}` };
+  return null;
+}
+
+function privacySpent({ run }: { run: RunState }, body: EntryBodies['privacy_spent']): Problem | null {
+  const dp = run.params.dp!;
+  if (body.noiseMultiplier !== dp.noiseMultiplier || body.samplingRate !== dp.samplingRate) {
+    return { code: 'PARAMS_CHANGED', message: 'noiseMultiplier or samplingRate differs from the run\'s DP parameters' };
+  }
+  if (run.epsilon !== null && body.epsilon < run.epsilon) return { code: 'INCONSISTENT', message: `cumulative epsilon went down from ${run.epsilon} to ${body.epsilon}` };
+  if ((dp.targetEpsilon !== null && body.epsilon > dp.targetEpsilon) || body.delta > dp.targetDelta) {
+    return { code: 'BUDGET_EXCEEDED', message: `(${body.epsilon}, ${body.delta}) exceeds the run's budget (${dp.targetEpsilon}, ${dp.targetDelta})` };
+  }
+  run.epsilon = body.epsilon;
+  run.delta = body.delta;
+  return null;
+}
+
+function roundClosed({ run }: { run: RunState }, body: EntryBodies['round_closed']): Problem | null {
+  if (body.status === 'abandoned' && body.reason === undefined) return { code: 'SCHEMA', message: 'an abandoned round must give a reason' };
+  if (body.status === 'ok') run.roundsOk += 1;
+  else run.roundsAbandoned += 1;
+  run.open = null;
+  return null;
+}
+
+function runFinished(run: RunState, body: EntryBodies['run_finished']): Problem | null {
+  if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
+  if (body.rounds !== run.lastRound) return { code: 'INCONSISTENT', message: `run_finished says ${body.rounds} rounds; ${run.lastRound} were opened` };
+  run.finishReason = body.reason;
+  return null;
+}
+
+/** A rule for an entry inside an open round: the round's order is checked first, then `rule`. */
+function roundEntry<T extends RoundEntryType>(type: T, rule: InRound<T>): Rule<T> {
+  return (ctx, body) => {
+    const run = activeRun(ctx.runs, body.runId);
+    if ('code' in run) return run;
+    if (run.open === null || run.open.round !== body.round) return { code: 'ORDER', message: `round ${body.round} of run ${body.runId} is not open` };
+    const round = run.open;
+    const order = nextStep(round.kind, round.step, type, type === 'round_closed' ? (body as EntryBodies['round_closed']).status : undefined);
+    if (!order.ok) return { code: 'ORDER', message: order.problem };
+    const problem = rule({ run, round }, body, ctx);
+    if (problem === null) round.step = order.step;
+    return problem;
+  };
+}
+
+function inRun(ctx: Context, runId: string, rule: (run: RunState) => Problem | null): Problem | null {
+  const run = activeRun(ctx.runs, runId);
+  return 'code' in run ? run : rule(run);
+}
+
+function activeRun(runs: Map<string, RunState>, runId: string): RunState | Problem {
+  const run = runs.get(runId);
+  if (run === undefined) return { code: 'ORDER', message: `run ${runId} was never created` };
+  if (run.finishReason !== null) return { code: 'ORDER', message: `run ${runId} has already finished` };
+  return run;
+}
+
+function sameSet(list: readonly string[], set: ReadonlySet<string>): boolean {
+  return list.length === set.size && new Set(list).size === list.length && list.every((item) => set.has(item));
+}
+
+export function summarize(runId: string, run: RunState): RunReport {
+  return {
+    runId,
+    status: run.finishReason === null ? 'running' : 'finished',
+    finishReason: run.finishReason,
+    rounds: run.lastRound,
+    roundsOk: run.roundsOk,
+    roundsAbandoned: run.roundsAbandoned,
+    agencies: [...run.joined.keys()].sort(),
+    dropouts: run.dropouts,
+    epsilon: run.epsilon,
+    delta: run.delta,
+  };
+}

@@ -1,0 +1,183 @@
+// One round of a run, as steps: select the cohort, offer the round, open it in the ledger,
+// aggregate (in the clear or with SecAgg+), apply the strategy, checkpoint, close the round and
+// hand out receipts. The round's ledger entries go through ledger/round-log.ts, in the order the
+// auditor's verifier checks.
+import { sha256Hex } from '../bytes/digest.js';
+import { toHex } from '../identity/keys.js';
+import type { LedgerEntry } from '../ledger/entries.js';
+import { issueReceipt } from '../ledger/receipt.js';
+import { RoundLog } from '../ledger/round-log.js';
+import { encodeFloat32LE } from '../ml/codec.js';
+import { selectCohort } from './cohort.js';
+import { joinedDataset, offerRound, plainAggregate, type AggregateResult, type Answer, type RoundContext, type RoundPlan } from './round.js';
+import type { RunContext } from './run-parts.js';
+import type { RoundRecord } from './run-store.js';
+import { secAggConfigFor, secureAggregate } from './secure-round.js';
+import type { AgencySession } from './transport.js';
+
+const CHECKPOINTS_KEPT = 3;
+
+export interface RoundDone {
+  record: RoundRecord;
+  /** The global model after the round: new weights when it aggregated, the same otherwise. */
+  weights: Float32Array;
+}
+
+export async function runRound(run: RunContext, round: number, available: string[], weights: Float32Array): Promise<RoundDone> {
+  const started = performance.now();
+  const done = (record: RoundRecord, after: Float32Array): RoundDone => ({ record: { ...record, seconds: Math.round(performance.now() - started) / 1000 }, weights: after });
+  const members = selectMembers(run, round, available);
+  run.router.beginRound(round);
+  try {
+    const ctx = roundContext(run, round);
+    const plan = planRound(run, round, members.length, weights);
+    const answers = await offerRound(ctx, plan, members);
+    await recordRefusals(run, round, answers.declined);
+    const record: RoundRecord = { round, status: 'abandoned', contributors: 0, dropped: 0, declined: answers.declined.size, seconds: 0 };
+    const accepted = [...answers.accepted.keys()].sort();
+    if (accepted.length < run.config.minCohort) {
+      // The round never opened: its number is skipped, and the ledger says why.
+      record.reason = `only ${accepted.length} agencies accepted; the minimum is ${run.config.minCohort}`;
+      await run.ledger.append('note', { text: `run ${run.config.runId} round ${round} not opened: ${record.reason}` });
+      return done(record, weights);
+    }
+    const sessions = new Map(members.map((s) => [s.agency, s]));
+    await recordJoins(run, answers.accepted, sessions);
+    const log = await openRound(run, plan, accepted, sessions);
+    const result = plan.secagg ? await secureAggregate(ctx, plan, answers.offer, answers.accepted) : await plainAggregate(ctx, plan, accepted);
+    const committed = await recordInputs(run, log, result, record);
+    if (!result.sum) {
+      await closeRound(log, record, 'abandoned', result.reason ?? 'too few updates');
+      sendReceipts(run, round, committed, sessions, 'abandoned', result.reason);
+      return done(record, weights);
+    }
+    const next = await applyAggregate(run, log, result, weights, record);
+    await closeRound(log, record, 'ok');
+    sendReceipts(run, round, committed, sessions, 'ok', undefined, record);
+    await run.store.pruneCheckpoints(CHECKPOINTS_KEPT);
+    return done(record, next);
+  } finally {
+    run.router.endRound();
+  }
+}
+
+/** The round's cohort among the agencies connected, by the run's seeded selection. */
+function selectMembers(run: RunContext, round: number, available: string[]): AgencySession[] {
+  const cohortIds = selectCohort(available, run.config.selection, String(run.config.seed), round);
+  run.events?.onRoundStart?.(round, cohortIds);
+  return cohortIds.map((id) => run.sessions.get(id)).filter((s): s is AgencySession => !!s && !s.closed);
+}
+
+function roundContext(run: RunContext, round: number): RoundContext {
+  return {
+    router: run.router,
+    sessions: run.sessions,
+    signal: run.signal,
+    onStage: (stage, done, total) => run.events?.onStage?.(round, stage, done, total),
+  };
+}
+
+function planRound(run: RunContext, round: number, cohortSize: number, weights: Float32Array): RoundPlan {
+  const { config, model, privacy } = run;
+  return {
+    runId: config.runId,
+    round,
+    purpose: config.purpose,
+    architecture: model.architecture,
+    modelFingerprint: model.fingerprint,
+    topology: model.topology,
+    weights,
+    train: config.train,
+    dp: privacy.dpConfigFor(),
+    secagg: config.secagg.enabled ? secAggConfigFor(config, cohortSize) : undefined,
+    weightCap: config.weightCap,
+    minCohort: config.minCohort,
+    deadlines: config.deadlines,
+  };
+}
+
+async function recordRefusals(run: RunContext, round: number, declined: Map<string, { code: string; reason: string }>): Promise<void> {
+  for (const [agency, why] of declined) {
+    run.log.warn({ agency, code: why.code }, `agency declined round ${round}: ${why.reason}`);
+    await run.ledger.append('refusal', { runId: run.config.runId, round, agency, code: why.code, reason: why.reason });
+  }
+}
+
+/** An agency's first acceptance in the run puts the fingerprint of the data it trains on in the ledger. */
+async function recordJoins(run: RunContext, accepted: Map<string, Answer>, sessions: Map<string, AgencySession>): Promise<void> {
+  for (const [agency, answer] of accepted) {
+    if (run.state.joined.includes(agency) || !answer.dataset?.sha256) continue;
+    run.state.joined.push(agency);
+    await run.ledger.append('agency_joined', {
+      runId: run.config.runId, agency, identityKey: toHex(sessions.get(agency)!.identityKey),
+      dataset: joinedDataset(answer.dataset),
+    });
+  }
+}
+
+function openRound(run: RunContext, plan: RoundPlan, accepted: string[], sessions: Map<string, AgencySession>): Promise<RoundLog> {
+  const secagg = plan.secagg?.params;
+  return RoundLog.open(run.ledger, { secure: secagg !== undefined, private: run.privacy.enabled }, {
+    runId: plan.runId, round: plan.round, minCohort: plan.minCohort,
+    cohort: accepted.map((agency) => ({ agency, identityKey: toHex(sessions.get(agency)!.identityKey) })),
+    ...(secagg ? { secagg: { threshold: secagg.threshold, degree: secagg.degree } } : {}),
+  });
+}
+
+/** Commitments (checked on arrival, before their input joined the sum), dropouts and the unmasking; the commitment entries by agency. */
+async function recordInputs(run: RunContext, log: RoundLog, result: AggregateResult, record: RoundRecord): Promise<Map<string, LedgerEntry>> {
+  const committed = new Map<string, LedgerEntry>();
+  for (const [agency, commitment] of result.commitments) {
+    committed.set(agency, await log.append('commitment', { agency, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature) }));
+  }
+  for (const [agency, reason] of result.dropped) {
+    run.log.warn({ agency, round: log.round }, `left out of the round: ${reason}`);
+    await log.append('dropout', { agency, stage: result.dropStage.get(agency) ?? 'masked_input' });
+  }
+  record.dropped = result.dropped.size;
+  if (result.dropped.size) record.dropouts = Object.fromEntries([...result.dropped].sort(([a], [b]) => (a < b ? -1 : 1)));
+  if (result.unmasking) await log.append('unmasking', result.unmasking);
+  return committed;
+}
+
+/** The aggregate becomes the next model: the strategy's step, its checkpoint, and the privacy it spent. */
+async function applyAggregate(run: RunContext, log: RoundLog, result: AggregateResult, weights: Float32Array, record: RoundRecord): Promise<Float32Array> {
+  const { store, strategy, privacy } = run;
+  const sum = result.sum!;
+  record.contributors = result.contributors.length;
+  if (result.trainLoss !== undefined) record.trainLoss = result.trainLoss;
+  await log.append('aggregate', { aggregateSha256: result.aggregateSha256!, inputs: result.contributors.length });
+  const next = strategy.apply(weights, privacy.mean(sum.weighted, sum.totalWeight));
+  await run.model.save(store.checkpointDir(log.round), next);
+  await store.writeStrategyState(log.round, strategy.state());
+  await log.append('model_updated', { modelSha256: sha256Hex(encodeFloat32LE(next)) });
+  const spent = privacy.recordRound();
+  if (spent) {
+    record.epsilon = spent.epsilon;
+    await log.append('privacy_spent', spent);
+  }
+  if (run.model.evaluate) Object.assign(record, await run.model.evaluate(next));
+  return next;
+}
+
+async function closeRound(log: RoundLog, record: RoundRecord, status: 'ok' | 'abandoned', reason?: string): Promise<void> {
+  record.status = status;
+  if (reason) record.reason = reason;
+  await log.append('round_closed', { status, ...(reason ? { reason } : {}) });
+}
+
+/** Each cohort member hears how the round ended; a contributor gets the coordinator's receipt for its commitment. */
+function sendReceipts(run: RunContext, round: number, entries: Map<string, LedgerEntry>, sessions: Map<string, AgencySession>,
+  status: 'ok' | 'abandoned', reason?: string, record?: RoundRecord): void {
+  for (const [agency, session] of sessions) {
+    const entry = entries.get(agency);
+    const receipt = entry ? issueReceipt(entry, run.identity) : undefined;
+    session.send({
+      roundReceipt: {
+        runId: run.config.runId, round, status: entry ? status : 'excluded', reason: reason ?? '',
+        receiptJson: receipt ? JSON.stringify(receipt) : '',
+        globalLoss: record?.loss ?? 0, globalAccuracy: record?.accuracy ?? 0,
+      },
+    }, round);
+  }
+}

@@ -1,0 +1,65 @@
+// The one mapping between the SecAgg+ wire messages (secagg.proto) and the plain types secagg/
+// works on. Both parties' shells go through it. Decoding never asserts a field is present: an
+// absent field becomes an empty value that secagg/'s own checks refuse, naming the field.
+import type { EncryptedShare, RevealedShare, RoundContext, SecAggParams, SignedAdvert, UnmaskRequest } from '../secagg/index.js';
+import type { cohort } from './messages.js';
+
+type Bytes = Uint8Array | null | undefined;
+const bytes = (value: Bytes): Uint8Array => value ?? new Uint8Array(0);
+const text = (value: string | null | undefined): string => value ?? '';
+const count = (value: number | null | undefined): number => value ?? 0;
+
+export function encodeParams(params: SecAggParams, graphSeed: Uint8Array): cohort.v1.ISecAggConfig {
+  return { threshold: params.threshold, degree: params.degree, clipRange: params.clipRange, bits: params.bits, graphSeed };
+}
+
+export function decodeParams(config: cohort.v1.ISecAggConfig): SecAggParams {
+  return { threshold: count(config.threshold), degree: count(config.degree), clipRange: count(config.clipRange), bits: count(config.bits) };
+}
+
+/** The SecAgg+ round an offer describes, as both parties hold it: run, round, graph seed, cohort, parameters. */
+export function roundContextOf(offer: cohort.v1.IRoundOffer): RoundContext {
+  const config = offer.secagg ?? {};
+  return {
+    runId: text(offer.runId),
+    round: count(offer.round),
+    seed: bytes(config.graphSeed),
+    cohort: (offer.cohort ?? []).map((member) => ({ id: text(member.agency), identityPublicKey: bytes(member.identityKey) })),
+    params: decodeParams(config),
+    // The update's coordinates plus one for its FedAvg weight.
+    vectorLength: bytes(offer.weights).length / 4 + 1,
+  };
+}
+
+export function encodeAdvert(advert: SignedAdvert): cohort.v1.IKeyAdvert {
+  return { agency: advert.id, cPk: advert.cPk, sPk: advert.sPk, signature: advert.signature };
+}
+
+export function decodeAdvert(advert: cohort.v1.IKeyAdvert): SignedAdvert {
+  return { id: text(advert.agency), cPk: bytes(advert.cPk), sPk: bytes(advert.sPk), signature: bytes(advert.signature) };
+}
+
+export function encodeShares(shares: readonly EncryptedShare[]): cohort.v1.IEncryptedShare[] {
+  return shares.map((s) => ({ from: s.from, to: s.to, nonce: s.nonce, ciphertext: s.ciphertext }));
+}
+
+export function decodeShares(shares: readonly cohort.v1.IEncryptedShare[] | null | undefined): EncryptedShare[] {
+  return (shares ?? []).map((s) => ({ from: text(s.from), to: text(s.to), nonce: bytes(s.nonce), ciphertext: bytes(s.ciphertext) }));
+}
+
+export function encodeUnmaskRequest(request: UnmaskRequest): cohort.v1.IUnmaskRequest {
+  return { survivors: [...request.survivors], dropped: [...request.dropped] };
+}
+
+export function decodeUnmaskRequest(request: cohort.v1.IUnmaskRequest): UnmaskRequest {
+  return { survivors: request.survivors ?? [], dropped: request.dropped ?? [] };
+}
+
+export function encodeRevealed(shares: readonly RevealedShare[]): cohort.v1.IUnmaskResponse {
+  return { shares: shares.map((s) => ({ owner: s.owner, kind: s.kind, share: s.share })) };
+}
+
+/** Revealed shares; a kind other than 'key' or 'seed' is kept as sent, for secagg/ to refuse. */
+export function decodeRevealed(response: cohort.v1.IUnmaskResponse): RevealedShare[] {
+  return (response.shares ?? []).map((s) => ({ owner: text(s.owner), kind: text(s.kind) as RevealedShare['kind'], share: bytes(s.share) }));
+}
