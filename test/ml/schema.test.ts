@@ -5,6 +5,7 @@ import {
   type CategoricalColumn, type SchemaInput,
 } from '../../ml/schema.js';
 import { tabularModelSpec } from '../../ml/models.js';
+import { parseRunConfig } from '../../coordinator/run-config.js';
 
 const titanic = JSON.parse(readFileSync(new URL('../../examples/data/titanic.schema.json', import.meta.url), 'utf8')) as SchemaInput;
 
@@ -67,5 +68,18 @@ describe('table schema', () => {
     // The default bucket count is written into the schema, so it is part of the hash.
     const dflt = parseSchema({ task: 'regression', columns: [{ name: 'y', type: 'label' }, { name: 'city', type: 'categorical' }] });
     expect(dflt.columns[1]).toMatchObject({ buckets: 32 });
+  });
+});
+
+describe('the schema in a run config', () => {
+  const run = { runId: 'titanic-1', purpose: 'survival research', model: 'layers-json', modelPath: 'm.json', rounds: 3, train: { epochs: 1, batchSize: 30, learningRate: 0.01 } };
+
+  it('is optional, parsed with its defaults, and named in errors by its path', () => {
+    expect(parseRunConfig(run).schema).toBeUndefined();
+    const config = parseRunConfig({ ...run, schema: titanic });
+    expect(schemaHash(config.schema!)).toBe(schemaHash(parseSchema(titanic)));
+    expect(() => parseRunConfig({ ...run, schema: { ...titanic, task: 'ranking' } })).toThrow(/run config is invalid: schema\.task/);
+    expect(() => parseRunConfig({ ...run, schema: { task: 'binary', columns: [{ name: 'a', type: 'numeric' }, { name: 'b', type: 'numeric' }] } }))
+      .toThrow(/schema\.columns: must declare exactly one label column/);
   });
 });
