@@ -149,7 +149,7 @@ export function preprocessingFrom(schema: Schema, totals: TableStatistics): Prep
 }
 
 export function preprocessingFor(columns: readonly FeatureColumn[], totals: TableStatistics): Preprocessing {
-  if (totals.columns.length !== columns.length) throw new RangeError(`totals hold ${totals.columns.length} columns, the schema ${columns.length} features columns`);
+  if (totals.columns.length !== columns.length) throw new RangeError(`totals hold ${totals.columns.length} columns, the schema ${columns.length} feature columns`);
   return {
     columns: columns.map((c, k) => {
       const t = totals.columns[k];

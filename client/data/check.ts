@@ -53,7 +53,7 @@ export function checkDataForModel(data: Dataset, model: ModelExpectation, modelN
  * checked when offered.
  */
 export function checkDataForPolicyModels(data: Dataset, models: readonly string[]): DataFit {
-  const known = models.map((m) => m.toLowerCase()).filter((m): m is keyof typeof ARCHITECTURE_IO => m in ARCHITECTURE_IO);
+  const known = models.map((m) => m.toLowerCase()).filter((m): m is keyof typeof ARCHITECTURE_IO => Object.hasOwn(ARCHITECTURE_IO, m));
   if (known.length === 0 || known.length !== models.length) return { ok: true };
   let failed: DataFit = { ok: true };
   for (const name of known) {

@@ -56,6 +56,8 @@ describe('checkDataForModel', () => {
     // A model named by fingerprint may fit: it is checked when offered.
     expect(checkDataForPolicyModels(tenFeatures, ['mnist-2nn', 'ab'.repeat(32)])).toEqual({ ok: true });
     expect(checkDataForPolicyModels(table(5, 784, () => 1), ['MNIST-2NN'])).toEqual({ ok: true });
+    // Names of Object.prototype members are other architectures, not built-in ones.
+    expect(checkDataForPolicyModels(tenFeatures, ['constructor'])).toEqual({ ok: true });
   });
 });
 
