@@ -1,8 +1,7 @@
 // CSV files (RFC 4180: fields may be quoted to hold commas, newlines and doubled "" quotes),
 // parsed by csv-parse. Two ways in: against a declared schema (tabular.ts), or the plain form
 // where every column but the label is a number and labels are class indices or names.
-import { CsvError } from 'csv-parse';
-import { parse } from 'csv-parse/sync';
+import { CsvError, parse } from 'csv-parse/sync';
 import type { Dataset } from '../../ml/dataset.js';
 import type { FeatureColumn, LabelColumn, Schema } from '../../ml/schema.js';
 import { preprocessingFor } from '../../ml/statistics.js';

@@ -90,27 +90,34 @@ export function bindSchema(table: CsvTable, schema: Schema): BoundSchema | { pro
   return problems.length > 0 ? { problems } : { schema, positions };
 }
 
+/** What a cell holds: a value (number, category slot, class index), 'missing', or a problem. */
+type Cell = number | 'missing' | { readonly kind: ProblemKind; readonly expected?: readonly string[] };
+
+interface CellReader {
+  readonly name: string;
+  /** Header position. */
+  readonly at: number;
+  readonly missing: FeatureColumn['missing'] | LabelColumn['missing'];
+  readonly missingKind: ProblemKind;
+  read(text: string): Cell;
+}
+
 /** One pass over the rows: counts problems, applies missing-value rules, keeps the rest. */
 export function checkRows(table: CsvTable, bound: BoundSchema): TableCheck {
-  const { schema, positions } = bound;
-  const features = schema.columns.flatMap((c, i) => (c.type === 'numeric' || c.type === 'categorical' ? [{ column: c, at: positions[i] }] : []));
-  const labelAt = positions[schema.columns.findIndex((c) => c.type === 'label')];
-  const label = labelColumn(schema);
+  const { schema } = bound;
+  const readers = cellReaders(bound);
+  const f = readers.length - 1; // the features, then the label
   const width = table.header?.length ?? table.records[0]?.fields.length ?? 0;
   const missingTexts = new Set(schema.missingValues.map((t) => t.trim()));
   const problems = new Map<string, Problem>();
   const note = (kind: ProblemKind, column: string | undefined, first: string, example?: string, expected?: readonly string[]) => {
-    const key = `${kind}\u0000${column ?? ''}`;
-    const seen = problems.get(key);
+    const seen = problems.get(`${kind}\u0000${column ?? ''}`);
     if (seen) seen.count++;
-    else problems.set(key, { kind, column, count: 1, first, example, expected });
+    else problems.set(`${kind}\u0000${column ?? ''}`, { kind, column, count: 1, first, example, expected });
   };
-  const where = (line: number, at: number) => `line ${line}, column ${at + 1}`;
   const dropped = new Map<string, number>();
-  const cells: number[] = [];
-  const labels: number[] = [];
-  const lines: number[] = [];
-  const row = new Float64Array(features.length);
+  const kept: { cells: number[]; labels: number[]; lines: number[] } = { cells: [], labels: [], lines: [] };
+  const row = new Float64Array(readers.length);
 
   for (const { line, fields } of table.records) {
     if (fields.length !== width) {
@@ -119,63 +126,60 @@ export function checkRows(table: CsvTable, bound: BoundSchema): TableCheck {
     }
     let bad = false;
     let dropBy: string | undefined;
-    features.forEach(({ column, at }, k) => {
-      const text = fields[at].trim();
-      row[k] = NaN;
-      if (missingTexts.has(text)) {
-        if (column.missing === 'drop') dropBy ??= column.name;
-        else if (column.missing === 'error') {
-          note('missing-value', column.name, where(line, at));
-          bad = true;
-        }
-        return;
-      }
-      if (column.type === 'numeric') {
-        const checked = checkFeatureText(text);
-        if ('reason' in checked) {
-          note('not-a-number', column.name, where(line, at), text);
-          bad = true;
-        } else row[k] = checked.value;
-        return;
-      }
-      const slot = categorySlot(column, text);
-      if (slot === undefined) {
-        note('unknown-category', column.name, where(line, at), text, column.vocabulary);
+    readers.forEach((c, k) => {
+      const text = fields[c.at].trim();
+      const cell = missingTexts.has(text) ? 'missing' : c.read(text);
+      row[k] = typeof cell === 'number' ? cell : NaN;
+      if (cell === 'missing') {
+        if (c.missing === 'drop') dropBy ??= c.name;
+        if (c.missing !== 'error') return; // imputed once the federation's statistics are known
+        note(c.missingKind, c.name, `line ${line}, column ${c.at + 1}`);
         bad = true;
-      } else row[k] = slot;
+      } else if (typeof cell === 'object') {
+        note(cell.kind, c.name, `line ${line}, column ${c.at + 1}`, text, cell.expected);
+        bad = true;
+      }
     });
-    const target = readLabel(fields[labelAt].trim(), label, schema, missingTexts);
-    if (target === 'missing') {
-      if (label.missing === 'drop') dropBy ??= label.name;
-      else {
-        note('missing-label', label.name, where(line, labelAt));
-        bad = true;
-      }
-    } else if (typeof target === 'object') {
-      note(target.kind, label.name, where(line, labelAt), fields[labelAt].trim(), target.expected);
-      bad = true;
-    }
     if (bad) continue;
     if (dropBy !== undefined) {
       dropped.set(dropBy, (dropped.get(dropBy) ?? 0) + 1);
       continue;
     }
-    for (let k = 0; k < row.length; k++) cells.push(row[k]);
-    labels.push(target as number);
-    lines.push(line);
+    for (let k = 0; k < f; k++) kept.cells.push(row[k]);
+    kept.labels.push(row[f]);
+    kept.lines.push(line);
   }
   const declared = new Set(schema.columns.map((c) => c.name));
   return {
     source: table.source, schema, rows: table.records.length, dropped, problems: [...problems.values()],
     undeclared: (table.header ?? []).filter((h) => !declared.has(h)),
-    cells: Float64Array.from(cells), labels: Float64Array.from(labels), lines: Int32Array.from(lines),
+    cells: Float64Array.from(kept.cells), labels: Float64Array.from(kept.labels), lines: Int32Array.from(kept.lines),
   };
 }
 
-/** A class index, a regression target, 'missing', or why the text is not a label. */
-function readLabel(text: string, label: LabelColumn, schema: Schema, missingTexts: ReadonlySet<string>):
-  number | 'missing' | { kind: ProblemKind; expected?: readonly string[] } {
-  if (missingTexts.has(text)) return 'missing';
+/** A reader per feature column, in feature order, then one for the label. By position: plain CSV headers may repeat a name. */
+function cellReaders({ schema, positions }: BoundSchema): CellReader[] {
+  const features: CellReader[] = [];
+  let label: CellReader | undefined;
+  schema.columns.forEach((column, i) => {
+    const at = positions[i];
+    if (column.type === 'numeric' || column.type === 'categorical') {
+      features.push({ name: column.name, at, missing: column.missing, missingKind: 'missing-value', read: (text) => readFeature(text, column) });
+    } else if (column.type === 'label') {
+      label = { name: column.name, at, missing: column.missing, missingKind: 'missing-label', read: (text) => readLabel(text, column, schema) };
+    }
+  });
+  return [...features, label!];
+}
+
+function readFeature(text: string, column: FeatureColumn): Cell {
+  if (column.type === 'categorical') return categorySlot(column, text) ?? { kind: 'unknown-category', expected: column.vocabulary };
+  const checked = checkFeatureText(text);
+  return 'reason' in checked ? { kind: 'not-a-number' } : checked.value;
+}
+
+/** A class index, or a regression target. */
+function readLabel(text: string, label: LabelColumn, schema: Schema): Cell {
   if (schema.task === 'regression') {
     const checked = checkFeatureText(text);
     return 'reason' in checked ? { kind: 'not-a-number' } : checked.value;

@@ -36,6 +36,12 @@ describe('loadCsv', () => {
     expect(data.numClasses).toBe(2);
   });
 
+  it('reads each column by its position, also where header names repeat', () => {
+    const data = loadCsv({ text: 'x,x,label,x\n1,2,0,3\n4,5,1,6\n' }, { labelColumn: 'label' });
+    expect(Array.from(data.x)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(Array.from(data.y)).toEqual([0, 1]);
+  });
+
   it('takes the label by index without a header, and maps class names', () => {
     const data = loadCsv({ text: 'cat,1,2\ndog,3,4\n"cat",5,6' }, { labelColumn: 0, hasHeader: false, classNames: ['dog', 'cat'] });
     expect(Array.from(data.x)).toEqual([1, 2, 3, 4, 5, 6]);
