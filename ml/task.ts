@@ -38,6 +38,16 @@ export function modelIO(model: tf.LayersModel): ModelIO {
   };
 }
 
+/**
+ * The task a model is built for, read from its output layer alone (when no schema says it):
+ * several outputs classify (multiclass); one sigmoid output is binary; one other output
+ * predicts a number (regression). A one-output binary model on logits needs the schema's task.
+ */
+export function modelTask(io: ModelIO): Task {
+  if (io.outputs > 1) return 'multiclass';
+  return io.probabilities ? 'binary' : 'regression';
+}
+
 /** Regression for real-valued targets; binary for a one-output model; multiclass otherwise. */
 export function taskOf(data: Dataset, outputs: number): Task {
   if (isRegression(data)) return 'regression';

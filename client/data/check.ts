@@ -16,7 +16,10 @@ export interface ModelExpectation {
 
 export type DataFit = { readonly ok: true } | { readonly ok: false; readonly code: DataErrorCode; readonly message: string };
 
-/** Whether `data` fits a model taking `inputSize` features and giving `outputs` for `task`. Pure. */
+/**
+ * Whether `data` fits a model taking `inputSize` features and giving `outputs` for `task`. Pure.
+ * For an offered model: {...modelIO(model), task: the run schema's task ?? modelTask(modelIO(model))}.
+ */
 export function checkDataForModel(data: Dataset, model: ModelExpectation, modelName = 'the model'): DataFit {
   const refuse = (code: DataErrorCode, message: string): DataFit => ({ ok: false, code, message });
   const features = featureSize(data);

@@ -10,7 +10,7 @@ import {
 } from '../../ml/metrics.js';
 import { ARCHITECTURE_IO, buildModel } from '../../ml/models.js';
 import { seededRandom } from '../../ml/random.js';
-import { exampleLosses, fitModel, modelIO } from '../../ml/task.js';
+import { exampleLosses, fitModel, modelIO, modelTask } from '../../ml/task.js';
 import { evaluate, trainLocal } from '../../ml/train.js';
 import { patterns } from './fixtures.js';
 
@@ -97,6 +97,12 @@ describe('tasks', () => {
     for (const [kind, io] of Object.entries(ARCHITECTURE_IO)) {
       const model = await buildModel({ kind: kind as keyof typeof ARCHITECTURE_IO }, 1);
       expect(modelIO(model)).toMatchObject({ inputSize: io.inputSize, outputs: io.outputs, probabilities: true });
+      expect(modelTask(modelIO(model))).toBe(io.task);
+      model.dispose();
+    }
+    for (const task of ['binary', 'regression'] as const) {
+      const model = await buildModel({ kind: 'tabular-mlp', inputs: 4, task, outputs: 1, hidden: [3] }, 1);
+      expect(modelTask(modelIO(model))).toBe(task);
       model.dispose();
     }
   });
