@@ -1,6 +1,7 @@
 // What an ML team declares for a run. Validated with zod so a bad run file names its field.
 import { z } from 'zod';
 import { STRATEGY_NAMES } from './strategy/index.js';
+import { SchemaDeclaration } from '../ml/schema.js';
 
 export const RunConfigSchema = z.object({
   runId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'runId: letters, digits, . _ - (at most 64)'),
@@ -50,6 +51,8 @@ export const RunConfigSchema = z.object({
   seed: z.number().int().default(1),
   /** How long to wait for enough agencies before a round starts. */
   waitForAgenciesMs: z.number().int().min(0).default(120_000),
+  /** Tabular runs: how every agency reads its table (ml/schema.ts). */
+  schema: SchemaDeclaration.optional(),
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;

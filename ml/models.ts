@@ -1,14 +1,36 @@
 // The models a run can train: the two MNIST models of McMahan et al. 2017 ("Communication-
-// Efficient Learning of Deep Networks from Decentralized Data", section 3), and any Keras-style
-// model given as a TF.js layers topology. Initial weights are a function of a seed, so that the
+// Efficient Learning of Deep Networks from Decentralized Data", section 3), an MLP for a table's
+// schema, and any Keras-style model given as a TF.js layers topology. Initial weights are a function of a seed, so that the
 // coordinator, its clients and the tests all start from the same model.
 import * as tf from '@tensorflow/tfjs';
 import { createHash } from 'node:crypto';
+import { TASKS, type Task } from './dataset.js';
+import { classNames, featureCount, type Schema } from './schema.js';
+
+export interface TabularMlpSpec {
+  readonly kind: 'tabular-mlp';
+  /** Features per example: featureCount(schema). */
+  readonly inputs: number;
+  readonly task: Task;
+  /** Output units: 1 for binary (sigmoid) and regression (linear), the class count for multiclass (softmax). */
+  readonly outputs: number;
+  /** Units of each hidden ReLU layer. */
+  readonly hidden: readonly number[];
+}
 
 export type ModelSpec =
   | { readonly kind: 'mnist-2nn' }
   | { readonly kind: 'mnist-cnn' }
+  | TabularMlpSpec
   | { readonly kind: 'layers-json'; readonly topology: object };
+
+/** What the built-in architectures take and give, known without building them. */
+export const ARCHITECTURE_IO: Readonly<Record<'mnist-2nn' | 'mnist-cnn', { inputSize: number; outputs: number; task: Task }>> = Object.freeze({
+  'mnist-2nn': { inputSize: 784, outputs: 10, task: 'multiclass' },
+  'mnist-cnn': { inputSize: 784, outputs: 10, task: 'multiclass' },
+});
+
+export const DEFAULT_TABULAR_HIDDEN: readonly number[] = [32, 16];
 
 export class ModelSpecError extends Error {
   static override name = 'ModelSpecError';
@@ -37,10 +59,12 @@ export async function buildModel(spec: ModelSpec, seed?: number): Promise<tf.Lay
       return mnist2nn(seed);
     case 'mnist-cnn':
       return mnistCnn(seed);
+    case 'tabular-mlp':
+      return tabularMlp(spec, seed);
     case 'layers-json':
       return fromTopology(spec.topology, seed);
     default:
-      throw new TypeError(`spec.kind must be mnist-2nn, mnist-cnn or layers-json, got ${String((spec as { kind: unknown }).kind)}`);
+      throw new TypeError(`spec.kind must be mnist-2nn, mnist-cnn, tabular-mlp or layers-json, got ${String((spec as { kind: unknown }).kind)}`);
   }
 }
 
@@ -84,6 +108,45 @@ function mnistCnn(seed: number | undefined): tf.LayersModel {
       tf.layers.flatten({ name: 'flatten' }),
       tf.layers.dense({ name: 'hidden', units: 512, activation: 'relu', kernelInitializer: init(3) }),
       tf.layers.dense({ name: 'output', units: MNIST_CLASSES, activation: 'softmax', kernelInitializer: init(4) }),
+    ],
+  });
+}
+
+/**
+ * The MLP for a table's schema: one input per feature, ReLU hidden layers, and the task's output.
+ * A multiclass label declared as class indices (no class names) needs `classes`.
+ */
+export function tabularModelSpec(schema: Schema, options: { hidden?: readonly number[]; classes?: number } = {}): TabularMlpSpec {
+  const names = classNames(schema);
+  const classes = names?.length ?? options.classes;
+  if (schema.task === 'multiclass' && classes === undefined) {
+    throw new RangeError('the schema\'s label lists no classes: give the class count (options.classes)');
+  }
+  return {
+    kind: 'tabular-mlp', inputs: featureCount(schema), task: schema.task,
+    outputs: schema.task === 'multiclass' ? classes! : 1,
+    hidden: options.hidden ?? DEFAULT_TABULAR_HIDDEN,
+  };
+}
+
+function tabularMlp(spec: TabularMlpSpec, seed: number | undefined): tf.LayersModel {
+  const { inputs, task, outputs, hidden } = spec;
+  if (!Number.isInteger(inputs) || inputs < 1) throw new RangeError(`spec.inputs must be a positive whole number, got ${inputs}`);
+  if (!TASKS.includes(task)) throw new TypeError(`spec.task must be one of ${TASKS.join(', ')}, got ${String(task)}`);
+  const expected = task === 'multiclass' ? 'at least 2' : '1';
+  if (!Number.isInteger(outputs) || (task === 'multiclass' ? outputs < 2 : outputs !== 1)) {
+    throw new RangeError(`spec.outputs must be ${expected} for a ${task} model, got ${outputs}`);
+  }
+  if (!Array.isArray(hidden) || !hidden.every((u) => Number.isInteger(u) && u >= 1)) throw new RangeError('spec.hidden must list positive whole numbers of units');
+  const init = initializers(seed);
+  const activation = task === 'binary' ? 'sigmoid' : task === 'multiclass' ? 'softmax' : 'linear';
+  return tf.sequential({
+    name: 'tabular_mlp',
+    layers: [
+      ...hidden.map((units, i) => tf.layers.dense({
+        name: `hidden${i + 1}`, units, activation: 'relu', kernelInitializer: init(i + 1), ...(i === 0 ? { inputShape: [inputs] } : {}),
+      })),
+      tf.layers.dense({ name: 'output', units: outputs, activation, kernelInitializer: init(hidden.length + 1), ...(hidden.length === 0 ? { inputShape: [inputs] } : {}) }),
     ],
   });
 }

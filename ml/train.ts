@@ -1,9 +1,13 @@
 // Local training on an agency's own data. A hand-written loop rather than model.fit, so that
 // FedProx's proximal term mu/2 * ||w - w0||^2 (Li et al. 2020, "Federated Optimization in
 // Heterogeneous Networks", eq. 2) can join the loss, and so that a round can be aborted.
+// The task (binary, multiclass, regression) and its loss follow from the data and the model
+// (task.ts).
 import * as tf from '@tensorflow/tfjs';
 import { type Dataset, exampleCount, featureSize } from './dataset.js';
+import { metricsFrom, metricTotals } from './metrics.js';
 import { freshSeed, seededRandom, shuffledIndices } from './random.js';
+import { fitModel, gatherTargets, meanLoss, type Fit } from './task.js';
 
 export interface TrainConfig {
   readonly epochs: number;
@@ -18,7 +22,7 @@ export interface TrainConfig {
 
 export interface EpochReport {
   readonly epoch: number;
-  /** Mean cross-entropy over the epoch's examples (without the proximal term). */
+  /** Mean loss over the epoch's examples (without the proximal term). */
   readonly loss: number;
 }
 
@@ -28,7 +32,7 @@ export interface TrainHooks {
 }
 
 export interface TrainResult {
-  /** Mean cross-entropy over the last epoch. */
+  /** Mean loss over the last epoch. */
   readonly loss: number;
   /** Examples in the local dataset: FedAvg's weight n_k, not examples times epochs. */
   readonly examples: number;
@@ -41,13 +45,13 @@ export interface EvalResult {
   readonly accuracy: number;
 }
 
-// Keras clips probabilities the same way before taking logs.
-const EPSILON = 1e-7;
-
-/** Trains `model` in place on `data`. The model must end in softmax, or output logits. */
+/**
+ * Trains `model` in place on `data`. Classifiers end in softmax (multiclass) or a sigmoid unit
+ * (binary), or output logits; regression models output one value.
+ */
 export async function trainLocal(model: tf.LayersModel, data: Dataset, cfg: TrainConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
   checkConfig(cfg);
-  const inputShape = checkData(model, data);
+  const fit = fitModel(model, data);
   const n = exampleCount(data);
   if (n === 0) throw new RangeError('data must hold at least one example to train on');
   const mu = cfg.proximalMu ?? 0;
@@ -55,7 +59,6 @@ export async function trainLocal(model: tf.LayersModel, data: Dataset, cfg: Trai
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const anchor = mu > 0 ? variables.map((v) => v.clone()) : []; // w0: the round's starting weights
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate) : tf.train.sgd(cfg.learningRate);
-  const probabilities = outputsProbabilities(model);
   let steps = 0;
   let loss = NaN;
   try {
@@ -65,7 +68,7 @@ export async function trainLocal(model: tf.LayersModel, data: Dataset, cfg: Trai
       for (let start = 0; start < n; start += cfg.batchSize) {
         hooks.signal?.throwIfAborted();
         const batch = order.slice(start, Math.min(n, start + cfg.batchSize));
-        sum += (await step(model, data, batch, inputShape, { optimizer, variables, anchor, mu, probabilities })) * batch.length;
+        sum += (await step(model, data, batch, { optimizer, variables, anchor, mu, fit })) * batch.length;
         steps++;
         // Yield to the event loop, so that an abort (a timer, a message) can arrive mid-epoch.
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -80,30 +83,15 @@ export async function trainLocal(model: tf.LayersModel, data: Dataset, cfg: Trai
   return { loss, examples: n, steps };
 }
 
-/** Mean cross-entropy and accuracy of `model` on `data`, in batches of `batchSize`. */
+/**
+ * Mean loss and accuracy of a classifier on `data`, in batches of `batchSize`. For every
+ * metric, and for regression, see metrics.ts: metricsFrom(metricTotals(model, data)).
+ */
 export function evaluate(model: tf.LayersModel, data: Dataset, batchSize = 500): EvalResult {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
-  const inputShape = checkData(model, data);
-  const n = exampleCount(data);
-  if (n === 0) throw new RangeError('data must hold at least one example to evaluate on');
-  const probabilities = outputsProbabilities(model);
-  const size = featureSize(data);
-  let lossSum = 0;
-  let correct = 0;
-  for (let start = 0; start < n; start += batchSize) {
-    const end = Math.min(n, start + batchSize);
-    const [batchLoss, batchCorrect] = tf.tidy(() => {
-      const x = tf.tensor(data.x.subarray(start * size, end * size), [end - start, ...inputShape]);
-      const labels = tf.tensor1d(data.y.subarray(start, end), 'int32');
-      const out = model.predict(x) as tf.Tensor;
-      const ce = crossEntropy(out, tf.oneHot(labels, data.numClasses), probabilities).mul(end - start);
-      const hits = out.argMax(-1).equal(labels).sum();
-      return [ce.dataSync()[0], hits.dataSync()[0]];
-    });
-    lossSum += batchLoss;
-    correct += batchCorrect;
-  }
-  return { loss: lossSum / n, accuracy: correct / n };
+  if (exampleCount(data) === 0) throw new RangeError('data must hold at least one example to evaluate on');
+  const metrics = metricsFrom(metricTotals(model, data, { batchSize }));
+  if (metrics.accuracy === undefined) throw new RangeError('a regression model has no accuracy: use metricsFrom(metricTotals(model, data)) for its MSE and MAE');
+  return { loss: metrics.loss, accuracy: metrics.accuracy };
 }
 
 interface StepState {
@@ -111,26 +99,21 @@ interface StepState {
   readonly variables: tf.Variable[];
   readonly anchor: tf.Tensor[];
   readonly mu: number;
-  readonly probabilities: boolean;
+  readonly fit: Fit;
 }
 
-/** One optimizer step on the examples at `batch`; returns the batch's mean cross-entropy. */
-async function step(model: tf.LayersModel, data: Dataset, batch: readonly number[], inputShape: number[], s: StepState): Promise<number> {
+/** One optimizer step on the examples at `batch`; returns the batch's mean loss. */
+async function step(model: tf.LayersModel, data: Dataset, batch: readonly number[], s: StepState): Promise<number> {
   const size = featureSize(data);
   const xs = new Float32Array(batch.length * size);
-  const ys = new Int32Array(batch.length);
-  batch.forEach((index, i) => {
-    xs.set(data.x.subarray(index * size, (index + 1) * size), i * size);
-    ys[i] = data.y[index];
-  });
+  batch.forEach((index, i) => xs.set(data.x.subarray(index * size, (index + 1) * size), i * size));
   let dataLoss: tf.Scalar | undefined;
-  const x = tf.tensor(xs, [batch.length, ...inputShape]);
-  const labels = tf.tensor1d(ys, 'int32');
-  const y = tf.oneHot(labels, data.numClasses);
+  const x = tf.tensor(xs, [batch.length, ...s.fit.inputShape]);
+  const y = gatherTargets(data, batch, s.fit);
   try {
     const { value, grads } = tf.variableGrads(() => {
       const out = model.apply(x, { training: true }) as tf.Tensor;
-      dataLoss = tf.keep(crossEntropy(out, y, s.probabilities));
+      dataLoss = tf.keep(meanLoss(out, y, s.fit));
       return s.mu > 0 ? dataLoss.add(proximalTerm(s.variables, s.anchor, s.mu)) : dataLoss;
     }, s.variables);
     s.optimizer.applyGradients(grads);
@@ -138,7 +121,7 @@ async function step(model: tf.LayersModel, data: Dataset, batch: readonly number
     if (value !== dataLoss) value.dispose(); // without a proximal term they are one tensor
     return (await dataLoss!.data())[0];
   } finally {
-    tf.dispose([x, labels, y]);
+    tf.dispose([x, y]);
     dataLoss?.dispose();
   }
 }
@@ -147,39 +130,6 @@ async function step(model: tf.LayersModel, data: Dataset, batch: readonly number
 function proximalTerm(variables: tf.Variable[], anchor: tf.Tensor[], mu: number): tf.Scalar {
   const squares = variables.map((v, i) => tf.squaredDifference(v, anchor[i]).sum());
   return tf.addN(squares).mul(mu / 2);
-}
-
-function crossEntropy(out: tf.Tensor, oneHot: tf.Tensor, probabilities: boolean): tf.Scalar {
-  if (!probabilities) return tf.losses.softmaxCrossEntropy(oneHot, out) as tf.Scalar;
-  return tf.mean(tf.neg(tf.sum(tf.mul(oneHot, tf.log(tf.clipByValue(out, EPSILON, 1 - EPSILON))), -1)));
-}
-
-/** Whether the model ends in a softmax (probabilities) rather than raw logits. */
-function outputsProbabilities(model: tf.LayersModel): boolean {
-  const last = model.layers[model.layers.length - 1];
-  const config = last.getConfig();
-  return config.activation === 'softmax' || last.getClassName() === 'Softmax';
-}
-
-/** Checks `data` against the model; returns the model's per-example input shape. */
-function checkData(model: tf.LayersModel, data: Dataset): number[] {
-  const inputShape = model.inputs[0].shape.slice(1);
-  if (inputShape.some((d) => d === null)) throw new TypeError(`model input shape ${JSON.stringify(inputShape)} must be fully defined`);
-  const shape = inputShape as number[];
-  const size = featureSize(data);
-  // Any example layout with the right number of features is accepted: MNIST as [784] or [28,28,1].
-  if (shape.reduce((a, b) => a * b, 1) !== size) {
-    throw new RangeError(`data examples of shape [${data.exampleShape}] do not fit the model input [${shape}]`);
-  }
-  if (data.x.length !== exampleCount(data) * size) {
-    throw new RangeError(`data.x holds ${data.x.length} values, expected ${exampleCount(data)} examples x ${size}`);
-  }
-  const outputs = model.outputs[0].shape[model.outputs[0].shape.length - 1];
-  if (outputs !== data.numClasses) throw new RangeError(`data has ${data.numClasses} classes, the model outputs ${outputs}`);
-  for (let i = 0; i < data.y.length; i++) {
-    if (data.y[i] < 0 || data.y[i] >= data.numClasses) throw new RangeError(`data.y[${i}] = ${data.y[i]} is outside 0..${data.numClasses - 1}`);
-  }
-  return shape;
 }
 
 function checkConfig(cfg: TrainConfig): void {

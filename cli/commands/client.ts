@@ -3,8 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { runAgent } from '../../client/agent.js';
-import { loadAgencyData } from '../../client/data/source.js';
-import { explainPolicy, loadPolicy } from '../../client/policy.js';
+import { checkDataForPolicyModels } from '../../client/data/check.js';
+import { DataError } from '../../client/data/errors.js';
+import { loadAgencyData, type AgencyData } from '../../client/data/source.js';
+import { explainPolicy, loadPolicy, type Policy } from '../../client/policy.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { fromHex } from '../../identity/keys.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
@@ -26,6 +28,7 @@ interface ClientFlags {
   seed?: number;
   logLevel: string;
   logFile?: string;
+  debug: boolean;
 }
 
 export function clientCommand(): Command {
@@ -44,8 +47,9 @@ export function clientCommand(): Command {
     .option('--seed <n>', 'seed for local shuffling (reproducible runs)', positiveInt)
     .option('--log-level <level>', 'pino log level', 'info')
     .option('--log-file <file>', 'write logs to this file instead of stderr')
+    .option('--debug', 'print the stack trace of a data error too', false)
     .action(async (flags: ClientFlags, self: Command) => {
-      await reportErrors(self, async () => {
+      const unusable = await reportErrors(self, async (): Promise<DataError | undefined> => {
         const policy = await loadPolicy(flags.policy);
         if (flags.explainPolicy) {
           write(self, explainPolicy(policy));
@@ -55,9 +59,11 @@ export function clientCommand(): Command {
         const { name, identity } = await readIdentityFile(flags.key);
         const agency = flags.agency ?? (name || basename(flags.key, extname(flags.key)));
         const log = createLogger(flags.logLevel, flags.logFile).child({ agency });
+        const loaded = await checkedData(policy);
+        if (loaded instanceof DataError) return loaded;
+        const { data, fingerprint } = loaded;
         const engine = await initEngine(flags.engine);
         log.info({ engine: engine.name }, engine.detail);
-        const { data, fingerprint } = await loadAgencyData(policy.dataset);
         log.info({ examples: exampleCount(data), dataset: fingerprint.sha256 }, 'data loaded');
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
@@ -69,6 +75,24 @@ export function clientCommand(): Command {
           exitWhenCoordinatorStops: flags.exitWhenDone, seed: flags.seed,
         });
         log.info(summary, 'client stopped');
+        return undefined;
       });
+      if (unusable) {
+        if (flags.debug) self.configureOutput().writeErr?.(`${unusable.stack}\n`);
+        // Exit code 2: the data is unusable input, fixed by the agency, not by a retry.
+        self.error(`error: ${unusable.code}: ${unusable.message}`, { exitCode: 2, code: unusable.code });
+      }
     });
+}
+
+/** The policy's data, loaded and checked before anything else starts; a data problem is returned, not thrown. */
+async function checkedData(policy: Policy): Promise<AgencyData | DataError> {
+  try {
+    const loaded = await loadAgencyData(policy.dataset);
+    const fit = checkDataForPolicyModels(loaded.data, policy.models);
+    return fit.ok ? loaded : new DataError(fit.code, `${policy.dataset.path ?? policy.dataset.kind}: ${fit.message}`);
+  } catch (err) {
+    if (err instanceof DataError) return err;
+    throw err;
+  }
 }

@@ -1,8 +1,55 @@
-// CSV files of numeric features and one label column (RFC 4180 quoting: fields may be wrapped
-// in double quotes to hold commas, newlines, and doubled "" quotes).
+// CSV files (RFC 4180: fields may be quoted to hold commas, newlines and doubled "" quotes),
+// parsed by csv-parse. Two ways in: against a declared schema (tabular.ts), or the plain form
+// where every column but the label is a number and labels are class indices or names.
+import { CsvError, parse } from 'csv-parse/sync';
 import type { Dataset } from '../../ml/dataset.js';
-import { DataFormatError } from './format-error.js';
-import { checkClassNames, checkFeatureText, checkLabel, readInput, tabularDataset, type TableInput } from './table.js';
+import type { FeatureColumn, LabelColumn, Schema } from '../../ml/schema.js';
+import { preprocessingFor } from '../../ml/statistics.js';
+import { DataFormatError } from './errors.js';
+import { checkClassNames, readInput, type TableInput } from './table.js';
+import { checkRows, encodeTable, listSome, tableStatistics, requireFit } from './tabular.js';
+
+export interface CsvRecord {
+  /** The 1-based line the record starts on (a quoted field may span lines). */
+  readonly line: number;
+  readonly fields: readonly string[];
+}
+
+export interface CsvTable {
+  /** The file path, or a caller-given name for in-memory text. */
+  readonly source: string;
+  /** The first record's fields, trimmed, when the file has a header. */
+  readonly header?: readonly string[];
+  /** Data records; blank lines are skipped. */
+  readonly records: readonly CsvRecord[];
+}
+
+/** Reads CSV text into records. Malformed CSV (an unclosed quote...) is a DataFormatError naming the line. */
+export function readCsv(input: TableInput, hasHeader = true): CsvTable {
+  const { text, source } = readInput(input);
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    // With info: true each record comes as {record, info}; the sync typings do not say so.
+    parsed = parse(text, {
+      bom: true, info: true, relax_column_count: true, skip_empty_lines: true,
+      // Each record ends at \n or \r\n, whatever the first line used.
+      record_delimiter: ['\r\n', '\n'],
+    }) as unknown as typeof parsed;
+  } catch (err) {
+    if (!(err instanceof CsvError)) throw err;
+    const line = (err as CsvError & { lines?: number }).lines;
+    throw new DataFormatError(source, line !== undefined ? `line ${line}` : '', `not valid CSV: ${err.message.replace(/ at line \d+/, '')}`, line);
+  }
+  // info.lines is where the record ends; count back over newlines inside its quoted fields.
+  const records = parsed
+    .map(({ record, info }) => ({ line: info.lines - newlines(record), fields: record }))
+    .filter((r) => !(r.fields.length === 1 && r.fields[0].trim() === ''));
+  if (records.length === 0) throw new DataFormatError(source, '', 'the file is empty');
+  if (!hasHeader) return { source, records };
+  const [first, ...rows] = records;
+  if (rows.length === 0) throw new DataFormatError(source, '', 'no data rows after the header');
+  return { source, header: first.fields.map((f) => f.trim()), records: rows };
+}
 
 export interface CsvOptions {
   /** The label's header name, or its 0-based column index. */
@@ -13,7 +60,11 @@ export interface CsvOptions {
   readonly classNames?: readonly string[];
 }
 
-/** Every column but the label is a feature, in file order. */
+/**
+ * The plain form: every column but the label is a numeric feature, in file order, used as
+ * written; labels are class indices, or names mapped by `classNames`. Every row is checked and
+ * problems are counted per kind and column (DataError DATA_SCHEMA).
+ */
 export function loadCsv(input: TableInput, options: CsvOptions): Dataset {
   const { labelColumn, hasHeader = true, classNames } = options;
   checkClassNames(classNames);
@@ -23,121 +74,44 @@ export function loadCsv(input: TableInput, options: CsvOptions): Dataset {
   if (typeof labelColumn === 'number' && (!Number.isInteger(labelColumn) || labelColumn < 0)) {
     throw new RangeError(`labelColumn must be a column name or a non-negative integer index, got ${labelColumn}`);
   }
-  const { text, source } = readInput(input);
-  const records = parseCsvRecords(text, source);
-  if (records.length === 0) throw new DataFormatError(source, '', 'the file is empty');
-
-  const header = hasHeader ? records[0].fields.map((f) => f.trim()) : undefined;
-  const rows = hasHeader ? records.slice(1) : records;
-  const columns = header?.length ?? rows[0]?.fields.length ?? 0;
-  if (rows.length === 0) throw new DataFormatError(source, '', 'no data rows after the header');
-  if (columns < 2) {
-    throw new DataFormatError(source, `line ${records[0].line}`, `found ${columns} column; need a label column and at least one feature column`, records[0].line);
+  const table = readCsv(input, hasHeader);
+  const names = table.header ?? table.records[0].fields.map((_, c) => `column ${c + 1}`);
+  if (names.length < 2) {
+    throw new DataFormatError(table.source, 'line 1', `found ${names.length} column; need a label column and at least one feature column`, 1);
   }
-  const label = labelIndex(labelColumn, header, columns, source);
-  const columnName = (c: number) => `column ${c + 1}${header ? ` ("${header[c]}")` : ''}`;
-
-  const features: number[] = [];
-  const labels: number[] = [];
-  for (const { line, fields } of rows) {
-    const fail = (where: string, reason: string) => new DataFormatError(source, where, reason, line);
-    if (fields.length !== columns) {
-      throw fail(`line ${line}`, `expected ${columns} columns, found ${fields.length}`);
-    }
-    fields.forEach((field, c) => {
-      if (c === label) {
-        const checked = checkLabel(field, classNames);
-        if ('reason' in checked) throw fail(`line ${line}, ${columnName(c)}`, checked.reason);
-        labels.push(checked.value);
-      } else {
-        const checked = checkFeatureText(field);
-        if ('reason' in checked) throw fail(`line ${line}, ${columnName(c)}`, checked.reason);
-        features.push(checked.value);
-      }
-    });
-  }
-  return tabularDataset(features, labels, columns - 1, classNames);
+  const label = labelIndex(labelColumn, names, table);
+  // The plain form as a schema bound by position: header names may repeat, or be absent.
+  const columns = names.map((name, c): FeatureColumn | LabelColumn => (c === label
+    ? { name, type: 'label', missing: 'error', ...(classNames ? { classes: [...classNames] } : {}) }
+    : { name, type: 'numeric', missing: 'error', standardize: false }));
+  const schema: Schema = { task: 'multiclass', columns, missingValues: [''] };
+  const check = requireFit(checkRows(table, { schema, positions: names.map((_, c) => c) }));
+  const features = columns.filter((c): c is FeatureColumn => c.type !== 'label');
+  return encodeTable(check, preprocessingFor(features, tableStatistics(check)));
 }
 
-function labelIndex(labelColumn: string | number, header: string[] | undefined, columns: number, source: string): number {
+function labelIndex(labelColumn: string | number, names: readonly string[], table: CsvTable): number {
   if (typeof labelColumn === 'number') {
-    if (labelColumn >= columns) {
-      throw new RangeError(`labelColumn ${labelColumn} is outside the ${columns} columns (0..${columns - 1}) of ${source}`);
+    if (labelColumn >= names.length) {
+      throw new RangeError(`labelColumn ${labelColumn} is outside the ${names.length} columns (0..${names.length - 1}) of ${table.source}`);
     }
     return labelColumn;
   }
-  const matches = header!.flatMap((name, c) => (name === labelColumn ? [c] : []));
-  if (matches.length !== 1) {
-    throw new DataFormatError(
-      source,
-      'line 1',
-      matches.length === 0
-        ? `no column named "${labelColumn}" for labelColumn (header: ${header!.join(', ')})`
-        : `labelColumn "${labelColumn}" names ${matches.length} columns`,
-      1,
-    );
-  }
-  return matches[0];
+  const matches = names.flatMap((name, c) => (name === labelColumn ? [c] : []));
+  if (matches.length === 1) return matches[0];
+  const near = names.find((n) => n.toLowerCase() === labelColumn.toLowerCase());
+  throw new DataFormatError(
+    table.source,
+    'line 1',
+    matches.length === 0
+      ? `no column named "${labelColumn}" for the label (dataset.labelColumn)${near !== undefined ? `; did you mean "${near}"?` : ''}; the header has ${names.length} columns: ${listSome(names.map((n) => `"${n}"`))}`
+      : `the label column "${labelColumn}" (dataset.labelColumn) names ${matches.length} columns`,
+    1,
+  );
 }
 
-interface CsvRecord {
-  /** The 1-based line the record starts on (a quoted field may span lines). */
-  readonly line: number;
-  readonly fields: string[];
-}
-
-/** Splits CSV text into records; blank lines are skipped. Accepts \n and \r\n line ends. */
-function parseCsvRecords(text: string, source: string): CsvRecord[] {
-  const records: CsvRecord[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark is not part of the first field
-  let line = 1;
-  while (i < text.length) {
-    const start = line;
-    const fields: string[] = [];
-    for (;;) {
-      let field: string;
-      if (text[i] === '"') {
-        const opened = line;
-        field = '';
-        i++;
-        for (;;) {
-          const close = text.indexOf('"', i);
-          if (close < 0) throw new DataFormatError(source, `line ${opened}`, 'a quoted field is never closed', opened);
-          const chunk = text.slice(i, close);
-          line += countNewlines(chunk);
-          field += chunk;
-          i = close + 1;
-          if (text[i] !== '"') break;
-          field += '"';
-          i++;
-        }
-        if (i < text.length && text[i] !== ',' && text[i] !== '\n' && text[i] !== '\r') {
-          throw new DataFormatError(source, `line ${line}`, `unexpected "${text[i]}" after a closing quote`, line);
-        }
-      } else {
-        let end = i;
-        while (end < text.length && text[end] !== ',' && text[end] !== '\n' && text[end] !== '\r') end++;
-        field = text.slice(i, end);
-        if (field.includes('"')) {
-          throw new DataFormatError(source, `line ${line}`, 'a quote inside an unquoted field; quote the whole field and double the inner quote', line);
-        }
-        i = end;
-      }
-      fields.push(field);
-      if (text[i] !== ',') break;
-      i++;
-    }
-    if (text[i] === '\r') i++;
-    if (text[i] === '\n') i++;
-    line++;
-    const blank = fields.length === 1 && fields[0].trim() === '';
-    if (!blank) records.push({ line: start, fields });
-  }
-  return records;
-}
-
-function countNewlines(s: string): number {
+function newlines(fields: readonly string[]): number {
   let n = 0;
-  for (let k = s.indexOf('\n'); k >= 0; k = s.indexOf('\n', k + 1)) n++;
+  for (const field of fields) for (let k = field.indexOf('\n'); k >= 0; k = field.indexOf('\n', k + 1)) n++;
   return n;
 }

@@ -1,6 +1,6 @@
 // A held-out test set, stratified by label so that every class present is evaluated, in
-// proportion to how common it is.
-import { exampleCount, subset, type Dataset } from '../../ml/dataset.js';
+// proportion to how common it is (regression targets: a plain random split).
+import { exampleCount, isRegression, subset, type Dataset } from '../../ml/dataset.js';
 import { seededRandom, shuffleInPlace } from '../../ml/random.js';
 
 export interface HoldOut {
@@ -19,7 +19,7 @@ export function holdOut(data: Dataset, testCount: number, seed: number): HoldOut
     throw new RangeError(`testCount must be an integer in 1..${total - 1}, got ${testCount}`);
   }
   const random = seededRandom(seed);
-  const byClass = indicesByClass(data);
+  const byClass = isRegression(data) ? [Array.from({ length: total }, (_, i) => i)] : indicesByClass(data);
   const quotas = stratifiedQuotas(byClass.map((c) => c.length), testCount);
 
   const isTest = new Uint8Array(total);

@@ -2,7 +2,7 @@
 // shape an agency gets from exporting a table or a document store. Other fields (ids, notes)
 // are ignored, so such exports need no cleaning first.
 import type { Dataset } from '../../ml/dataset.js';
-import { DataFormatError } from './format-error.js';
+import { DataFormatError } from './errors.js';
 import { checkClassNames, checkFeatureNumber, checkLabel, readInput, tabularDataset, type TableInput } from './table.js';
 
 export interface JsonRowsOptions {

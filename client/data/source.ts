@@ -4,6 +4,7 @@
 import { exampleCount, subset, type Dataset } from '../../ml/dataset.js';
 import type { Policy } from '../policy.js';
 import { loadCsv } from './csv.js';
+import { DataError } from './errors.js';
 import { fingerprintDataset, type DatasetFingerprint } from './fingerprint.js';
 import { holdOut } from './holdout.js';
 import { loadJsonRows } from './json-rows.js';
@@ -55,8 +56,32 @@ export interface AgencyData {
   fingerprint: DatasetFingerprint;
 }
 
-/** Loads the data the policy names; errors name the file, line and field at fault. */
+/**
+ * Loads the data the policy names. Every problem with the data is a DataError with a code:
+ * DATA_FILE naming dataset.path, DATA_FORMAT naming the line, DATA_SCHEMA counting bad rows.
+ */
 export async function loadAgencyData(dataset: Policy['dataset']): Promise<AgencyData> {
+  try {
+    return await loadData(dataset);
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (dataset.path !== undefined && typeof code === 'string' && FILE_ERRORS[code] !== undefined) {
+      throw new DataError('DATA_FILE', `cannot read dataset.path ${dataset.path}: ${FILE_ERRORS[code]} (${code}); fix dataset.path in the policy (a relative path is taken from the policy file's folder)`);
+    }
+    throw err;
+  }
+}
+
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+};
+
+async function loadData(dataset: Policy['dataset']): Promise<AgencyData> {
   const extra = dataset as Record<string, unknown>;
   if (dataset.kind === 'mnist') {
     const shard = dataset.agencyShard ?? { index: 0, count: 1 };

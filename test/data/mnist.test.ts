@@ -8,9 +8,9 @@ function sameBytes(a: Float32Array, b: Float32Array): boolean {
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
 }
 
-function labelCounts(y: Int32Array): number[] {
+function labelCounts(y: ArrayLike<number>): number[] {
   const counts = new Array<number>(10).fill(0);
-  for (const label of y) counts[label]++;
+  for (let i = 0; i < y.length; i++) counts[y[i]]++;
   return counts;
 }
 
