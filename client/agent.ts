@@ -24,7 +24,7 @@ import { connectToCoordinator, type CoordinatorLink } from './connection.js';
 import { checkOffer, type Policy } from './policy.js';
 import { computeUpdate, dpEnabled } from './update.js';
 import { SecureParticipant } from './secure-participant.js';
-import { canonicalJson } from '../ledger/canonical.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
 
 export interface AgentOptions {

@@ -4,7 +4,7 @@
 // signature covers the entry without `sig`, behind a domain prefix so that a ledger signature
 // can never be replayed as a receipt or a handshake signature made with the same key.
 import { sha256Hex } from '../bytes/digest.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
 import type { LedgerEntry } from './entries.js';
 
 export const GENESIS_PREV = '0'.repeat(64);

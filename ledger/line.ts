@@ -1,6 +1,6 @@
 // Parsing one ledger line into a typed entry: UTF-8, JSON, canonical form, envelope, body.
 // Shared by the writer (to resume from the last line) and the verifier (for every line).
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
 import { bodySchemas, envelopeSchema, type LedgerEntry } from './entries.js';
 
 export type LineProblem = { readonly code: 'ENCODING' | 'JSON' | 'NOT_CANONICAL' | 'SCHEMA'; readonly message: string };

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { appendFileDurably } from '../storage/atomic.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
 import { AuditInputError } from './errors.js';
 import { describe } from './line.js';
 import { storedReceiptSchema, type StoredReceipt } from './receipt.js';

@@ -4,7 +4,7 @@
 // coordinator re-chained and re-signed, because the coordinator cannot take back a receipt.
 import { z } from 'zod';
 import { sign, verify, toHex, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
-import { canonicalJson } from './canonical.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
 import { domainBytes, entryHash } from './chain.js';
 import { ENTRY_TYPES, entrySubject, hex32, hexSignature, identifier, type EntryType, type LedgerEntry } from './entries.js';
 import { checkSigner, type Signer } from './writer.js';

@@ -3,8 +3,8 @@
 // reads its own CSV against it, so all agencies build the same features in the same order, and
 // its hash goes into the ledger beside each agency's data fingerprint.
 import { z } from 'zod';
-import { canonicalJson } from '../audit/canonical.js';
-import { sha256Hex } from '../proto/bytes.js';
+import { canonicalJson } from '../bytes/canonical-json.js';
+import { sha256Hex } from '../bytes/digest.js';
 import { TASKS, type Task } from './dataset.js';
 
 export const DEFAULT_BUCKETS = 32;
@@ -132,7 +132,7 @@ export function parseSchema(input: unknown, source = 'schema'): Schema {
 const HASH_DOMAIN = 'cohort/table-schema/v1';
 
 /**
- * Hex SHA-256 of the schema in canonical JSON (audit/canonical.ts), defaults filled in, so two
+ * Hex SHA-256 of the schema in canonical JSON (bytes/canonical-json.ts), defaults filled in, so two
  * declarations that mean the same give the same hash. Column order is part of it: it is the
  * feature order.
  */

@@ -2,7 +2,7 @@
 // auditor holding the same files can later confirm what was trained on. Only digests and
 // stated metadata leave the agency, never the data itself.
 import { createHash } from 'node:crypto';
-import { canonicalJson } from '../../ledger/canonical.js';
+import { canonicalJson } from '../../bytes/canonical-json.js';
 import { createReadStream } from 'node:fs';
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };

@@ -123,7 +123,7 @@ describe('exact secure-sum codec', () => {
       exact: [[1000 + c * 17], [(rand() - 0.5) * 1e4, rand() * 1e6]],
     }));
     const inputs = new Map(ids.map((id, c) => [id, encodeVector(layout, params, parts[c])]));
-    const dropAt = new Map([[ids[4], 'maskInput' as const]]);
+    const dropAt = new Map([[ids[4], 'masked_input' as const]]);
     const { result } = await runRound(context, ids, keys, inputs, dropAt);
     expect(result.status).toBe('complete');
     if (result.status !== 'complete') return;

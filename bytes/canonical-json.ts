@@ -1,4 +1,5 @@
-// The canonical JSON form every hash and signature in the ledger is taken over. It is RFC 8785
+// The canonical JSON form every hash and signature in the ledger is taken over (and data and
+// schema fingerprints, which must hash alike everywhere). It is RFC 8785
 // (JCS) restricted to the values the ledger emits, so an auditor can reproduce it in any
 // language: objects with keys sorted by UTF-16 code units, no whitespace, strings exactly as
 // ECMAScript JSON.stringify writes them, finite numbers in ECMAScript shortest form
