@@ -22,7 +22,9 @@ import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
 import { connectToCoordinator, type CoordinatorLink } from './connection.js';
 import { checkOffer, type Policy } from './policy.js';
-import { computeUpdate, dpEnabled } from './update.js';
+import { computeUpdate, dpEnabled, type Update } from './update.js';
+import { checkDataForModel } from './data/check.js';
+import { modelIO, modelTask } from '../ml/task.js';
 import { SecureParticipant } from './secure-participant.js';
 import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
@@ -177,16 +179,33 @@ class RoundSession {
     return undefined;
   }
 
+  /** An offer: judged against the policy, the budget and the data; accepted with round keys, or declined with a code. */
   private async onOffer(offer: cohort.v1.RoundOffer): Promise<void> {
-    const { options } = this;
-    const { log, policy } = options;
     this.round?.secure?.abort();
     this.round = undefined;
-    const decline = (code: string, reason: string) => {
-      this.summary.roundsDeclined++;
-      log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
-      this.send({ roundAnswer: { accept: false, code, reason } }, offer.round);
-    };
+    const refusal = this.policyRefusal(offer);
+    if (refusal) return this.decline(offer, refusal.code, refusal.reason);
+    const model = await this.modelFor(offer);
+    if (modelFingerprint(model) !== offer.modelFingerprint) {
+      return this.decline(offer, 'MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
+    }
+    // The data is checked against the offered model before any training: a mismatch is a
+    // decline with a code, not a failure mid-round the coordinator could only see as silence.
+    const io = modelIO(model);
+    const fit = checkDataForModel(this.options.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
+    if (!fit.ok) return this.decline(offer, fit.code, fit.message);
+    const active = this.accept(offer, model);
+    active.training = this.train(active, model);
+    // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
+    // round abandoned): a failed training must not become an unhandled rejection that ends the process.
+    active.training.catch((err: Error) => this.options.log.error({ round: offer.round, err: err.message }, 'local training failed'));
+    if (!offer.secagg) await this.sendPlainUpdate(active);
+  }
+
+  /** Why the agency's policy or privacy budget refuses the round, or undefined when they allow it. */
+  private policyRefusal(offer: cohort.v1.RoundOffer): { code: string; reason: string } | undefined {
+    const { options } = this;
+    const { policy } = options;
     const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
     const step = dp ? { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
     const budgetCheck = this.budget && policy.privacy
@@ -204,54 +223,64 @@ class RoundSession {
       secagg: !!offer.secagg,
       ...(budgetCheck ? { epsilonAfter: budgetCheck.epsilonAfter } : {}),
     });
-    if (!decision.ok) return decline(decision.code, decision.reason);
+    return decision.ok ? undefined : decision;
+  }
 
-    const model = await this.modelFor(offer);
-    if (modelFingerprint(model) !== offer.modelFingerprint) {
-      return decline('MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
-    }
+  private decline(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
+    this.summary.roundsDeclined++;
+    this.options.log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
+    this.send({ roundAnswer: { accept: false, code, reason } }, offer.round);
+  }
+
+  /** Joins the round: the weights it starts from, fresh SecAgg+ keys when secure, and the signed acceptance. */
+  private accept(offer: cohort.v1.RoundOffer, model: tf.LayersModel): ActiveRound {
+    const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
     const active = new ActiveRound(offer, options, before);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
-      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy.minCohort, options.quantizationRandom);
+      active.secure = new SecureParticipant(offer, options.agency, options.identity, options.policy.minCohort, options.quantizationRandom);
       keyAdvert = active.secure.advertise();
     }
     this.summary.roundsJoined++;
     this.joinedByRun.set(offer.runId, (this.joinedByRun.get(offer.runId) ?? 0) + 1);
-    const examples = exampleCount(options.data);
     this.send({
       roundAnswer: {
-        accept: true, examples, keyAdvert,
+        accept: true, examples: exampleCount(options.data), keyAdvert,
         dataset: { sha256: options.dataset.sha256, schema: canonicalJson(options.dataset.schema), rows: options.dataset.rows, license: options.dataset.license },
       },
     }, offer.round);
-    log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
+    options.log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
+    return active;
+  }
 
-    active.training = (async () => {
-      const train = offer.train!;
-      const result = await (options.train ?? trainLocal)(model, options.data, {
-        epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
-        optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
-        ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
-      });
-      const update = computeUpdate(before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
-      log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
-      return { update, loss: result.loss };
-    })();
-    // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
-    // round abandoned): a failed training must not become an unhandled rejection that ends the process.
-    active.training.catch((err: Error) => log.error({ round: offer.round, err: err.message }, 'local training failed'));
-    if (!offer.secagg) {
-      const { update, loss } = await active.training;
-      const delta = encodeFloat32LE(update.delta);
-      const hash = sha256Hex(delta);
-      active.sent = { update: hash };
-      const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), options.identity.secretKey);
-      this.send({ plainUpdate: { delta, weight: update.weight, loss, examples, commitment } }, offer.round);
-    }
+  /** Local training from the round's weights; the update as the round's DP terms shape it. */
+  private async train(active: ActiveRound, model: tf.LayersModel): Promise<{ update: Update; loss: number }> {
+    const { options } = this;
+    const { offer } = active;
+    const train = offer.train!;
+    const result = await (options.train ?? trainLocal)(model, options.data, {
+      epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
+      optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
+      ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
+    });
+    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
+    const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
+    options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
+    return { update, loss: result.loss };
+  }
+
+  /** SecAgg off: the update itself, committed to with the agency's signature. */
+  private async sendPlainUpdate(active: ActiveRound): Promise<void> {
+    const { offer } = active;
+    const { update, loss } = await active.training!;
+    const delta = encodeFloat32LE(update.delta);
+    const hash = sha256Hex(delta);
+    active.sent = { update: hash };
+    const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), this.options.identity.secretKey);
+    this.send({ plainUpdate: { delta, weight: update.weight, loss, examples: exampleCount(this.options.data), commitment } }, offer.round);
   }
 
   private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {
@@ -279,7 +308,7 @@ class RoundSession {
 
 /** A round this client accepted: its offer, the training under way, and SecAgg state. */
 class ActiveRound {
-  training?: Promise<{ update: ReturnType<typeof computeUpdate>; loss: number }>;
+  training?: Promise<{ update: Update; loss: number }>;
   secure?: SecureParticipant;
   /** SHA-256 digests of what was sent, kept with the receipt. */
   sent?: Record<string, string>;

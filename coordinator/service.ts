@@ -5,12 +5,11 @@ import type { Logger } from 'pino';
 import { join } from 'node:path';
 import { LedgerWriter } from '../ledger/writer.js';
 import type { Identity } from '../identity/keys.js';
-import type { Admission } from './transport.js';
-import { startTransport, type Transport } from './transport.js';
+import { startTransport, type Admission, type SessionHandlers, type Transport } from './transport.js';
 import { StageRouter } from './stage-router.js';
 import type { Limits } from './limits.js';
 import { runFederation, type FederationResult } from './federation.js';
-import type { FederationEvents } from './run-parts.js';
+import type { FederationEvents, FederationParts } from './run-parts.js';
 import type { GlobalModel } from './global-model.js';
 import type { RunConfig } from './run-config.js';
 import { RunMonitor } from './http/monitor.js';
@@ -62,7 +61,36 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const transport = await startTransport({
     host: options.host, port: options.port, identity: options.identity, admission: options.admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
-  }, {
+  }, sessionHandlers(log, router, note)).catch(async (err: unknown) => {
+    await ledger.close();
+    throw err;
+  });
+  const { monitor, dashboard } = await startMonitoring(options, transport).catch(async (err: unknown) => {
+    await transport.close();
+    await ledger.close();
+    throw err;
+  });
+  return {
+    url: transport.url,
+    transport,
+    ledgerPath,
+    dashboard,
+    monitor,
+    run: (config, model, events, signal) => runWatched(monitor, {
+      config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
+      sessions: transport.sessions, log, events: bothEvents(events, monitor.events),
+    }, signal),
+    async close() {
+      await dashboard?.close();
+      await transport.close();
+      await ledger.close();
+    },
+  };
+}
+
+/** What the transport does with each authenticated message, close and refusal. */
+function sessionHandlers(log: Logger, router: StageRouter, note: (text: string) => void): SessionHandlers {
+  return {
     onSession: () => {},
     onMessage: (session, opened) => {
       // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice.
@@ -79,47 +107,29 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     onRejected: (session, error) => {
       if (error.fatal) note(`closed the session of ${session.agency}: ${error.code}: ${error.message}`);
     },
-  }).catch(async (err: unknown) => {
-    await ledger.close();
-    throw err;
-  });
+  };
+}
+
+/** The run monitor, and the dashboard serving it when options.http asks for one. */
+async function startMonitoring(options: CoordinatorOptions, transport: Transport): Promise<{ monitor: RunMonitor; dashboard?: Dashboard }> {
   const hub = options.http ? new SseHub() : undefined;
   const connected = () => [...transport.sessions.values()].filter((s) => !s.closed).map((s) => s.agency).sort();
   const monitor = new RunMonitor(connected, (event, data) => hub?.broadcast(event, data));
-  const dashboard = options.http
-    ? await startDashboard({ ...options.http, dataDir: options.dataDir, log }, hub!, monitor).catch(async (err: unknown) => {
-      await transport.close();
-      await ledger.close();
-      throw err;
-    })
-    : undefined;
-  return {
-    url: transport.url,
-    transport,
-    ledgerPath,
-    dashboard,
-    monitor,
-    async run(config, model, events, signal) {
-      const control = monitor.begin(config);
-      try {
-        const result = await runFederation({
-          config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-          sessions: transport.sessions, log, events: bothEvents(events, monitor.events), gate: control,
-          signal: signal ? AbortSignal.any([signal, control.signal]) : control.signal,
-        });
-        monitor.end(result.state.status === 'finished' ? 'finished' : 'stopped', result.state.finishedReason);
-        return result;
-      } catch (err) {
-        monitor.end('failed', 'the run failed; see the coordinator log');
-        throw err;
-      }
-    },
-    async close() {
-      await dashboard?.close();
-      await transport.close();
-      await ledger.close();
-    },
-  };
+  const dashboard = options.http ? await startDashboard({ ...options.http, dataDir: options.dataDir, log: options.log }, hub!, monitor) : undefined;
+  return { monitor, dashboard };
+}
+
+/** Runs the federation under the monitor's control (pause, resume, stop) and tells it how the run ended. */
+async function runWatched(monitor: RunMonitor, parts: Omit<FederationParts, 'gate' | 'signal'>, signal?: AbortSignal): Promise<FederationResult> {
+  const control = monitor.begin(parts.config);
+  try {
+    const result = await runFederation({ ...parts, gate: control, signal: signal ? AbortSignal.any([signal, control.signal]) : control.signal });
+    monitor.end(result.state.status === 'finished' ? 'finished' : 'stopped', result.state.finishedReason);
+    return result;
+  } catch (err) {
+    monitor.end('failed', 'the run failed; see the coordinator log');
+    throw err;
+  }
 }
 
 /** The caller's events (the terminal's progress view) and the dashboard's, in that order. */

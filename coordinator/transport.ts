@@ -7,12 +7,12 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { isLoopback } from '../proto/loopback.js';
 import type { Duplex } from 'node:stream';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Identity } from '../identity/keys.js';
 import { COORDINATOR_NAME, SecureChannel, type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError, type ErrorCode } from '../proto/errors.js';
-import { decodeFrame, encodeFrame, socketBytes, type MessageInit } from '../proto/framing.js';
+import { decodeFrame, encodeFrame, socketBytes, type Frame, type MessageInit } from '../proto/framing.js';
 import { checkClientProof, clientHelloFields, newServerHello, type ClientHelloFields, type ServerHelloFields } from '../proto/handshake.js';
 import type { Limits } from './limits.js';
 import { TokenBucket } from './rate.js';
@@ -95,155 +95,10 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
   if (!options.tls && !isLoopback(options.host) && !options.allowPlainRemote) {
     throw new RangeError(`refusing plain ws:// on ${options.host}: give --tls-cert/--tls-key, or --insecure-plain-ws`);
   }
-  // Only WebSocket upgrades are served: a plain HTTP request is answered at once, and a peer
-  // that never finishes its request headers is dropped after the handshake timeout, since such
-  // connections are not yet WebSockets and so not under maxConnections.
-  const upgradeOnly = (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(426, { connection: 'close', upgrade: 'websocket', 'content-type': 'text/plain' }).end('WebSocket only\n');
-  };
-  const http: HttpServer = options.tls
-    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeOnly)
-    : createHttpServer(upgradeOnly);
-  http.headersTimeout = limits.handshakeTimeoutMs;
-  http.requestTimeout = limits.handshakeTimeoutMs;
+  const http = httpServer(options);
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
-  const sessions = new Map<string, AgencySession>();
-  const rejections: Record<string, number> = {};
-  let open = 0;
-
-  const count = (code: ErrorCode) => { rejections[code] = (rejections[code] ?? 0) + 1; };
-
-  wss.on('connection', (socket, request) => {
-    const remote = `${request.socket.remoteAddress}:${request.socket.remotePort}`;
-    // First, before anything can fail: ws emits 'error' for a bad frame (too long, bad opcode,
-    // unmasked, invalid UTF-8) or a reset socket, and an 'error' without a listener is thrown,
-    // which would take the whole coordinator down for one hostile peer. ws closes the socket
-    // itself (1009, 1002 or 1007); here it is only counted.
-    socket.on('error', (err: Error & { code?: string }) => {
-      const code = wsErrorCode(err.code);
-      if (code) count(code);
-      log.debug({ remote, err: err.message, code: err.code }, 'socket error');
-    });
-    if (open >= limits.maxConnections) {
-      return refuse(socket, new ProtocolError('TOO_MANY_CONNECTIONS', `limit of ${limits.maxConnections} connections reached`), remote);
-    }
-    open++;
-    socket.on('close', () => { open--; });
-    acceptConnection(socket, request.socket, remote);
-  });
-
-  function refuse(socket: WebSocket, error: ProtocolError, remote: string, agency?: string): void {
-    count(error.code);
-    log.warn({ remote, agency, code: error.code }, error.message);
-    if (socket.readyState === socket.OPEN) {
-      socket.send(encodeFrame({ rejection: { code: error.code, message: error.message } }));
-      socket.close(error.closeCode, error.code);
-    } else {
-      socket.terminate();
-    }
-  }
-
-  function acceptConnection(socket: WebSocket, raw: Duplex, remote: string): void {
-    const bucket = new TokenBucket(limits.messagesPerSecond);
-    let hello: ClientHelloFields | undefined;
-    let server: ServerHelloFields | undefined;
-    let session: AgencySession | undefined;
-    // Set once the connection is refused: what is still in flight is dropped, neither handled
-    // nor counted again (a refused peer is one refusal, however much it had queued).
-    let refused = false;
-    const timer = setTimeout(() => {
-      refused = true;
-      refuse(socket, new ProtocolError('HANDSHAKE_TIMEOUT', `no handshake within ${limits.handshakeTimeoutMs} ms`), remote);
-    }, limits.handshakeTimeoutMs);
-    // ws refused a bad frame itself (counted on 'error' above) and is closing: that is this
-    // peer's one refusal, so the handshake timer must not fire on it as well.
-    socket.on('error', () => {
-      refused = true;
-      clearTimeout(timer);
-    });
-
-    // Until the peer has proved an enrolled key it may send no more than a handshake's worth of
-    // bytes: otherwise each unauthenticated connection could make ws buffer up to
-    // maxMessageBytes (the model's size) before any check ran.
-    let unauthenticatedBytes = 0;
-    const meter = (chunk: Buffer) => {
-      unauthenticatedBytes += chunk.length;
-      if (unauthenticatedBytes <= PRE_HANDSHAKE_BYTES || refused || session) return;
-      refused = true;
-      clearTimeout(timer);
-      raw.off('data', meter);
-      raw.pause();
-      refuse(socket, new ProtocolError('MESSAGE_TOO_LARGE', `more than ${PRE_HANDSHAKE_BYTES} bytes before the handshake completed`), remote, hello?.agency);
-      setTimeout(() => socket.terminate(), CLOSE_GRACE_MS).unref();
-    };
-    raw.on('data', meter);
-
-    socket.on('close', () => {
-      raw.off('data', meter);
-      clearTimeout(timer);
-      if (session && sessions.get(session.agency) === session) {
-        session.closed = true;
-        sessions.delete(session.agency);
-        handlers.onClose(session, 'connection closed');
-      }
-    });
-
-    socket.on('message', (data, isBinary) => {
-      if (refused || session?.closed) return;
-      try {
-        if (!bucket.take()) throw new ProtocolError('RATE_LIMITED', `more than ${limits.messagesPerSecond} messages a second`);
-        if (!isBinary) throw new ProtocolError('MALFORMED_FRAME', 'text messages are not part of the protocol');
-        const frame = decodeFrame(socketBytes(data), limits.maxMessageBytes);
-        if (session) {
-          if (frame.kind !== 'envelope') throw new ProtocolError('HANDSHAKE_FAILED', `unexpected ${frame.kind} after the handshake`);
-          const opened = session.open(frame.envelope!);
-          handlers.onMessage(session, opened);
-        } else if (!hello) {
-          if (frame.kind !== 'clientHello') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientHello, got ${frame.kind}`);
-          hello = clientHelloFields(frame.clientHello!);
-          if (!options.admission.isEnrolled(hello.agency, hello.identityKey)) {
-            throw new ProtocolError('UNKNOWN_AGENCY', `agency "${hello.agency}" with this key is not enrolled`);
-          }
-          const serverHello = newServerHello(options.identity, hello, limits.maxMessageBytes);
-          server = serverHello;
-          socket.send(encodeFrame({ serverHello }));
-        } else {
-          if (frame.kind !== 'clientProof') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientProof, got ${frame.kind}`);
-          checkClientProof(hello, server!, frame.clientProof!.signature ?? new Uint8Array());
-          clearTimeout(timer);
-          const channel = new SecureChannel({ name: COORDINATOR_NAME, identity: options.identity },
-            { name: hello.agency, key: hello.identityKey }, server!.session);
-          session = new AgencySession(hello.agency, hello.identityKey, socket, channel, count);
-          raw.off('data', meter);
-          const previous = sessions.get(hello.agency);
-          sessions.set(hello.agency, session);
-          if (previous) {
-            previous.close(new ProtocolError('DUPLICATE_SESSION', `${hello.agency} connected again`));
-            handlers.onClose(previous, 'replaced by a new connection');
-          }
-          log.info({ agency: hello.agency, remote }, 'agency connected');
-          handlers.onSession(session);
-        }
-      } catch (err) {
-        const error = err instanceof ProtocolError ? err
-          : new ProtocolError('MALFORMED_FRAME', `message could not be handled: ${(err as Error).message}`);
-        if (session && !error.fatal) {
-          log.warn({ agency: session.agency, code: error.code }, error.message);
-          session.notify(error);
-          handlers.onRejected?.(session, error);
-        } else if (session) {
-          log.warn({ agency: session.agency, code: error.code }, error.message);
-          session.close(error);
-          handlers.onRejected?.(session, error);
-        } else {
-          refused = true;
-          clearTimeout(timer);
-          refuse(socket, error, remote, hello?.agency);
-        }
-      }
-    });
-  }
-
+  const server: ServerState = { options, handlers, sessions: new Map(), rejections: {}, open: 0 };
+  wss.on('connection', (socket, request) => onConnection(server, socket, request));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());
@@ -252,27 +107,211 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `${options.tls ? 'wss' : 'ws'}://${host}:${address.port}`;
   log.info({ url }, 'coordinator listening');
+  return { url, sessions: server.sessions, rejections: server.rejections, close: () => closeServer(server, wss, http) };
+}
 
-  return {
-    url,
-    sessions,
-    rejections,
-    async close() {
-      for (const session of sessions.values()) session.close(new ProtocolError('SHUTTING_DOWN', 'coordinator stopping'));
-      for (const socket of wss.clients) {
-        if (socket.readyState === socket.OPEN) socket.close(ERRORS.SHUTTING_DOWN.close, 'SHUTTING_DOWN');
-      }
-      // Let the close frames reach the peers (a client tells "finished" from "lost" by the code),
-      // but do not wait on a peer that never answers.
-      const end = Date.now() + CLOSE_GRACE_MS;
-      while (wss.clients.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
-      for (const socket of wss.clients) socket.terminate();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
-      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
-      http.closeAllConnections();
-      await closed;
-    },
+/** What every connection of one transport shares. */
+interface ServerState {
+  readonly options: TransportOptions;
+  readonly handlers: SessionHandlers;
+  readonly sessions: Map<string, AgencySession>;
+  readonly rejections: Record<string, number>;
+  open: number;
+}
+
+/**
+ * Only WebSocket upgrades are served: a plain HTTP request is answered at once, and a peer that
+ * never finishes its request headers is dropped after the handshake timeout, since such
+ * connections are not yet WebSockets and so not under maxConnections.
+ */
+function httpServer(options: TransportOptions): HttpServer {
+  const upgradeOnly = (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(426, { connection: 'close', upgrade: 'websocket', 'content-type': 'text/plain' }).end('WebSocket only\n');
   };
+  const http: HttpServer = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, upgradeOnly)
+    : createHttpServer(upgradeOnly);
+  http.headersTimeout = options.limits.handshakeTimeoutMs;
+  http.requestTimeout = options.limits.handshakeTimeoutMs;
+  return http;
+}
+
+function count(server: ServerState, code: ErrorCode): void {
+  server.rejections[code] = (server.rejections[code] ?? 0) + 1;
+}
+
+function onConnection(server: ServerState, socket: WebSocket, request: IncomingMessage): void {
+  const { limits, log } = server.options;
+  const remote = `${request.socket.remoteAddress}:${request.socket.remotePort}`;
+  // First, before anything can fail: ws emits 'error' for a bad frame (too long, bad opcode,
+  // unmasked, invalid UTF-8) or a reset socket, and an 'error' without a listener is thrown,
+  // which would take the whole coordinator down for one hostile peer. ws closes the socket
+  // itself (1009, 1002 or 1007); here it is only counted.
+  socket.on('error', (err: Error & { code?: string }) => {
+    const code = wsErrorCode(err.code);
+    if (code) count(server, code);
+    log.debug({ remote, err: err.message, code: err.code }, 'socket error');
+  });
+  if (server.open >= limits.maxConnections) {
+    refuse(server, socket, new ProtocolError('TOO_MANY_CONNECTIONS', `limit of ${limits.maxConnections} connections reached`), remote);
+    return;
+  }
+  server.open++;
+  socket.on('close', () => { server.open--; });
+  new Connection(server, socket, request.socket, remote).listen();
+}
+
+function refuse(server: ServerState, socket: WebSocket, error: ProtocolError, remote: string, agency?: string): void {
+  count(server, error.code);
+  server.options.log.warn({ remote, agency, code: error.code }, error.message);
+  if (socket.readyState === socket.OPEN) {
+    socket.send(encodeFrame({ rejection: { code: error.code, message: error.message } }));
+    socket.close(error.closeCode, error.code);
+  } else {
+    socket.terminate();
+  }
+}
+
+/** One peer, from its first byte through the handshake to the session it opens. */
+class Connection {
+  private readonly bucket: TokenBucket;
+  private hello?: ClientHelloFields;
+  private serverHello?: ServerHelloFields;
+  private session?: AgencySession;
+  // Set once the connection is refused: what is still in flight is dropped, neither handled
+  // nor counted again (a refused peer is one refusal, however much it had queued).
+  private refused = false;
+  private readonly timer: NodeJS.Timeout;
+  private unauthenticatedBytes = 0;
+  private readonly meter = (chunk: Buffer) => this.measure(chunk);
+
+  constructor(private readonly server: ServerState, private readonly socket: WebSocket, private readonly raw: Duplex, private readonly remote: string) {
+    const { limits } = server.options;
+    this.bucket = new TokenBucket(limits.messagesPerSecond);
+    this.timer = setTimeout(() => this.fail(new ProtocolError('HANDSHAKE_TIMEOUT', `no handshake within ${limits.handshakeTimeoutMs} ms`)), limits.handshakeTimeoutMs);
+  }
+
+  listen(): void {
+    // ws refused a bad frame itself (counted on 'error' in onConnection) and is closing: that is
+    // this peer's one refusal, so the handshake timer must not fire on it as well.
+    this.socket.on('error', () => {
+      this.refused = true;
+      clearTimeout(this.timer);
+    });
+    this.raw.on('data', this.meter);
+    this.socket.on('close', () => this.closed());
+    this.socket.on('message', (data, isBinary) => this.receive(data, isBinary));
+  }
+
+  /**
+   * Until the peer has proved an enrolled key it may send no more than a handshake's worth of
+   * bytes: otherwise each unauthenticated connection could make ws buffer up to maxMessageBytes
+   * (the model's size) before any check ran.
+   */
+  private measure(chunk: Buffer): void {
+    this.unauthenticatedBytes += chunk.length;
+    if (this.unauthenticatedBytes <= PRE_HANDSHAKE_BYTES || this.refused || this.session) return;
+    this.raw.off('data', this.meter);
+    this.raw.pause();
+    this.fail(new ProtocolError('MESSAGE_TOO_LARGE', `more than ${PRE_HANDSHAKE_BYTES} bytes before the handshake completed`));
+    setTimeout(() => this.socket.terminate(), CLOSE_GRACE_MS).unref();
+  }
+
+  private closed(): void {
+    this.raw.off('data', this.meter);
+    clearTimeout(this.timer);
+    const { session, server } = this;
+    if (session && server.sessions.get(session.agency) === session) {
+      session.closed = true;
+      server.sessions.delete(session.agency);
+      server.handlers.onClose(session, 'connection closed');
+    }
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.refused || this.session?.closed) return;
+    const { limits } = this.server.options;
+    try {
+      if (!this.bucket.take()) throw new ProtocolError('RATE_LIMITED', `more than ${limits.messagesPerSecond} messages a second`);
+      if (!isBinary) throw new ProtocolError('MALFORMED_FRAME', 'text messages are not part of the protocol');
+      const frame = decodeFrame(socketBytes(data), limits.maxMessageBytes);
+      if (this.session) this.envelope(this.session, frame);
+      else if (!this.hello) this.clientHello(frame);
+      else this.clientProof(frame, this.hello);
+    } catch (err) {
+      this.rejected(err instanceof ProtocolError ? err : new ProtocolError('MALFORMED_FRAME', `message could not be handled: ${(err as Error).message}`));
+    }
+  }
+
+  private envelope(session: AgencySession, frame: Frame): void {
+    if (frame.kind !== 'envelope') throw new ProtocolError('HANDSHAKE_FAILED', `unexpected ${frame.kind} after the handshake`);
+    this.server.handlers.onMessage(session, session.open(frame.envelope!));
+  }
+
+  private clientHello(frame: Frame): void {
+    const { admission, identity, limits } = this.server.options;
+    if (frame.kind !== 'clientHello') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientHello, got ${frame.kind}`);
+    const hello = clientHelloFields(frame.clientHello!);
+    this.hello = hello;
+    if (!admission.isEnrolled(hello.agency, hello.identityKey)) {
+      throw new ProtocolError('UNKNOWN_AGENCY', `agency "${hello.agency}" with this key is not enrolled`);
+    }
+    this.serverHello = newServerHello(identity, hello, limits.maxMessageBytes);
+    this.socket.send(encodeFrame({ serverHello: this.serverHello }));
+  }
+
+  /** The handshake's last step: the agency's proof opens its session, replacing an older one. */
+  private clientProof(frame: Frame, hello: ClientHelloFields): void {
+    const { server } = this;
+    if (frame.kind !== 'clientProof') throw new ProtocolError('HANDSHAKE_FAILED', `expected ClientProof, got ${frame.kind}`);
+    checkClientProof(hello, this.serverHello!, frame.clientProof!.signature ?? new Uint8Array());
+    clearTimeout(this.timer);
+    const channel = new SecureChannel({ name: COORDINATOR_NAME, identity: server.options.identity },
+      { name: hello.agency, key: hello.identityKey }, this.serverHello!.session);
+    const session = new AgencySession(hello.agency, hello.identityKey, this.socket, channel, (code) => count(server, code));
+    this.session = session;
+    this.raw.off('data', this.meter);
+    const previous = server.sessions.get(hello.agency);
+    server.sessions.set(hello.agency, session);
+    if (previous) {
+      previous.close(new ProtocolError('DUPLICATE_SESSION', `${hello.agency} connected again`));
+      server.handlers.onClose(previous, 'replaced by a new connection');
+    }
+    server.options.log.info({ agency: hello.agency, remote: this.remote }, 'agency connected');
+    server.handlers.onSession(session);
+  }
+
+  /** A refusal: a notice keeps an agency's session, a fatal one closes it, and before the handshake the peer is refused. */
+  private rejected(error: ProtocolError): void {
+    const { session, server } = this;
+    if (!session) return this.fail(error);
+    server.options.log.warn({ agency: session.agency, code: error.code }, error.message);
+    if (error.fatal) session.close(error);
+    else session.notify(error);
+    server.handlers.onRejected?.(session, error);
+  }
+
+  private fail(error: ProtocolError): void {
+    this.refused = true;
+    clearTimeout(this.timer);
+    refuse(this.server, this.socket, error, this.remote, this.hello?.agency);
+  }
+}
+
+async function closeServer(server: ServerState, wss: WebSocketServer, http: HttpServer): Promise<void> {
+  for (const session of server.sessions.values()) session.close(new ProtocolError('SHUTTING_DOWN', 'coordinator stopping'));
+  for (const socket of wss.clients) {
+    if (socket.readyState === socket.OPEN) socket.close(ERRORS.SHUTTING_DOWN.close, 'SHUTTING_DOWN');
+  }
+  // Let the close frames reach the peers (a client tells "finished" from "lost" by the code),
+  // but do not wait on a peer that never answers.
+  const end = Date.now() + CLOSE_GRACE_MS;
+  while (wss.clients.size > 0 && Date.now() < end) await new Promise((r) => setTimeout(r, 20));
+  for (const socket of wss.clients) socket.terminate();
+  await new Promise<void>((resolve) => wss.close(() => resolve()));
+  const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+  http.closeAllConnections();
+  await closed;
 }
 
 const CLOSE_GRACE_MS = 1_000;
