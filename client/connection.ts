@@ -18,7 +18,7 @@ export interface LinkOptions {
   ca?: string | Buffer;
   handshakeTimeoutMs?: number;
   maxMessageBytes?: number;
-  /** Allow plain ws:// to a host that is not loopback (DESIGN.md: wss:// everywhere else). */
+  /** Allow plain ws:// to a host that is not loopback (wss:// everywhere else). */
   allowPlainRemote?: boolean;
 }
 

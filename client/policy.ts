@@ -1,6 +1,6 @@
 // An agency's policy: the terms on which its client node takes part. It is the agency's, not the
 // coordinator's: the client checks every round offered against it and declines what it does not
-// allow (DESIGN.md, "Select"), so the operator can read it, in plain words, before going live.
+// allow (docs/ARCHITECTURE.md, "One round, end to end"), so the operator can read it, in plain words, before going live.
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 // Who may take part: the coordinator admits an agency only if the key it proves in the handshake
-// is the one enrolled under its id (DESIGN.md, "Connect"). The list lives in
+// is the one enrolled under its id (docs/ARCHITECTURE.md, "One round, end to end"). The list lives in
 // <dataDir>/enrolment.json, one object per agency, rewritten atomically on every change.
 import { join } from 'node:path';
 import { z } from 'zod';

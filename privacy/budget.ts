@@ -1,4 +1,4 @@
-// Privacy budgets (DESIGN.md, Differential privacy): a run stops when its budget is spent, and an
+// Privacy budgets (README, "Security model"): a run stops when its budget is spent, and an
 // agency stops joining rounds when its own budget, summed over every run it took part in, is
 // spent. Runs over the same agency data compose like rounds of one run: their RDP adds up
 // (Mironov 2017, Prop. 1), so the agency's epsilon is that of all its recorded steps together.

@@ -1,6 +1,6 @@
 // L2 clipping bounds each client's contribution to the sum, so the sum's L2 sensitivity is the
-// bound C and Gaussian noise of standard deviation z * C gives the accounted RDP (DESIGN.md,
-// Differential privacy; Abadi et al. 2016, "Deep Learning with Differential Privacy", Sec. 3.1).
+// bound C and Gaussian noise of standard deviation z * C gives the accounted RDP (Abadi et al.
+// 2016, "Deep Learning with Differential Privacy", Sec. 3.1).
 import { assertPositive } from './args.js';
 
 export interface ClipResult {

@@ -1,6 +1,6 @@
 // Gaussian noise for the sampled Gaussian mechanism, from a cryptographic source.
 //
-// Two modes (DESIGN.md, Differential privacy), both accounted with the target multiplier z:
+// Two modes (README, "Security model"), both accounted with the target multiplier z:
 // - central: the coordinator adds N(0, (z C)^2) to each coordinate of the sum after unmasking
 //   (centralNoiseStd). The coordinator must then be trusted to add it.
 // - distributed: each client adds N(0, (z C)^2 / tMin) before masking (distributedNoiseStd),
