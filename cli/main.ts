@@ -14,6 +14,7 @@ export function program(): Command {
   return new Command('cohort')
     .description('Cohort: federated learning across agencies with secure aggregation, differential privacy and a signed ledger')
     .version('0.1.0')
+    .option('--debug', 'on an unexpected failure, print its stack trace')
     .showHelpAfterError('(add --help for usage)')
     .addCommand(demoCommand())
     .addCommand(coordinatorCommand())

@@ -1,5 +1,4 @@
 // `cohort client`: an agency's node, run on-premise beside its data, bound by its own policy.
-import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { Command } from 'commander';
 import { runAgent } from '../../client/agent.js';
@@ -12,7 +11,7 @@ import { fromHex } from '../../identity/keys.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
 import { exampleCount } from '../../ml/dataset.js';
 import { createLogger } from '../log.js';
-import { positiveInt, reportErrors, write } from '../output.js';
+import { positiveInt, readFlagFile, reportErrors, write } from '../output.js';
 
 interface ClientFlags {
   coordinator?: string;
@@ -37,9 +36,9 @@ export function clientCommand(): Command {
     .requiredOption('--policy <file>', "the agency's policy (JSON): pinned coordinator key, purposes, models, minimum cohort, budget, dataset")
     .option('--coordinator <url>', 'the coordinator, e.g. wss://coordinator.example.gov:7400')
     .option('--key <file>', "the agency's identity file (cohort keys new)")
-    .option('--agency <id>', 'agency id (default: the identity file name)')
+    .option('--agency <id>', 'agency id, as enrolled (default: the name in the identity file, from keys new --name)')
     .option('--state-dir <dir>', 'where receipts and the privacy budget are kept (default: .cohort-agency-<id>)')
-    .option('--ca <file>', 'PEM CA certificate that signed the coordinator TLS certificate')
+    .option('--ca <file>', 'PEM CA certificate that signed the coordinator\'s TLS certificate (wss:// with a private CA)')
     .option('--insecure-plain-ws', 'allow plain ws:// to a coordinator off loopback (never in production)', false)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
     .option('--explain-policy', 'print what the policy allows and refuses, then exit', false)
@@ -55,7 +54,10 @@ export function clientCommand(): Command {
           write(self, explainPolicy(policy));
           return;
         }
-        if (!flags.coordinator || !flags.key) throw new RangeError('--coordinator and --key are required to run the client');
+        if (!flags.coordinator || !flags.key) throw new RangeError('--coordinator <url> and --key <identity file> are required to run the client (only --explain-policy runs without them)');
+        if (!/^wss?:\/\/[^/]/.test(flags.coordinator)) {
+          throw new RangeError(`--coordinator ${flags.coordinator}: expected a ws:// or wss:// URL, e.g. wss://coordinator.example.gov:7400 (plain ws:// only to this machine)`);
+        }
         const { name, identity } = await readIdentityFile(flags.key);
         const agency = flags.agency ?? (name || basename(flags.key, extname(flags.key)));
         const log = createLogger(flags.logLevel, flags.logFile).child({ agency });
@@ -70,7 +72,7 @@ export function clientCommand(): Command {
         process.once('SIGTERM', () => stop.abort());
         const summary = await runAgent({
           agency, identity, url: flags.coordinator, coordinatorKey: fromHex(policy.coordinatorKey, 32, 'policy.coordinatorKey'),
-          ca: flags.ca ? await readFile(flags.ca) : undefined, allowPlainRemote: flags.insecurePlainWs, policy, data, dataset: fingerprint,
+          ca: flags.ca ? await readFlagFile('--ca', flags.ca) : undefined, allowPlainRemote: flags.insecurePlainWs, policy, data, dataset: fingerprint,
           stateDir: flags.stateDir ?? `.cohort-agency-${agency}`, log, signal: stop.signal,
           exitWhenCoordinatorStops: flags.exitWhenDone, seed: flags.seed,
         });

@@ -16,7 +16,7 @@ import { toHex } from '../../identity/keys.js';
 import { exited, prepareLocalFederation, spawnAgencyClient } from '../../examples/local-federation.js';
 import { initEngine } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
-import { nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
+import { listenProblem, nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
 import { dashboardLine, modelSpec } from './coordinator.js';
@@ -49,7 +49,7 @@ export function demoCommand(): Command {
   // accuracy by round 4-6 with these settings; 12 rounds leave margin and take about a minute.
   addRunOptions(cmd, { runId: 'demo', rounds: 12, epochs: 2, batchSize: 10, lr: 0.1, minAgencies: 3 });
   cmd.action(async (flags: DemoFlags, self: Command) => {
-    await reportErrors(self, () => runDemo(flags, self));
+    await reportErrors(self, () => runDemo(flags, self), (err) => listenProblem(err, { '--http-port': flags.httpPort }));
   });
   return cmd;
 }
@@ -112,7 +112,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   say(`run ${config.runId} ${result.state.status} (${result.state.finishedReason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${test.y.length} digits no agency trained on`);
   if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${config.dp.delta}`);
-  say(`model (TF.js format, loads with tf.loadLayersModel): ${join(result.checkpointDir, 'model.json')}`);
+  say(`model (TF.js layers format; in Node, loadModel from 'cohort/model' loads it): ${join(result.checkpointDir, 'model.json')}`);
 
   // The auditor's check: the ledger, the coordinator's public key and every agency's receipts.
   const receipts = [];
