@@ -8,10 +8,11 @@ import { loadAgencyData, type AgencyData } from '../../client/data/source.js';
 import { explainPolicy, loadPolicy, type Policy } from '../../client/policy.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { fromHex } from '../../identity/keys.js';
+import { ProtocolError } from '../../proto/errors.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
 import { exampleCount } from '../../ml/dataset.js';
 import { createLogger } from '../log.js';
-import { positiveInt, readFlagFile, reportErrors, write } from '../output.js';
+import { debugging, positiveInt, readFlagFile, reportErrors, write } from '../output.js';
 
 interface ClientFlags {
   coordinator?: string;
@@ -78,9 +79,9 @@ export function clientCommand(): Command {
         });
         log.info(summary, 'client stopped');
         return undefined;
-      });
+      }, handshakeProblem);
       if (unusable) {
-        if (flags.debug) self.configureOutput().writeErr?.(`${unusable.stack}\n`);
+        if (flags.debug || debugging(self)) self.configureOutput().writeErr?.(`${unusable.stack}\n`);
         // Exit code 2: the data is unusable input, fixed by the agency, not by a retry.
         self.error(`error: ${unusable.code}: ${unusable.message}`, { exitCode: 2, code: unusable.code });
       }
@@ -96,5 +97,19 @@ async function checkedData(policy: Policy): Promise<AgencyData | DataError> {
   } catch (err) {
     if (err instanceof DataError) return err;
     throw err;
+  }
+}
+
+/** A refusal no retry cures, with what does: the agency's enrolment, or the key its policy pins. */
+function handshakeProblem(err: unknown): string | undefined {
+  if (!(err instanceof ProtocolError)) return undefined;
+  switch (err.code) {
+    case 'UNKNOWN_AGENCY':
+      return `${err.message} (UNKNOWN_AGENCY): the ML team must enrol this agency id with this key (cohort enroll add <agency id> <its .pub file>); ` +
+        'the agency id is the name in the key file, or --agency';
+    case 'COORDINATOR_KEY_MISMATCH':
+      return `${err.message} (COORDINATOR_KEY_MISMATCH): policy.coordinatorKey must be the key in the coordinator.pub the ML team sent; if it is, this is not that coordinator`;
+    default:
+      return `${err.message} (${err.code})`;
   }
 }

@@ -14,6 +14,10 @@ import { keysCommand } from '../../cli/commands/keys.js';
 import { reportErrors } from '../../cli/output.js';
 import { writeIdentityFile } from '../../identity/keyfile.js';
 import { generateIdentity, toHex } from '../../identity/keys.js';
+import { pino } from 'pino';
+import { Enrolment } from '../../coordinator/enrolment.js';
+import { DEFAULT_LIMITS } from '../../coordinator/limits.js';
+import { startCoordinator } from '../../coordinator/service.js';
 import { builtCli } from '../helpers/federation.js';
 import { freePort, run, STACK_FRAME } from '../readme/readme.js';
 
@@ -128,6 +132,35 @@ describe('client flags', () => {
     expect(r.code).toBe(1);
     expect(r.err).toContain('error: --coordinator 127.0.0.1:7400: expected a ws:// or wss:// URL, e.g. wss://coordinator.example.gov:7400');
   });
+});
+
+describe.skipIf(!builtCli())('the coordinator refuses the client at the handshake', () => {
+  it('an agency not enrolled, and a policy pinning another key: exit 1, the code and the fix, no retrying', async () => {
+    const enrolled = generateIdentity();
+    const stranger = generateIdentity();
+    await writeIdentityFile(join(dir, 'va-lab.key'), enrolled, { name: 'va-lab' });
+    await writeIdentityFile(join(dir, 'stranger.key'), stranger, { name: 'stranger' });
+    const enrolment = await Enrolment.open(join(dir, 'handshake'));
+    await enrolment.add('va-lab', toHex(enrolled.publicKey));
+    const coordinator = await startCoordinator({ dataDir: join(dir, 'handshake'), identity: coordinatorKey, admission: enrolment,
+      host: '127.0.0.1', port: 0, limits: DEFAULT_LIMITS, log: pino({ level: 'silent' }) });
+    try {
+      const policy = (key: string) => JSON.stringify({ coordinatorKey: key, minCohort: 3, purposes: ['p'], models: ['mnist-2nn'], maxRoundsPerRun: 5,
+        dataset: { kind: 'mnist', license: 'MIT', agencyShard: { index: 0, count: 10 } } });
+      await writeFile(join(dir, 'pinned.json'), policy(toHex(coordinatorKey.publicKey)));
+      await writeFile(join(dir, 'other.json'), policy(toHex(generateIdentity().publicKey)));
+      const client = (key: string, policyFile: string) =>
+        run(`${cli} client --coordinator ${coordinator.url} --key ${key} --policy ${policyFile} --state-dir state-${key}`, dir);
+      const [unknown, mismatch] = await Promise.all([client('stranger.key', 'pinned.json'), client('va-lab.key', 'other.json')]);
+      expect(unknown.code, unknown.err).toBe(1);
+      expect(unknown.err).toContain('error: coordinator refused: agency "stranger" with this key is not enrolled (UNKNOWN_AGENCY): the ML team must enrol');
+      expect(mismatch.code, mismatch.err).toBe(1);
+      expect(mismatch.err).toContain('(COORDINATOR_KEY_MISMATCH): policy.coordinatorKey must be the key in the coordinator.pub');
+      for (const r of [unknown, mismatch]) expect(r.err).not.toMatch(STACK_FRAME);
+    } finally {
+      await coordinator.close();
+    }
+  }, 120_000);
 });
 
 describe('keys: the public key as a file an agency sends, and as bare hex', () => {
