@@ -10,6 +10,7 @@ import type { SignedReceipt } from '../../ledger/receipt.js';
 import { readReceipts } from '../../ledger/receipt-file.js';
 import { showLedger } from '../../audit/show.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
+import { EXIT_UNUSABLE } from '../output.js';
 
 export interface AuditIo {
   readonly out: (text: string) => void;
@@ -28,7 +29,6 @@ const processIo: AuditIo = {
 
 export const EXIT_VALID = 0;
 export const EXIT_INVALID = 1;
-export const EXIT_UNUSABLE = 2;
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
 
