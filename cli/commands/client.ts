@@ -5,14 +5,14 @@ import { runAgent } from '../../client/agent.js';
 import { checkDataForPolicyModels } from '../../client/data/check.js';
 import { DataError } from '../../client/data/errors.js';
 import { loadAgencyData, type AgencyData } from '../../client/data/source.js';
-import { explainPolicy, loadPolicy, type Policy } from '../../client/policy.js';
+import { explainPolicy, loadPolicy, PolicyError, type Policy } from '../../client/policy.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { fromHex } from '../../identity/keys.js';
 import { ProtocolError } from '../../proto/errors.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
 import { exampleCount } from '../../ml/dataset.js';
 import { createLogger } from '../log.js';
-import { debugging, positiveInt, readFlagFile, reportErrors, write } from '../output.js';
+import { CliError, debugging, EXIT_UNUSABLE, positiveInt, readFlagFile, reportErrors, write } from '../output.js';
 
 interface ClientFlags {
   coordinator?: string;
@@ -50,7 +50,10 @@ export function clientCommand(): Command {
     .option('--debug', 'print the stack trace of a data error too', false)
     .action(async (flags: ClientFlags, self: Command) => {
       const unusable = await reportErrors(self, async (): Promise<DataError | undefined> => {
-        const policy = await loadPolicy(flags.policy);
+        // A policy that cannot be used is unusable input (exit 2), like the data it names.
+        const policy = await loadPolicy(flags.policy).catch((err: unknown) => {
+          throw err instanceof PolicyError ? new CliError(err.message, EXIT_UNUSABLE) : err;
+        });
         if (flags.explainPolicy) {
           write(self, explainPolicy(policy));
           return;

@@ -1,5 +1,6 @@
 // Issue #15, items 4 and 5: every failure a first run meets says what was wrong, names the flag
-// or field and the fix, exits 1 (2 for an unusable input file), and shows no stack trace unless
+// or field and the fix, exits 1 (2 for an unusable input file: a policy, a file a flag names),
+// and shows no stack trace unless
 // --debug. The listening failures and one policy failure run as real processes of the built CLI
 // (a port in use used to crash with ws's uncaught 'error' and exit code 7); the rest in-process.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -85,10 +86,10 @@ describe('policy errors name the field, what it should be and where', () => {
     return { path, ...(await inProcess(clientCommand(), ['client', '--policy', path, '--explain-policy'])) };
   };
 
-  it('invalid JSON: line and column, the line itself, and what JSON does not allow', async () => {
+  it('invalid JSON: line and column, the line itself, and what JSON does not allow; exit 2', async () => {
     const text = JSON.stringify(policy, null, 2).replace('"minCohort": 3,', '"minCohort": 3,,');
     const r = await explain(text);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain(`error: ${r.path} is not valid JSON: line 3, column 18: unexpected ','`);
     expect(r.err).toContain('    "minCohort": 3,,\n');
     expect(r.err).toContain('no trailing commas');
@@ -102,7 +103,7 @@ describe('policy errors name the field, what it should be and where', () => {
 
   it('a number in quotes is "must be a whole number, not the string", not "is required"; a missing field is required', async () => {
     const quoted = await explain(JSON.stringify({ ...policy, minCohort: '3' }));
-    expect(quoted.code).toBe(1);
+    expect(quoted.code).toBe(2);
     expect(quoted.err).toContain('minCohort: must be a whole number, not the string "3" (write numbers without quotes)');
     expect(quoted.err).not.toContain('is required');
     const { minCohort: _omitted, ...rest } = policy;
@@ -115,10 +116,10 @@ describe('policy errors name the field, what it should be and where', () => {
     expect(r.err).toContain('minCohrt: is not a field here; check its spelling (a policy has: coordinatorKey, minCohort,');
   });
 
-  it.skipIf(!builtCli())('as a process: exit 1 and no stack trace', async () => {
+  it.skipIf(!builtCli())('as a process: exit 2 and no stack trace', async () => {
     await writeFile(join(dir, 'broken.json'), '{ "minCohort": 3 ');
     const r = await run(`${cli} client --policy broken.json --explain-policy`, dir);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.err).toContain('error: broken.json is not valid JSON: line 1, column 18: the text ends too early');
     expect(r.err).not.toMatch(STACK_FRAME);
   }, 60_000);
