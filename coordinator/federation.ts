@@ -47,13 +47,10 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
       break;
     }
     const available = await waitForAgencies(parts, config.selection.min);
-    // Stopped while waiting (Ctrl-C before enough agencies came): stopped, not finished for lack of agencies.
-    if (parts.signal?.aborted) {
-      state.status = 'stopped';
-      break;
-    }
     if (available.length < config.selection.min) {
-      await finish(parts, state, store, `only ${available.length} agencies connected; ${config.selection.min} needed`);
+      // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
+      if (parts.signal?.aborted) state.status = 'stopped';
+      else await finish(parts, state, store, `only ${available.length} agencies connected; ${config.selection.min} needed`);
       break;
     }
     const round = state.lastRound + 1;
@@ -69,12 +66,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     await store.writeState(state);
     parts.events?.onRoundEnd?.(record.record);
     if (record.declinedBy) {
-      // Agencies that declined a round decline the next one alike: end here rather than burn the
-      // remaining rounds in seconds. Before any round aggregated the run is stopped, not finished,
-      // so its id resumes once the run's terms or the agencies' policies agree (issue #15).
-      const reason = declinedReason(round, record.declinedBy);
-      if (state.completedRounds > 0) await finish(parts, state, store, reason);
-      else Object.assign(state, { status: 'stopped', finishedReason: reason });
+      await endDeclined(parts, state, store, declinedReason(round, record.declinedBy));
       break;
     }
   }
@@ -163,6 +155,16 @@ async function finish(parts: FederationParts, state: RunState, store: RunStore, 
   // line is caught (docs/LEDGER.md), as agencies' receipts catch changes to their entries.
   await store.keepReceipt(issueReceipt(entry, parts.identity));
   await store.writeState(state);
+}
+
+/**
+ * Agencies that declined a round decline the next one alike: the run ends there rather than burn
+ * its remaining rounds in seconds. Before any round aggregated it is stopped, not finished, so its
+ * id resumes once the run's terms or the agencies' policies agree (issue #15).
+ */
+async function endDeclined(parts: FederationParts, state: RunState, store: RunStore, reason: string): Promise<void> {
+  if (state.completedRounds > 0) await finish(parts, state, store, reason);
+  else Object.assign(state, { status: 'stopped', finishedReason: reason });
 }
 
 /** Why a round could not open for lack of acceptances: each code, with who gave it and one reason. */

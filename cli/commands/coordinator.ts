@@ -6,6 +6,7 @@ import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
 import type { RunConfig } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
+import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
@@ -60,6 +61,7 @@ export function coordinatorCommand(): Command {
   cmd.action(async (flags: CoordinatorFlags, self: Command) => {
     const listenFlags = { '--port': flags.port, '--http-port': flags.httpPort };
     await reportErrors(self, async () => {
+      checkPorts(flags);
       const log = createLogger(flags.logLevel);
       const engine = await initEngine(flags.engine);
       write(self, `engine: ${engine.detail}`);
@@ -68,19 +70,8 @@ export function coordinatorCommand(): Command {
       const enrolment = await Enrolment.open(flags.dataDir);
       const heldOut = flags.evalMnist ? splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: flags.evalMnist, agencies: 1 }).test : undefined;
       const model = await tfGlobalModel(await modelSpec(config), config.seed, heldOut);
-      const limits: Limits = {
-        ...DEFAULT_LIMITS,
-        maxMessageBytes: flags.maxMessageMb ? flags.maxMessageMb * 1024 * 1024 : maxMessageBytesFor(model.parameters),
-        handshakeTimeoutMs: flags.handshakeTimeoutMs,
-        maxConnections: flags.maxConnections,
-        messagesPerSecond: flags.messagesPerSecond,
-      };
-      if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS for production")');
-      const tls = flags.tlsCert && flags.tlsKey
-        ? { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) } : undefined;
-      if (flags.httpPort !== undefined && flags.httpPort === flags.port && flags.port !== 0) {
-        throw new RangeError(`--http-port ${flags.httpPort} is the WebSocket --port too: give the dashboard another port (0 picks a free one)`);
-      }
+      const limits = limitsFrom(flags, model.parameters);
+      const tls = await tlsFiles(flags);
       const coordinator = await startCoordinator({
         dataDir: flags.dataDir, identity, admission: enrolment, host: flags.host, port: flags.port, limits, log, tls,
         allowPlainRemote: flags.insecurePlainWs,
@@ -95,12 +86,7 @@ export function coordinatorCommand(): Command {
       try {
         const result = await coordinator.run(config, model, view.events, stop.signal);
         view.stop();
-        const { state } = result;
-        write(self, `run ${config.runId} ${state.status}: ${state.finishedReason ?? (state.status === 'stopped' ? 'stopped on request' : '')}`);
-        write(self, `model checkpoint: ${result.checkpointDir}`);
-        write(self, `ledger: ${coordinator.ledgerPath}`);
-        const problem = runProblem(state, flags);
-        if (problem) throw new CliError(problem);
+        reportRun(self, result, coordinator.ledgerPath, flags);
       } finally {
         view.stop();
         await coordinator.close();
@@ -108,6 +94,39 @@ export function coordinatorCommand(): Command {
     }, (err) => listenProblem(err, listenFlags));
   });
   return cmd;
+}
+
+function limitsFrom(flags: CoordinatorFlags, parameters: number): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxMessageBytes: flags.maxMessageMb ? flags.maxMessageMb * 1024 * 1024 : maxMessageBytesFor(parameters),
+    handshakeTimeoutMs: flags.handshakeTimeoutMs,
+    maxConnections: flags.maxConnections,
+    messagesPerSecond: flags.messagesPerSecond,
+  };
+}
+
+function checkPorts(flags: CoordinatorFlags): void {
+  if (flags.httpPort !== undefined && flags.httpPort === flags.port && flags.port !== 0) {
+    throw new RangeError(`--http-port ${flags.httpPort} is the WebSocket --port too: give the dashboard another port (0 picks a free one)`);
+  }
+}
+
+/** The TLS certificate and key, when given: both or neither. */
+async function tlsFiles(flags: CoordinatorFlags): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS across machines")');
+  if (!flags.tlsCert || !flags.tlsKey) return undefined;
+  return { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) };
+}
+
+/** How the run ended, where its model and ledger are; a run that could not do its work fails (exit 1). */
+function reportRun(self: Command, result: FederationResult, ledgerPath: string, flags: CoordinatorFlags): void {
+  const { state } = result;
+  write(self, `run ${flags.runId} ${state.status}: ${state.finishedReason ?? (state.status === 'stopped' ? 'stopped on request' : '')}`);
+  write(self, `model checkpoint: ${result.checkpointDir}`);
+  write(self, `ledger: ${ledgerPath}`);
+  const problem = runProblem(state, flags);
+  if (problem) throw new CliError(problem);
 }
 
 /** A run that ended without doing what it was started for says so, and what to do, with exit code 1. */
