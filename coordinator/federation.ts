@@ -48,7 +48,9 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     }
     const available = await waitForAgencies(parts, config.selection.min);
     if (available.length < config.selection.min) {
-      await finish(parts, state, store, `only ${available.length} agencies connected; ${config.selection.min} needed`);
+      // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
+      if (parts.signal?.aborted) state.status = 'stopped';
+      else await finish(parts, state, store, `only ${available.length} agencies connected; ${config.selection.min} needed`);
       break;
     }
     const round = state.lastRound + 1;
@@ -63,6 +65,10 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     }
     await store.writeState(state);
     parts.events?.onRoundEnd?.(record.record);
+    if (record.declinedBy) {
+      await endDeclined(parts, state, store, declinedReason(round, record.declinedBy));
+      break;
+    }
   }
   if (state.status === 'running') await finish(parts, state, store, `${state.completedRounds} of ${config.rounds} rounds aggregated`);
   await store.writeState(state);
@@ -98,7 +104,10 @@ async function openRun(parts: FederationParts, store: RunStore) {
     await ledger.append('round_closed', { runId: config.runId, round: progress.lastOpened, status: 'abandoned', reason: 'the coordinator restarted during the round' });
     state.lastRound = progress.lastOpened;
   }
-  if (state.status !== 'finished') state.status = 'running';
+  if (state.status !== 'finished') {
+    state.status = 'running';
+    delete state.finishedReason;
+  }
   await ledger.append('note', { text: `run ${config.runId} resumed after round ${state.lastRound} from checkpoint of round ${state.checkpointRound}` });
   parts.log.info({ runId: config.runId, round: state.lastRound }, 'resuming run');
   return { state, weights: await model.load(store.checkpointDir(state.checkpointRound)) };
@@ -146,4 +155,28 @@ async function finish(parts: FederationParts, state: RunState, store: RunStore, 
   // line is caught (docs/LEDGER.md), as agencies' receipts catch changes to their entries.
   await store.keepReceipt(issueReceipt(entry, parts.identity));
   await store.writeState(state);
+}
+
+/**
+ * Agencies that declined a round decline the next one alike: the run ends there rather than burn
+ * its remaining rounds in seconds. Before any round aggregated it is stopped, not finished, so its
+ * id resumes once the run's terms or the agencies' policies agree (issue #15).
+ */
+async function endDeclined(parts: FederationParts, state: RunState, store: RunStore, reason: string): Promise<void> {
+  if (state.completedRounds > 0) await finish(parts, state, store, reason);
+  else Object.assign(state, { status: 'stopped', finishedReason: reason });
+}
+
+/** Why a round could not open for lack of acceptances: each code, with who gave it and one reason. */
+function declinedReason(round: number, declined: ReadonlyMap<string, { code: string; reason: string }>): string {
+  const byCode = new Map<string, { agencies: string[]; reason: string }>();
+  for (const [agency, why] of [...declined].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entry = byCode.get(why.code) ?? { agencies: [], reason: why.reason };
+    entry.agencies.push(agency);
+    byCode.set(why.code, entry);
+  }
+  // Bounded, since it goes into the ledger: a long list of agencies is cut, not the codes.
+  const named = (agencies: string[]) => agencies.length <= 5 ? agencies.join(', ') : `${agencies.slice(0, 5).join(', ')} and ${agencies.length - 5} more`;
+  const parts = [...byCode].map(([code, { agencies, reason }]) => `${code} from ${named(agencies)} (${reason.slice(0, 300)})`);
+  return `round ${round} could not open: ${declined.size} agencies declined it: ${parts.join('; ')}`;
 }

@@ -1,5 +1,5 @@
 // `cohort model export`: a run's model as a TF.js layers model (model.json + weights), which
-// tf.loadLayersModel loads in Node or a browser.
+// `loadModel` of `cohort/model` (ml/load-model.ts) loads in Node, and tf.loadLayersModel over HTTP.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { RunStore } from '../../coordinator/run-store.js';
@@ -22,6 +22,10 @@ export function modelCommand(): Command {
         const store = new RunStore(opts.dataDir, opts.runId);
         const state = await store.readState();
         if (!state) throw new RangeError(`no run "${opts.runId}" in ${resolve(opts.dataDir)}`);
+        if (opts.round === undefined && state.checkpointRound === 0) {
+          throw new RangeError(`run ${opts.runId} has no aggregated round (${state.finishedReason ?? state.status}), so its model is the untrained initial one: ` +
+            'nothing exported. See why with `cohort audit show` on the ledger; --round 0 exports the initial model if that is what you want');
+        }
         const round = opts.round ?? state.checkpointRound;
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {

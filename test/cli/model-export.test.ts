@@ -55,6 +55,23 @@ describe('cohort model export', () => {
     loaded.dispose();
   });
 
+  it('refuses a run with no aggregated round (its model is the untrained one), unless --round 0 asks for it', async () => {
+    await initEngine();
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
+    const model = await tfGlobalModel({ kind: 'mnist-2nn' }, 5);
+    const store = new RunStore(dataDir, 'declined');
+    await model.save(store.checkpointDir(0), model.initialWeights());
+    const state: RunState = { runId: 'declined', status: 'stopped', lastRound: 1, completedRounds: 0, checkpointRound: 0, history: [], privacySteps: [], joined: [],
+      finishedReason: 'round 1 could not open: 3 agencies declined it' };
+    await store.writeState(state);
+    const outDir = join(dataDir, 'exported');
+    const refused = await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.err).toContain('error: run declined has no aggregated round (round 1 could not open: 3 agencies declined it), so its model is the untrained initial one: nothing exported');
+    await expect(readFile(join(outDir, 'model.json'))).rejects.toThrow();
+    expect((await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir, '--round', '0'])).exitCode).toBe(0);
+  });
+
   it('names the run that does not exist, with exit code 1', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
     const result = await run(['export', '--run-id', 'nope', '--data-dir', dataDir, '--out', join(dataDir, 'x')]);
