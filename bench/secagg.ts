@@ -23,7 +23,8 @@ import type { GlobalModel } from '../coordinator/global-model.js';
 import { parseRunConfig } from '../coordinator/run-config.js';
 import { secAggParams } from '../coordinator/secure-round.js';
 import { startCoordinator, type Coordinator } from '../coordinator/service.js';
-import { equalBytes, generateIdentity, sign, type Identity } from '../identity/keys.js';
+import { equalBytes, generateIdentity, sign, toHex, type Identity } from '../identity/keys.js';
+import { offerSha256 } from '../proto/offer-hash.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { seededRandom } from '../ml/random.js';
 import { sha256Hex } from '../bytes/digest.js';
@@ -34,7 +35,7 @@ import { SECAGG_STAGES, SecAggServer, type SecAggStage } from '../secagg/index.j
 
 const STAGES = SECAGG_STAGES;
 type StageTimes = Record<SecAggStage, number>;
-const zeroTimes = (): StageTimes => ({ advertise_keys: 0, share_keys: 0, masked_input: 0, unmasking: 0 });
+const zeroTimes = (): StageTimes => ({ advertise_keys: 0, share_keys: 0, masked_input: 0, consistency: 0, unmasking: 0 });
 
 // ---- Measuring hooks: compute time of the coordinator's SecAgg stages, and bytes clients send.
 
@@ -42,10 +43,12 @@ const zeroTimes = (): StageTimes => ({ advertise_keys: 0, share_keys: 0, masked_
 const coordinator = { compute: zeroTimes(), closedAt: {} as Partial<Record<SecAggStage, number>> };
 function instrumentServer(): void {
   const owner: Record<string, SecAggStage> = {
-    receiveAdvert: 'advertise_keys', closeAdvertise: 'advertise_keys', rosterFor: 'share_keys', receiveShares: 'share_keys', closeShareKeys: 'share_keys',
-    sharesFor: 'masked_input', receiveMaskedInput: 'masked_input', closeMaskInput: 'masked_input', unmaskRequestFor: 'unmasking', receiveUnmask: 'unmasking', finish: 'unmasking',
+    receiveAdvert: 'advertise_keys', closeAdvertise: 'advertise_keys', roster: 'share_keys', receiveShares: 'share_keys', closeShareKeys: 'share_keys',
+    sharesFor: 'masked_input', receiveMaskedInput: 'masked_input', closeMaskInput: 'masked_input',
+    consistencyRequest: 'consistency', receiveConsistency: 'consistency', closeConsistency: 'consistency',
+    unmaskRequestFor: 'unmasking', receiveUnmask: 'unmasking', finish: 'unmasking',
   };
-  const closes: Record<string, SecAggStage> = { closeAdvertise: 'advertise_keys', closeShareKeys: 'share_keys', closeMaskInput: 'masked_input', finish: 'unmasking' };
+  const closes: Record<string, SecAggStage> = { closeAdvertise: 'advertise_keys', closeShareKeys: 'share_keys', closeMaskInput: 'masked_input', closeConsistency: 'consistency', finish: 'unmasking' };
   const proto = SecAggServer.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
   let depth = 0;
   for (const [method, stage] of Object.entries(owner)) {
@@ -114,7 +117,7 @@ class BenchClient {
   }
 
   private commitment(bytes: Uint8Array): Uint8Array {
-    return sign(commitmentTranscript(this.offer!.runId, this.offer!.round, sha256Hex(bytes)), this.identity.secretKey);
+    return sign(commitmentTranscript(this.offer!.runId, this.offer!.round, toHex(offerSha256(this.offer!)), sha256Hex(bytes)), this.identity.secretKey);
   }
 
   private async handle({ message }: Opened): Promise<void> {
@@ -131,7 +134,7 @@ class BenchClient {
           this.plainMs = performance.now() - start;
           return;
         }
-        this.secure = new SecureParticipant(this.offer, this.agency, this.identity, 3);
+        this.secure = new SecureParticipant(this.offer, this.agency, this.identity, { minCohort: 3 });
         const keyAdvert = this.timed('advertise_keys', () => this.secure!.advertise());
         this.send({ roundAnswer: { accept: true, examples: 100, keyAdvert, dataset } });
         return;
@@ -148,6 +151,9 @@ class BenchClient {
         this.send({ maskedInput: { vector, commitment: this.timed('masked_input', () => this.commitment(vector)) } });
         return;
       }
+      case 'consistencyRequest':
+        this.send({ consistencySignature: this.timed('consistency', () => this.secure!.signSurvivors(message.consistencyRequest as cohort.v1.ConsistencyRequest)) });
+        return;
       case 'unmaskRequest':
         this.send({ unmaskResponse: this.timed('unmasking', () => this.secure!.unmask(message.unmaskRequest as cohort.v1.UnmaskRequest)) });
         return;
@@ -245,7 +251,8 @@ async function runConfiguration(n: number, params: number, graphs: Array<'log' |
         n, params, graph, degree, threshold, roundS: secure.seconds, plainS: plain.seconds,
         coordinatorWall: {
           advertise_keys: wallFrom(start, closed.advertise_keys), share_keys: wallFrom(closed.advertise_keys, closed.share_keys),
-          masked_input: wallFrom(closed.share_keys, closed.masked_input), unmasking: wallFrom(closed.masked_input, closed.unmasking),
+          masked_input: wallFrom(closed.share_keys, closed.masked_input), consistency: wallFrom(closed.masked_input, closed.consistency),
+          unmasking: wallFrom(closed.consistency, closed.unmasking),
         },
         coordinatorCompute: { ...coordinator.compute }, slowestClient: secure.slowest,
         bytesPerClient: secure.bytesPerClient, plainBytesPerClient: plain.bytesPerClient,

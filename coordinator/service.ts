@@ -15,11 +15,15 @@ import type { RunConfig } from './run-config.js';
 import { RunMonitor } from './http/monitor.js';
 import { startDashboard, type Dashboard } from './http/server.js';
 import { SseHub } from './http/sse.js';
+import { encodeRoster, type Roster } from '../identity/roster.js';
+import { checkEnrolmentOnRoster, rosterAdmission, type ListedAdmission } from './roster-admission.js';
 
 export interface CoordinatorOptions {
   dataDir: string;
   identity: Identity;
-  admission: Admission;
+  admission: ListedAdmission;
+  /** The federation's signed roster: then only its members are admitted, and every offer carries it. */
+  roster?: Roster;
   host: string;
   port: number;
   limits: Limits;
@@ -44,6 +48,8 @@ export interface Coordinator {
 
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
   const { log } = options;
+  // Under a roster, refused before anything opens: an enrolled agency the roster does not list.
+  const admission: Admission = options.roster ? rosterAdmission(options.admission, options.roster) : options.admission;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
   const ledger = await LedgerWriter.open(ledgerPath, options.identity);
   const note = (text: string) => {
@@ -59,7 +65,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   });
   // A transport that cannot start (port taken, plain ws:// refused) must not leave the ledger open.
   const transport = await startTransport({
-    host: options.host, port: options.port, identity: options.identity, admission: options.admission,
+    host: options.host, port: options.port, identity: options.identity, admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
   }, sessionHandlers(log, router, note)).catch(async (err: unknown) => {
     await ledger.close();
@@ -76,10 +82,15 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     ledgerPath,
     dashboard,
     monitor,
-    run: (config, model, events, signal) => runWatched(monitor, {
-      config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-      sessions: transport.sessions, log, events: bothEvents(events, monitor.events),
-    }, signal),
+    run: async (config, model, events, signal) => {
+      // The enrolment may have changed since the start (cohort enroll while running): a run starts only on the roster.
+      if (options.roster) checkEnrolmentOnRoster(options.admission, options.roster);
+      return runWatched(monitor, {
+        config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
+        sessions: transport.sessions, log, events: bothEvents(events, monitor.events),
+        ...(options.roster ? { roster: encodeRoster(options.roster) } : {}),
+      }, signal);
+    },
     async close() {
       await dashboard?.close();
       await transport.close();

@@ -1,6 +1,7 @@
-// A federation laid out on one machine: a coordinator identity and enrolment, and for each
-// agency its own identity, policy and state folder, with its client as a separate OS process.
-// `cohort demo` runs on it, and so do the end-to-end tests: the same files a real deployment has.
+// A federation laid out on one machine: a coordinator identity and enrolment, a governance key
+// and the roster it signed, and for each agency its own identity, policy (pinning the coordinator
+// and the governance key) and state folder, with its client as a separate OS process. `cohort
+// demo` runs on it, and so do the end-to-end tests: the same files a real deployment has.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -11,7 +12,8 @@ import { Enrolment } from '../coordinator/enrolment.js';
 import type { RunConfig } from '../coordinator/run-config.js';
 import { writeIdentityFile } from '../identity/keyfile.js';
 import { generateIdentity, toHex, type Identity } from '../identity/keys.js';
-import { writeJsonAtomic } from '../storage/atomic.js';
+import { formatRoster, parseRoster, signRoster, type Roster } from '../identity/roster.js';
+import { writeFileAtomic, writeJsonAtomic } from '../storage/atomic.js';
 
 // The built CLI: beside this file once compiled (dist/examples/ -> dist/cli/), or under dist/
 // when this file runs from the TypeScript sources (as under vitest).
@@ -34,13 +36,17 @@ export interface LocalFederation {
   coordinatorIdentity: Identity;
   coordinatorDir: string;
   enrolment: Enrolment;
+  /** The federation's governance identity (not the coordinator's) and the roster it signed, also in <dir>/roster.json. */
+  governance: Identity;
+  roster: Roster;
   agencies: LocalAgency[];
 }
 
 /** The policy each agency gets by default: it allows exactly this run; `override` changes fields. */
-export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, split: MnistSplit, index: number): Record<string, unknown> {
+export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, split: MnistSplit, index: number, governanceKey?: Uint8Array): Record<string, unknown> {
   return {
     coordinatorKey: toHex(coordinatorKey),
+    ...(governanceKey ? { federation: { governanceKey: toHex(governanceKey) } } : {}),
     minCohort: Math.min(3, split.agencies),
     purposes: [config.purpose],
     models: [config.model],
@@ -62,6 +68,7 @@ export async function prepareLocalFederation(dir: string, config: RunConfig, spl
   const coordinatorDir = join(dir, 'coordinator');
   await writeIdentityFile(join(coordinatorDir, 'coordinator.key'), coordinatorIdentity, { name: 'coordinator', overwrite: true });
   const enrolment = await Enrolment.open(coordinatorDir);
+  const governance = generateIdentity();
   const agencies: LocalAgency[] = [];
   for (let i = 0; i < split.agencies; i++) {
     const name = `agency-${i + 1}`;
@@ -70,10 +77,15 @@ export async function prepareLocalFederation(dir: string, config: RunConfig, spl
     const agency = { name, identity, home, keyPath: join(home, 'identity.key'), policyPath: join(home, 'policy.json'), stateDir: join(home, 'state') };
     await writeIdentityFile(agency.keyPath, identity, { name, overwrite: true });
     if (!enrolment.lookup(name)) await enrolment.add(name, toHex(identity.publicKey));
-    await writeJsonAtomic(agency.policyPath, override(i, defaultPolicy(config, coordinatorIdentity.publicKey, split, i)));
+    await writeJsonAtomic(agency.policyPath, override(i, defaultPolicy(config, coordinatorIdentity.publicKey, split, i, governance.publicKey)));
     agencies.push(agency);
   }
-  return { dir, coordinatorIdentity, coordinatorDir, enrolment, agencies };
+  const roster = signRoster(parseRoster(JSON.stringify({
+    version: 1, federation: 'local', serial: 1, members: agencies.map((a) => ({ agency: a.name, identityKey: toHex(a.identity.publicKey) })),
+  })), governance);
+  await writeIdentityFile(join(dir, 'governance.key'), governance, { name: 'governance', overwrite: true });
+  await writeFileAtomic(join(dir, 'roster.json'), formatRoster(roster));
+  return { dir, coordinatorIdentity, coordinatorDir, enrolment, governance, roster, agencies };
 }
 
 /** Starts `cohort client` for one agency; its output goes to <dir>/logs/<agency>.{log,out}. */

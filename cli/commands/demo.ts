@@ -76,7 +76,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   const model = await tfGlobalModel(await modelSpec(config), config.seed, test);
   const log = createLogger(flags.logLevel, join(dir, 'logs', 'coordinator.log'));
   const coordinator = await startCoordinator({
-    dataDir: federation.coordinatorDir, identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
+    dataDir: federation.coordinatorDir, identity: coordinatorIdentity, admission: enrolment, roster: federation.roster, host: '127.0.0.1', port: 0,
     limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log,
     http: flags.http ? { host: '127.0.0.1', port: flags.httpPort } : undefined,
   });

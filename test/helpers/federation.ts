@@ -76,7 +76,7 @@ export async function harness(name: string, config: RunConfig, agencies: number,
     dir, federation, config, model, children,
     async start(port = 0) {
       h.coordinator = await startCoordinator({
-        dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment,
+        dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment, roster: federation.roster,
         host: '127.0.0.1', port, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters), ...limits }, log: silent,
       });
       return h.coordinator;
