@@ -143,8 +143,12 @@ function summarize(round: SecureRound, result: SecAggResult, offered: string[], 
   };
 }
 
-/** The ledger's unmasking entry: who is in the sum, who is not, who revealed shares, and what the survivors signed. */
-function unmaskingEntry(result: Extract<SecAggResult, { status: 'complete' }>, dropped: string[], sharesFrom: string[]): Unmasking {
+/**
+ * The ledger's unmasking entry: who is in the sum, who is not (a survivor that stopped at the
+ * consistency or unmasking stage is in it), who revealed shares, and what the survivors signed.
+ */
+function unmaskingEntry(result: Extract<SecAggResult, { status: 'complete' }>, droppedOut: string[], sharesFrom: string[]): Unmasking {
+  const dropped = droppedOut.filter((agency) => !result.contributors.includes(agency));
   return {
     survivors: [...result.contributors], dropped, sharesFrom,
     graphSeed: toHex(result.agreement.graphSeed),

@@ -311,9 +311,11 @@ export class SecAggServer {
   /** Each owner's secret from the shares revealed of it, checked; undefined (round abandoned) when one cannot be rebuilt. */
   async #recoverAll(owners: readonly string[], kind: 'key' | 'seed'): Promise<Map<string, Uint8Array> | undefined> {
     const held = new Map<string, HeldShare[]>(owners.map((u) => [u, []]));
-    for (const response of this.#responses.values()) {
-      for (const share of response.shares) {
-        if (share.kind === kind) held.get(share.owner)?.push({ holder: response.from, share: share.share });
+    // In holder order, not arrival order: which shares rebuild a secret (and so which bad share
+    // is caught) must not depend on who answered first.
+    for (const holder of sortedIds(this.#responses.keys())) {
+      for (const share of this.#responses.get(holder)!.shares) {
+        if (share.kind === kind) held.get(share.owner)?.push({ holder, share: share.share });
       }
     }
     const { threshold } = this.#round.params;
