@@ -173,7 +173,7 @@ export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, offerHash:
   const hash = sha256Hex(uploaded);
   const key = ctx.sessions.get(agency)?.identityKey;
   if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, toHex(offerHash), hash), signature, key)) {
-    throw new ProtocolError('BAD_UPDATE', `${agency}'s commitment signature does not verify over what it sent under this round's offer`);
+    throw new ProtocolError('BAD_UPDATE', `${agency}'s commitment signature does not verify over what it sent`);
   }
   return { hash, signature };
 }
