@@ -64,6 +64,8 @@ export interface RoundRun {
   refusals: Map<string, string>;
   /** The adverts the clients sent, by id. */
   adverts: Map<string, SignedAdvert>;
+  /** Each client's state at the end (its secrets wiped): the graph it drew, what it received. */
+  states: Map<string, ClientState>;
 }
 
 /** Runs one round; dropAt[id] is the first stage a client does not answer. */
@@ -99,7 +101,7 @@ export async function runRound(
     server.receiveAdvert(advert);
     arrived[0].add(id);
   });
-  if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts };
+  if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[0]) {
     if (!answers(id, 'share_keys')) continue;
@@ -108,7 +110,7 @@ export async function runRound(
     server.receiveShares(id, shares);
     arrived[1].add(id);
   }
-  if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts };
+  if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[1]) {
     if (!answers(id, 'masked_input')) continue;
@@ -118,7 +120,7 @@ export async function runRound(
     server.receiveMaskedInput(id, masked);
     arrived[2].add(id);
   }
-  if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts };
+  if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[2]) {
     if (!answers(id, 'consistency')) continue;
@@ -127,7 +129,7 @@ export async function runRound(
     server.receiveConsistency(signed);
     arrived[3].add(id);
   }
-  if (server.closeConsistency().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts };
+  if (server.closeConsistency().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[3]) {
     if (!answers(id, 'unmasking')) continue;
@@ -136,7 +138,7 @@ export async function runRound(
     server.receiveUnmask(response);
     arrived[4].add(id);
   }
-  return { result: await server.finish(), arrived, server, refusals, adverts };
+  return { result: await server.finish(), arrived, server, refusals, adverts, states };
 }
 
 export function plainSum(inputs: Map<string, Uint32Array>, contributors: Iterable<string>, length: number): Uint32Array {
