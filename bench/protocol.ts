@@ -4,7 +4,7 @@
 // bench/secagg.ts --baseline <ref> compares the SecAgg+ round with the consistency round against
 // the round as it was before it (issue #10).
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, symlink } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -55,14 +55,8 @@ export function currentProtocol(): Protocol {
  * its stages have a consistency round (its SecureParticipant took a minimum cohort and its
  * commitment no offer hash before that).
  */
-export async function baselineProtocol(ref: string, log: (line: string) => void): Promise<Protocol> {
-  if (!/^[\w./~^-]+$/.test(ref)) throw new RangeError(`--baseline must be a git ref, got ${ref}`);
-  const root = fileURLToPath(new URL('../..', import.meta.url));
-  const dir = await mkdtemp(join(tmpdir(), 'cohort-baseline-'));
-  log(`building the baseline ${ref} in ${dir} ...`);
-  execFileSync('bash', ['-c', `git -C "${root}" archive --format=tar "${ref}" | tar -x -C "${dir}"`], { stdio: 'inherit' });
-  await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
-  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
+export async function baselineProtocol(ref: string, log: (line: string) => void, built?: string): Promise<Protocol> {
+  const dir = built ?? await buildBaseline(ref, log);
   // The baseline's modules are typed as another version's: used through the Protocol shape only.
   const load = async (path: string): Promise<any> => import(pathToFileURL(join(dir, 'dist', path)).href);
   const [service, connection, participant, runConfig, secureRound, keys, entries, digest, secagg] = await Promise.all([
@@ -70,6 +64,7 @@ export async function baselineProtocol(ref: string, log: (line: string) => void)
     load('coordinator/secure-round.js'), load('identity/keys.js'), load('ledger/entries.js'), load('bytes/digest.js'), load('secagg/index.js'),
   ]);
   const withConsistency = (secagg.SECAGG_STAGES as string[]).includes('consistency');
+  log(`baseline ${ref} loaded from ${dir}`);
   const offerHash = withConsistency ? (await load('proto/offer-hash.js')).offerSha256 : undefined;
   return {
     label: `${ref}${withConsistency ? '' : ' (before the consistency round)'}`,
@@ -80,4 +75,29 @@ export async function baselineProtocol(ref: string, log: (line: string) => void)
       ? entries.commitmentTranscript(offer.runId, offer.round, keys.toHex(offerHash(offer)), digest.sha256Hex(bytes))
       : entries.commitmentTranscript(offer.runId, offer.round, digest.sha256Hex(bytes)), identity.secretKey),
   };
+}
+
+/** `git archive` of `ref` in a temporary folder, compiled there against this checkout's node_modules; its folder. */
+async function buildBaseline(ref: string, log: (line: string) => void): Promise<string> {
+  if (!/^[\w./~^-]+$/.test(ref)) throw new RangeError(`--baseline must be a git ref, got ${ref}`);
+  const root = fileURLToPath(new URL('../..', import.meta.url));
+  const dir = await mkdtemp(join(tmpdir(), 'cohort-baseline-'));
+  log(`building the baseline ${ref} in ${dir} ...`);
+  execFileSync('bash', ['-c', `git -C "${root}" archive --format=tar "${ref}" | tar -x -C "${dir}"`], { stdio: 'inherit' });
+  await linkModules(join(root, 'node_modules'), join(dir, 'node_modules'));
+  execFileSync(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
+  return dir;
+}
+
+/**
+ * The checkout's packages, linked, except protobufjs, copied: generated protobuf code registers
+ * its message classes on protobufjs's one default root, so two versions sharing the package would
+ * encode each other's nested messages with the wrong classes.
+ */
+async function linkModules(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  for (const name of await readdir(from)) {
+    if (name === 'protobufjs') await cp(join(from, name), join(to, name), { recursive: true, dereference: true });
+    else await symlink(join(from, name), join(to, name));
+  }
 }

@@ -8,7 +8,7 @@
 // passes or fails on time.
 //
 //   node dist/bench/secagg.js [--quick] [--n 10,20,50,100] [--params 100000,1663370] [--max-work 2e10]
-//   node dist/bench/secagg.js --baseline <git ref> [--n 10,50,100] [--params 100000] [--repeat 3]
+//   node dist/bench/secagg.js --baseline <git ref> [--baseline-dir <its built copy>] [--n 10,50,100] [--params 100000] [--repeat 3]
 //
 // --baseline builds Cohort as of <git ref> in a temporary folder (bench/protocol.ts) and runs the
 // same SecAgg+ rounds (default graph) with it and with this checkout, alternately, --repeat times
@@ -202,7 +202,7 @@ async function runConfiguration(protocol: Protocol, n: number, params: number, g
   let coord: Coordinator | undefined;
   try {
     coord = await startCoordinator({
-      dataDir: dir, identity, host: '127.0.0.1', port: 0, log: pino({ level: 'silent' }),
+      dataDir: dir, identity, host: '127.0.0.1', port: 0, log: pino({ level: process.env.BENCH_LOG ?? 'silent' }),
       admission: { isEnrolled: (agency, key) => !!keys.get(agency) && equalBytes(keys.get(agency)!, key) },
       limits: { ...DEFAULT_LIMITS, maxMessageBytes, maxCohort: Math.max(DEFAULT_LIMITS.maxCohort, n) },
     });
@@ -283,13 +283,16 @@ const mb = (x: number) => `${(x / 1e6).toFixed(2)} MB`;
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: {
     quick: { type: 'boolean' }, n: { type: 'string' }, params: { type: 'string' }, 'max-work': { type: 'string' },
-    baseline: { type: 'string' }, repeat: { type: 'string' },
+    baseline: { type: 'string' }, 'baseline-dir': { type: 'string' }, repeat: { type: 'string' },
   } });
   const current = currentProtocol();
   instrumentServer(current.serverPrototype as Record<string, (...args: unknown[]) => unknown>);
   instrumentSockets();
   const command = `node dist/bench/secagg.js ${process.argv.slice(2).join(' ')}`.trim();
-  if (values.baseline) return compare(current, values.baseline, list(values.n, [10, 50, 100]), list(values.params, [100_000])[0], Number(values.repeat ?? 3), command);
+  if (values.baseline) {
+    const baseline = await baselineProtocol(values.baseline, (line) => console.error(line), values['baseline-dir']);
+    return compare(current, baseline, list(values.n, [10, 50, 100]), list(values.params, [100_000])[0], Number(values.repeat ?? 3), command);
+  }
   const quick = !!values.quick;
   const ns = list(values.n, quick ? [10, 20] : [10, 20, 50, 100]);
   const sizes = list(values.params, quick ? [100_000] : [100_000, 1_663_370]);
@@ -346,8 +349,7 @@ function printGrid(results: Result[], skipped: string[]): void {
  * The SecAgg+ round on the default graph, with this checkout (the consistency round) and with the
  * baseline, alternately, `repeat` times each per N; the median of each, and their ratio.
  */
-async function compare(current: Protocol, ref: string, ns: number[], params: number, repeat: number, command: string): Promise<void> {
-  const baseline = await baselineProtocol(ref, (line) => console.error(line));
+async function compare(current: Protocol, baseline: Protocol, ns: number[], params: number, repeat: number, command: string): Promise<void> {
   instrumentServer(baseline.serverPrototype as Record<string, (...args: unknown[]) => unknown>);
   console.log(`# SecAgg+ round with the consistency round (${current.label}) against ${baseline.label}, loopback WebSockets, one process (${command})`);
   console.log(`# Node ${process.version}; ${params} params, bits 20; default graph; median of ${repeat} rounds each, alternating`);
