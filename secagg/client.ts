@@ -4,7 +4,7 @@
 // wipes its secrets, so a stage can neither be skipped, repeated, nor retried with another request.
 import { randomBytes } from 'node:crypto';
 import { checkBytes, checkId, checkInteger, sortedIds } from './encoding.js';
-import { checkSurvivorSignature, consistencyQuorum, signSurvivors, type ConsistencySignature, type SurvivorStatement } from './consistency.js';
+import { consistencyQuorum, signSurvivors, survivorSignatureCheck, type ConsistencySignature, type SurvivorStatement } from './consistency.js';
 import { decryptBundle, encryptBundle, type EncryptedShare, type ShareBundle } from './encrypt.js';
 import { refuse } from './errors.js';
 import type { NeighbourGraph } from './graph.js';
@@ -219,7 +219,7 @@ export function signSurvivorSet(state: ClientState, request: ConsistencyRequest)
 
 /**
  * Stage 5: only for the very set this client signed, and only once a quorum of it signed the
- * same set over the same offer and graph (each signature checked), reveal for each neighbour
+ * same set over the same offer and graph (each signature it counts checked), reveal for each neighbour
  * that gave shares exactly one: its seed share if it is in S, its key share if not (Bonawitz et
  * al. 2017 §4 Round 4; revealing both would unmask its input); and this client's own seed share.
  */
@@ -248,21 +248,31 @@ export function unmask(state: ClientState, request: UnmaskRequest): UnmaskRespon
   }
 }
 
-/** Every relayed signature must be a distinct survivor's over this statement, and there must be a quorum of them. */
+/**
+ * The relayed signatures must come from distinct survivors, and a quorum of them must be theirs
+ * over this statement. They are checked in the order relayed, each one refused if it does not
+ * verify, until the quorum is reached: the ones after it are not needed (a quorum of signatures
+ * over one set is what rules out every other set).
+ */
 function checkSignatures(state: ClientState, signatures: readonly ConsistencySignature[]): void {
   if (!Array.isArray(signatures)) throw new TypeError('request.signatures must be an array');
-  const statement = statementOf(state);
+  const check = survivorSignatureCheck(statementOf(state));
   const survivors = new Set(state.survivors);
   const signers = new Set<string>();
   for (const signed of signatures) {
     const id = signed?.id;
     if (typeof id !== 'string' || !survivors.has(id)) refuse('UNKNOWN_PEER', `a consistency signature comes from ${String(id)}, not a survivor`);
     if (signers.has(id)) refuse('DUPLICATE_PEER', `two consistency signatures from ${id}`);
-    checkSurvivorSignature(statement, signed, state.identities.get(id)!);
     signers.add(id);
   }
-  if (signers.size < state.quorum) {
-    refuse('CONSISTENCY_QUORUM', `${signers.size} survivors signed the survivor set; this client reveals shares only after ${state.quorum}`);
+  let verified = 0;
+  for (const signed of signatures) {
+    if (verified === state.quorum) break;
+    check(signed, state.identities.get(signed.id)!);
+    verified++;
+  }
+  if (verified < state.quorum) {
+    refuse('CONSISTENCY_QUORUM', `${verified} survivors signed the survivor set; this client reveals shares only after ${state.quorum}`);
   }
 }
 

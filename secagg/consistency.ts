@@ -58,16 +58,21 @@ export function signSurvivors(statement: SurvivorStatement, id: string, identity
   return Object.freeze({ id, offerHash: statement.binding.offerHash, graphSeed: statement.graphSeed, signature });
 }
 
-/** Refuses a relayed signature that is not `identityKey`'s over `statement`, naming what differs. */
-export function checkSurvivorSignature(statement: SurvivorStatement, signed: ConsistencySignature, identityKey: Uint8Array): void {
-  if (!(signed.offerHash instanceof Uint8Array) || !sameBytes(signed.offerHash, statement.binding.offerHash)) {
-    refuse('OFFER_MISMATCH', `${signed.id} signed the survivor set for another offer than this client's`);
-  }
-  if (!(signed.graphSeed instanceof Uint8Array) || !sameBytes(signed.graphSeed, statement.graphSeed)) {
-    refuse('GRAPH_MISMATCH', `${signed.id} signed the survivor set over another neighbour graph than this client's`);
-  }
-  if (!(signed.signature instanceof Uint8Array) || signed.signature.length !== SIGNATURE_BYTES
-    || !verify(consistencyTranscript(statement), signed.signature, identityKey)) {
-    refuse('BAD_CONSISTENCY_SIGNATURE', `the consistency signature of ${signed.id} does not verify over this survivor set`);
-  }
+/**
+ * A check of relayed signatures against `statement` (its bytes built once): it refuses one that is
+ * not `identityKey`'s over the statement, naming what differs.
+ */
+export function survivorSignatureCheck(statement: SurvivorStatement): (signed: ConsistencySignature, identityKey: Uint8Array) => void {
+  const message = consistencyTranscript(statement);
+  return (signed, identityKey) => {
+    if (!(signed.offerHash instanceof Uint8Array) || !sameBytes(signed.offerHash, statement.binding.offerHash)) {
+      refuse('OFFER_MISMATCH', `${signed.id} signed the survivor set for another offer than this client's`);
+    }
+    if (!(signed.graphSeed instanceof Uint8Array) || !sameBytes(signed.graphSeed, statement.graphSeed)) {
+      refuse('GRAPH_MISMATCH', `${signed.id} signed the survivor set over another neighbour graph than this client's`);
+    }
+    if (!(signed.signature instanceof Uint8Array) || signed.signature.length !== SIGNATURE_BYTES || !verify(message, signed.signature, identityKey)) {
+      refuse('BAD_CONSISTENCY_SIGNATURE', `the consistency signature of ${signed.id} does not verify over this survivor set`);
+    }
+  };
 }

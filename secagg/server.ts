@@ -8,7 +8,7 @@
 // quorum) left at any point: the round is abandoned and nothing more is asked for.
 import { createHash } from 'node:crypto';
 import { checkId, sortedIds } from './encoding.js';
-import { checkSurvivorSignature, consistencyQuorum, type ConsistencySignature, type SurvivorStatement } from './consistency.js';
+import { consistencyQuorum, survivorSignatureCheck, type ConsistencySignature } from './consistency.js';
 import type { EncryptedShare } from './encrypt.js';
 import { refuse } from './errors.js';
 import { checkAdvert, commitSeed, keyAgreement, publicKeyOf, type SignedAdvert } from './keys.js';
@@ -80,6 +80,8 @@ export class SecAggServer {
   #sum: Uint32Array;
   readonly #hashes = new Map<string, string>();
   readonly #signatures = new Map<string, ConsistencySignature>();
+  /** Checks a survivor's signature over the survivor set S, its bytes built once S is known. */
+  #checkSignature: ((signed: ConsistencySignature, identityKey: Uint8Array) => void) | undefined;
   readonly #responses = new Map<string, UnmaskResponse>();
   readonly #droppedAt = new Map<string, SecAggStage>();
   readonly #badShares: BadShare[] = [];
@@ -219,7 +221,10 @@ export class SecAggServer {
     this.#expect('consistency');
     const self = this.#survivor(signed?.id, 2);
     if (this.#signatures.has(self)) refuse('DUPLICATE_PEER', `a second consistency signature from ${self}`);
-    checkSurvivorSignature(this.#statement(), signed, this.#round.identities.get(self)!);
+    this.#checkSignature ??= survivorSignatureCheck({
+      binding: this.#round.context, graphSeed: this.#graphOf().seed, cohortSize: this.#round.identities.size, survivors: sortedIds(this.#after[2]),
+    });
+    this.#checkSignature(signed, this.#round.identities.get(self)!);
     this.#signatures.set(self, signed);
   }
 
@@ -361,10 +366,6 @@ export class SecAggServer {
       applyMask(sum, seed, -1);
       seed.fill(0);
     }
-  }
-
-  #statement(): SurvivorStatement {
-    return { binding: this.#round.context, graphSeed: this.#graphOf().seed, cohortSize: this.#round.identities.size, survivors: sortedIds(this.#after[2]) };
   }
 
   #graphOf(): RoundGraph {
