@@ -172,6 +172,8 @@ interface Result {
   degree: number;
   threshold: number;
   roundS: number;
+  /** Process CPU time of the round: every party's work, as the machine's load allows it to be told apart. */
+  cpuS: number;
   plainS: number;
   coordinatorWall: StageTimes;
   coordinatorCompute: StageTimes;
@@ -220,13 +222,16 @@ async function runConfiguration(protocol: Protocol, n: number, params: number, g
       coordinator.closedAt = {};
       clientBytes.clear();
       let started = 0;
-      const result = await coord!.run(config, model, { onRoundStart: () => { started = performance.now(); } });
+      let cpuAtStart = process.cpuUsage();
+      const result = await coord!.run(config, model, { onRoundStart: () => { started = performance.now(); cpuAtStart = process.cpuUsage(); } });
       const ended = performance.now();
+      // CPU time of the process, every party in it: the round's work, less blurred than wall time by a loaded machine.
+      const cpu = process.cpuUsage(cpuAtStart);
       const record = result.state.history[0];
       if (record?.status !== 'ok') throw new Error(`${runId}: round ${record?.status}: ${record?.reason}`);
       const bytes = [...clientBytes.values()];
       return {
-        config, started, seconds: (ended - started) / 1000, bytesPerClient: bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length),
+        config, started, seconds: (ended - started) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6, bytesPerClient: bytes.reduce((a, b) => a + b, 0) / Math.max(1, bytes.length),
         slowest: Object.fromEntries(STAGES.map((s) => [s, Math.max(...clients.map((c) => c.times[s]))])) as StageTimes,
         plainMs: Math.max(...clients.map((c) => c.plainMs)),
       };
@@ -252,7 +257,7 @@ async function runConfiguration(protocol: Protocol, n: number, params: number, g
       const wallFrom = (a: number | undefined, b: number | undefined) => (a !== undefined && b !== undefined ? b - a : NaN);
       const start = secure.started;
       results.push({
-        n, params, graph, degree, threshold, roundS: secure.seconds, plainS: plain.seconds,
+        n, params, graph, degree, threshold, roundS: secure.seconds, cpuS: secure.cpuSeconds, plainS: plain.seconds,
         coordinatorWall: {
           advertise_keys: wallFrom(start, closed.advertise_keys), share_keys: wallFrom(closed.advertise_keys, closed.share_keys),
           masked_input: wallFrom(closed.share_keys, closed.masked_input), consistency: wallFrom(closed.masked_input, closed.consistency),
@@ -360,24 +365,30 @@ async function compare(current: Protocol, baseline: Protocol, ns: number[], para
     for (let i = 0; i < repeat; i++) {
       runs.base.push(...await runConfiguration(baseline, n, params, ['log'], () => {}, false));
       runs.now.push(...await runConfiguration(current, n, params, ['log'], () => {}, false));
-      console.error(`  N=${n}: ${runs.base.at(-1)!.roundS.toFixed(2)} s before, ${runs.now.at(-1)!.roundS.toFixed(2)} s with the consistency round`);
+      const [b, w] = [runs.base.at(-1)!, runs.now.at(-1)!];
+      console.error(`  N=${n}: ${b.roundS.toFixed(2)} s (cpu ${b.cpuS.toFixed(2)} s) before, ${w.roundS.toFixed(2)} s (cpu ${w.cpuS.toFixed(2)} s) with the consistency round`);
     }
     const base = median(runs.base.map((r) => r.roundS));
     const now = median(runs.now.map((r) => r.roundS));
+    const baseCpu = median(runs.base.map((r) => r.cpuS));
+    const nowCpu = median(runs.now.map((r) => r.cpuS));
     const r = runs.now[0];
     const now_ = (pick: (x: Result) => number) => ms(median(runs.now.map(pick)));
     const before = (pick: (x: Result) => number) => ms(median(runs.base.map(pick)));
     rows.push([String(n), String(r.degree), String(r.threshold), base.toFixed(2), now.toFixed(2), `${(now / base).toFixed(2)}x`,
+      baseCpu.toFixed(2), nowCpu.toFixed(2), `${(nowCpu / baseCpu).toFixed(2)}x`,
       now_((x) => x.coordinatorWall.consistency), now_((x) => x.slowestClient.consistency),
       `${now_((x) => x.slowestClient.share_keys)} / ${before((x) => x.slowestClient.share_keys)}`,
       `${now_((x) => x.slowestClient.unmasking)} / ${before((x) => x.slowestClient.unmasking)}`]);
   }
   console.log('');
-  console.log('before / with consistency: wall time of one SecAgg+ round (offer to receipts). The consistency stage: its wall time at the');
+  console.log('before / with consistency: wall time of one SecAgg+ round (offer to receipts), then the CPU time the process spent on it');
+  console.log('(every party runs in this process: the round\'s work, less blurred by other load on the machine). The consistency stage: its wall time at the');
   console.log('coordinator, and the most any one client spent signing. Share and unmask: the most any one client spent, now / before');
   console.log('(now every client checks every advert, for the graph\'s coin, and every survivor\'s signature before it unmasks).');
   console.log('');
-  printTable(['N', 'k', 't', 'before s', 'with consistency s', 'ratio', 'consistency wall ms', 'client sign ms', 'client share ms', 'client unmask ms'], rows);
+  printTable(['N', 'k', 't', 'before s', 'with consistency s', 'ratio', 'before cpu s', 'with consistency cpu s', 'cpu ratio',
+    'consistency wall ms', 'client sign ms', 'client share ms', 'client unmask ms'], rows);
 }
 
 function median(xs: number[]): number {
