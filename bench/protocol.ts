@@ -43,10 +43,13 @@ export interface Protocol {
 }
 
 export function currentProtocol(): Protocol {
+  // As the agent does, each client hashes its offer once (client/agent.ts onOffer).
+  const hashes = new WeakMap<cohort.v1.IRoundOffer, Uint8Array>();
+  const hashOf = (offer: cohort.v1.IRoundOffer) => hashes.get(offer) ?? hashes.set(offer, offerSha256(offer)).get(offer)!;
   return {
     label: 'this checkout', startCoordinator, connectToCoordinator, parseRunConfig, secAggParams, serverPrototype: SecAggServer.prototype,
-    participant: (offer, agency, identity) => new SecureParticipant(offer, agency, identity, { minCohort: 3 }),
-    commitment: (offer, bytes, identity) => sign(commitmentTranscript(offer.runId!, offer.round!, toHex(offerSha256(offer)), sha256Hex(bytes)), identity.secretKey),
+    participant: (offer, agency, identity) => new SecureParticipant(offer, agency, identity, { minCohort: 3 }, undefined, hashOf(offer)),
+    commitment: (offer, bytes, identity) => sign(commitmentTranscript(offer.runId!, offer.round!, toHex(hashOf(offer)), sha256Hex(bytes)), identity.secretKey),
   };
 }
 

@@ -294,18 +294,18 @@ function takePolicy(state: ClientState, policy: ClientPolicy): void {
 /** The adverts by id: members of the cohort, once each, each verified, this client's own unchanged. */
 function verifiedAdverts(state: ClientState, adverts: readonly SignedAdvert[]): Map<string, SignedAdvert> {
   const verified = new Map<string, SignedAdvert>();
+  const mine = state.advert;
   for (const advert of adverts) {
     const id = advert?.id;
     if (typeof id !== 'string' || !state.identities.has(id)) refuse('UNKNOWN_PEER', `the roster names ${String(id)}, not a cohort member`);
     if (verified.has(id)) refuse('DUPLICATE_PEER', `the roster holds ${id} twice`);
-    checkAdvert(state.context, advert, state.identities.get(id)!);
+    if (id !== state.selfId) checkAdvert(state.context, advert, state.identities.get(id)!);
+    else if (!sameBytes(advert.cPk, mine.cPk) || !sameBytes(advert.sPk, mine.sPk) || !sameBytes(advert.seedCommitment, mine.seedCommitment)) {
+      refuse('SELF_MISSING', "the roster changes this client's own advert");
+    }
     verified.set(id, advert);
   }
-  const own = verified.get(state.selfId);
-  const mine = state.advert;
-  if (own === undefined || !sameBytes(own.cPk, mine.cPk) || !sameBytes(own.sPk, mine.sPk) || !sameBytes(own.seedCommitment, mine.seedCommitment)) {
-    refuse('SELF_MISSING', "the roster leaves out or changes this client's own advert");
-  }
+  if (!verified.has(state.selfId)) refuse('SELF_MISSING', "the roster leaves out this client's own advert");
   return verified;
 }
 
