@@ -21,6 +21,11 @@ export interface Signer {
 export interface WriterOptions {
   /** The clock for entries' `time`; tests and the worked example pass a fixed one. */
   readonly now?: () => Date;
+  /**
+   * Called with each entry once it is on disk, in ledger order, before the next is written: a
+   * view folded from the ledger (the run service's book of runs) stays the ledger's own fold.
+   */
+  readonly onAppend?: (entry: LedgerEntry) => void;
 }
 
 export interface LedgerHead {
@@ -53,6 +58,7 @@ export class LedgerWriter {
     private readonly signer: Signer,
     private readonly now: () => Date,
     head: LedgerHead | null,
+    private readonly onAppend: (entry: LedgerEntry) => void = () => {},
   ) {
     this.#head = head;
   }
@@ -76,7 +82,7 @@ export class LedgerWriter {
       const tail = inspectTail(await readTail(handle, size), size);
       if (tail.kind === 'torn') throw new TornTailError(path, tail.offset, tail.length, tail.why);
       const head = tail.kind === 'ok' ? headOf(path, tail.entry, signer) : null;
-      return new LedgerWriter(path, handle, signer, now, head);
+      return new LedgerWriter(path, handle, signer, now, head, options.onAppend);
     } catch (err) {
       await handle.close();
       throw err;
@@ -123,7 +129,32 @@ export class LedgerWriter {
     if (typeof type !== 'string' || !Object.hasOwn(bodySchemas, type)) return Promise.reject(new RangeError(`type must be one of the ledger's entry types, got ${String(type)}`));
     const parsed = bodySchemas[type].safeParse(body);
     if (!parsed.success) return Promise.reject(new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues)));
-    const result = this.#queue.then(() => this.#write(type, body));
+    return this.#enqueue(() => this.#write(type, body));
+  }
+
+  /**
+   * Appends an entry whose body is decided at its turn: `decide` runs once every entry appended
+   * before this call is on disk (and has been passed to onAppend), and before any appended after
+   * it. A caller can so check what the ledger holds and write in one step, with no other entry
+   * slipping between the check and the write. If `decide` throws, nothing is written and the
+   * promise rejects with its error.
+   */
+  appendInTurn<T extends EntryType>(type: T, decide: () => EntryBody<T>): Promise<LedgerEntry<T>> {
+    return this.#enqueue(() => {
+      const body = decide();
+      const parsed = bodySchemas[type].safeParse(body);
+      if (!parsed.success) throw new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues));
+      return this.#write(type, body);
+    });
+  }
+
+  /** Runs `step` at its turn (as appendInTurn decides), writing nothing. */
+  inTurn<R>(step: () => R): Promise<R> {
+    return this.#enqueue(async () => step());
+  }
+
+  #enqueue<R>(work: () => Promise<R>): Promise<R> {
+    const result = this.#queue.then(work);
     this.#queue = result.catch(() => undefined);
     return result;
   }
@@ -154,6 +185,7 @@ export class LedgerWriter {
       throw new LedgerWriterError('LEDGER_FAILED', `writing seq ${entry.seq} to ${this.path} failed`, { cause: err });
     }
     this.#head = { seq: entry.seq, hash: entryHash(entry as LedgerEntry) };
+    this.onAppend(entry as LedgerEntry);
     return entry;
   }
 }
