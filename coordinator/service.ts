@@ -3,6 +3,7 @@
 // end-to-end tests all start the coordinator through here.
 import type { Logger } from 'pino';
 import { join } from 'node:path';
+import type { LedgerEntry } from '../ledger/entries.js';
 import { LedgerWriter } from '../ledger/writer.js';
 import type { Identity } from '../identity/keys.js';
 import { startTransport, type Admission, type SessionHandlers, type Transport } from './transport.js';
@@ -28,12 +29,16 @@ export interface CoordinatorOptions {
   allowPlainRemote?: boolean;
   /** Serve the dashboard and its API (coordinator/http/); off when absent. */
   http?: { host: string; port: number };
+  /** Each ledger entry once it is on disk (the run service folds them into its book of runs). */
+  onLedgerEntry?: (entry: LedgerEntry) => void;
 }
 
 export interface Coordinator {
   readonly url: string;
   readonly transport: Transport;
   readonly ledgerPath: string;
+  /** The one writer of the ledger: the run service appends operators' actions through it. */
+  readonly ledger: LedgerWriter;
   /** The dashboard, when options.http asked for it. */
   readonly dashboard?: Dashboard;
   /** What the dashboard shows; its `control` pauses, resumes and stops the current run. */
@@ -45,7 +50,7 @@ export interface Coordinator {
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
   const { log } = options;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
-  const ledger = await LedgerWriter.open(ledgerPath, options.identity);
+  const ledger = await LedgerWriter.open(ledgerPath, options.identity, { onAppend: options.onLedgerEntry });
   const note = (text: string) => {
     void ledger.append('note', { text }).catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
   };
@@ -74,6 +79,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     url: transport.url,
     transport,
     ledgerPath,
+    ledger,
     dashboard,
     monitor,
     run: (config, model, events, signal) => runWatched(monitor, {

@@ -39,7 +39,7 @@ describe('Enrolment', () => {
     await enrolment.add('lab-a', toHex(a));
 
     const reopened = await Enrolment.open(dir);
-    expect(reopened.list().map((e) => e.agency)).toEqual(['lab-a', 'lab-b']);
+    expect(reopened.list().map((e) => e.id)).toEqual(['lab-a', 'lab-b']);
     expect(toHex(reopened.lookup('lab-a')!)).toBe(toHex(a));
     expect(reopened.isEnrolled('lab-a', a)).toBe(true);
     expect(reopened.isEnrolled('lab-a', b)).toBe(false);
@@ -47,7 +47,7 @@ describe('Enrolment', () => {
 
     await reopened.remove('lab-a');
     const again = await Enrolment.open(dir);
-    expect(again.list().map((e) => e.agency)).toEqual(['lab-b']);
+    expect(again.list().map((e) => e.id)).toEqual(['lab-b']);
     expect(again.isEnrolled('lab-a', a)).toBe(false);
     const file = JSON.parse(await readFile(join(dir, 'enrolment.json'), 'utf8'));
     expect(file).toMatchObject({ version: 1, agencies: [{ agency: 'lab-b', publicKey: toHex(b) }] });
@@ -72,13 +72,13 @@ describe('Enrolment', () => {
     const enrolment = await Enrolment.open(dir);
     const first = await enrolment.add('lab-a', key);
     expect(await enrolment.add('lab-a', key)).toEqual(first);
-    expect(await code(enrolment.add('lab-a', toHex(newKey())))).toBe('ENROL_AGENCY_EXISTS');
-    expect(await code(enrolment.add('LAB-A', toHex(newKey())))).toBe('ENROL_AGENCY_EXISTS');
+    expect(await code(enrolment.add('lab-a', toHex(newKey())))).toBe('ENROL_EXISTS');
+    expect(await code(enrolment.add('LAB-A', toHex(newKey())))).toBe('ENROL_EXISTS');
   });
 
   it('refuses to remove an agency that is not enrolled', async () => {
     const enrolment = await Enrolment.open(dir);
-    expect(await code(enrolment.remove('lab-a'))).toBe('ENROL_UNKNOWN_AGENCY');
+    expect(await code(enrolment.remove('lab-a'))).toBe('ENROL_UNKNOWN');
   });
 
   it('checks agency ids and keys', async () => {
