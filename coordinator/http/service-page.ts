@@ -85,12 +85,13 @@ h2 { font-size: 16px; margin: 24px 0 8px; }
 .operator, .controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 12px 0; padding: 10px 12px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 .controls button, .operator button, form button { padding: 4px 14px; }
 button.danger { color: #b3261e; }
+button:disabled { opacity: 0.45; }
 #message { color: #555; }
 form { margin-top: 24px; }
 form label { display: block; margin-bottom: 4px; }
 textarea { width: 100%; box-sizing: border-box; font-family: ui-monospace, monospace; font-size: 13px; }
 .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(480px, 1fr)); gap: 12px; }
-figure { margin: 0; padding: 8px; background: #fff; border: 1px solid #ddd; border-radius: 6px; min-width: 0; }
+figure { margin: 0; padding: 8px; background: #fff; border: 1px solid #ddd; border-radius: 6px; min-width: 0; overflow: hidden; }
 figcaption { font-weight: 600; margin-bottom: 4px; }
 table { border-collapse: collapse; width: 100%; background: #fff; font-variant-numeric: tabular-nums; }
 th, td { border-bottom: 1px solid #e5e5e5; padding: 3px 8px; text-align: left; white-space: nowrap; }

@@ -152,13 +152,14 @@ const RENDER = String.raw`
     var specs = chartsView(history);
     var box = $('charts');
     Object.keys(charts).forEach(function (id) {
-      if (!specs.some(function (s) { return s.id === id; })) { charts[id].plot.destroy(); box.removeChild(charts[id].figure); delete charts[id]; }
+      var kept = specs.find(function (s) { return s.id === id; });
+      if (!kept || kept.series.length !== charts[id].series) { charts[id].plot.destroy(); box.removeChild(charts[id].figure); delete charts[id]; }
     });
-    specs.forEach(function (spec) {
-      var data = [history.map(function (r) { return r.round; })].concat(spec.series.map(function (s) { return history.map(function (r) { return valueOf(r, s.key); }); }));
-      var known = charts[spec.id];
-      if (known && known.series === spec.series.length) { known.plot.setData(data); return; }
-      if (known) { known.plot.destroy(); box.removeChild(known.figure); }
+    var data = function (spec) {
+      return [history.map(function (r) { return r.round; })].concat(spec.series.map(function (s) { return history.map(function (r) { return valueOf(r, s.key); }); }));
+    };
+    // New figures go in first, then their plots: each is as wide as its place once the grid has them all.
+    var created = specs.filter(function (spec) { return !charts[spec.id]; }).map(function (spec) {
       var figure = document.createElement('figure');
       figure.dataset.chart = spec.id;
       var caption = document.createElement('figcaption');
@@ -167,25 +168,30 @@ const RENDER = String.raw`
       figure.appendChild(caption);
       figure.appendChild(place);
       box.appendChild(figure);
-      var rounds = state.detail && state.detail.config ? state.detail.config.rounds : 1;
+      return { spec: spec, figure: figure, place: place };
+    });
+    specs.forEach(function (spec) { if (charts[spec.id]) charts[spec.id].plot.setData(data(spec)); });
+    var rounds = state.detail && state.detail.config ? state.detail.config.rounds : 1;
+    created.forEach(function (c) {
       var plot = new uPlot({
-        width: Math.max(280, place.clientWidth || 480), height: 200,
+        width: Math.max(260, c.place.clientWidth || 460), height: 200,
         scales: { x: { time: false, range: function (u, min, max) { return [1, Math.max(rounds, max || 1, 2)]; } } },
-        axes: [{ label: 'round' }, {}],
-        series: [{ label: 'round' }].concat(spec.series.map(function (s, i) {
+        axes: [{ label: 'round', incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000] }, {}],
+        series: [{ label: 'round' }].concat(c.spec.series.map(function (s, i) {
           return { label: s.label, stroke: COLORS[i % COLORS.length], width: 2, dash: s.dash, points: { show: true, size: 5 }, spanGaps: false };
         }))
-      }, data, place);
-      charts[spec.id] = { plot: plot, figure: figure, series: spec.series.length };
+      }, data(c.spec), c.place);
+      charts[c.spec.id] = { plot: plot, figure: c.figure, series: c.spec.series.length };
     });
   }
 
   function renderRounds(history) {
-    var keys = chartsView(history).filter(function (c) { return c.id !== 'agencies'; }).map(function (c) { return c.id; });
+    var metrics = chartsView(history).filter(function (c) { return c.id !== 'agencies'; });
+    var keys = metrics.map(function (c) { return c.id; });
     var head = $('rounds').tHead;
     head.textContent = '';
     var hr = document.createElement('tr');
-    ['round', 'status', 'agencies', 'dropped', 'declined'].concat(keys).concat(['seconds', 'note']).forEach(function (h) {
+    ['round', 'status', 'agencies', 'dropped', 'declined'].concat(metrics.map(function (c) { return c.title; })).concat(['seconds', 'note']).forEach(function (h) {
       var th = document.createElement('th'); th.textContent = h; hr.appendChild(th);
     });
     head.appendChild(hr);
@@ -252,7 +258,7 @@ export const SERVICE_SCRIPT = String.raw`'use strict';
     var runId = state.runId;
     pending = Promise.all([getJson('/api/runs/' + runId), getJson('/api/runs/' + runId + '/log?after=' + state.logSeq)])
       .then(function (got) {
-        if (state.runId !== runId) return;
+        if (state.runId !== runId || state.view !== 'run') return;
         state.detail = got[0];
         renderRun();
         renderLog(got[1].lines);
