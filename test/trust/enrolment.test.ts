@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIdentity, toHex } from '../../identity/keys.js';
-import { Enrolment, EnrolmentError } from '../../coordinator/enrolment.js';
+import { Enrolment, EnrolmentError, OPERATORS } from '../../coordinator/enrolment.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -87,7 +87,7 @@ describe('Enrolment', () => {
     for (const bad of ['', '-lab', 'lab a', 'lab/a', 'a'.repeat(65), 'läb']) {
       await expect(enrolment.add(bad, key)).rejects.toThrow(RangeError);
     }
-    await expect(enrolment.add('a'.repeat(64), key)).resolves.toMatchObject({ agency: 'a'.repeat(64) });
+    await expect(enrolment.add('a'.repeat(64), key)).resolves.toMatchObject({ id: 'a'.repeat(64) });
     await expect(enrolment.add('lab-x', 'abcd')).rejects.toThrow(RangeError);
     await expect(enrolment.add('lab-x', 'zz'.repeat(32))).rejects.toThrow(RangeError);
     expect(() => enrolment.isEnrolled('lab-a', 'not bytes' as unknown as Uint8Array)).toThrow(TypeError);
@@ -115,5 +115,22 @@ describe('Enrolment', () => {
     expect(coordinator.isEnrolled('lab-a', key)).toBe(false);
     await coordinator.reload();
     expect(coordinator.isEnrolled('lab-a', key)).toBe(true);
+  });
+
+  it('operators are a list of their own, in operators.json, reread when it changes (the service runs on)', async () => {
+    const service = await Enrolment.open(dir, OPERATORS);
+    const cli = await Enrolment.open(dir, OPERATORS);
+    const key = newKey();
+    await cli.add('alice', toHex(key));
+    expect(service.isEnrolled('alice', key)).toBe(false);
+    await service.reloadIfChanged();
+    expect(service.isEnrolled('alice', key)).toBe(true);
+    // The agencies' list is another file: an operator is not an agency.
+    expect((await Enrolment.open(dir)).lookup('alice')).toBeUndefined();
+    expect(JSON.parse(await readFile(join(dir, 'operators.json'), 'utf8'))).toMatchObject({ version: 1, operators: [{ operator: 'alice', publicKey: toHex(key) }] });
+    await cli.remove('alice');
+    await service.reloadIfChanged();
+    expect(service.lookup('alice')).toBeUndefined();
+    expect(await code(cli.remove('alice'))).toBe('ENROL_UNKNOWN');
   });
 });
