@@ -48,10 +48,11 @@ afterAll(async () => {
 
 /** The number of painted pixels in a chart's canvas: a drawn chart has lines and points on it. */
 async function painted(page: Page, chart: string): Promise<number> {
+  // Runs in the page: the test's TypeScript has no DOM types, so the page's objects are untyped here.
   return page.evaluate((id) => {
-    const canvas = document.querySelector(`figure[data-chart="${id}"] canvas`) as HTMLCanvasElement | null;
+    const canvas = (globalThis as any).document.querySelector(`figure[data-chart="${id}"] canvas`);
     if (!canvas) return 0;
-    const pixels = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    const pixels: Uint8ClampedArray = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let count = 0;
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] > 0) count++;
     return count;
@@ -95,7 +96,7 @@ describe.skipIf(!builtCli() || (!present && !required))('the dashboard in Chromi
     // The runs list, then the run's page, which follows the rounds as they close.
     await page.locator('#runs tr[data-run="watched"]').click();
     await expect.poll(() => page.locator('#rounds tbody tr').count(), { timeout: 120_000, interval: 250 }).toBeGreaterThanOrEqual(2);
-    await expect.poll(() => page.locator('#charts figure').evaluateAll((f) => f.map((e) => (e as HTMLElement).dataset.chart)))
+    await expect.poll(() => page.locator('#charts figure').evaluateAll((f) => f.map((e) => (e as any).dataset.chart as string)))
       .toEqual(['accuracy', 'loss', 'trainLoss', 'agencies']);
     for (const chart of ['accuracy', 'loss', 'trainLoss', 'agencies']) expect(await painted(page, chart), chart).toBeGreaterThan(200);
     await expect.poll(() => page.locator('#agencies tbody tr').count()).toBe(3);
