@@ -47,7 +47,8 @@ export class ServiceClient {
     try {
       res = await fetch(this.base + path, { method, headers: body ? { ...headers, 'Content-Type': 'application/json' } : headers, body });
     } catch (err) {
-      const why = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message;
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (err as Error).message;
       throw new CliError(`cannot reach the run service at ${this.base} (${why}): is \`cohort serve\` running there? (--service, or COHORT_SERVICE, names another)`);
     }
     const text = await res.text();

@@ -31,7 +31,7 @@ import type { FederationResult } from './federation.js';
 import type { GlobalModel } from './global-model.js';
 import { HttpError } from './http/errors.js';
 import { OperatorAuth, type OperatorRequest } from './http/operator-auth.js';
-import { MAX_CONFIG_BYTES, startServiceApi } from './http/service-api.js';
+import { checkApiHost, MAX_CONFIG_BYTES, startServiceApi } from './http/service-api.js';
 import type { HttpShell } from './http/shell.js';
 import { SseHub } from './http/sse.js';
 import { maxMessageBytesFor, type Limits } from './limits.js';
@@ -137,6 +137,7 @@ export class RunService {
   private constructor(private readonly options: RunServiceOptions) {}
 
   static async start(options: RunServiceOptions): Promise<RunService> {
+    checkApiHost(options.http.host);
     const service = new RunService(options);
     for (const entry of await readLedger(join(options.dataDir, 'ledger.jsonl'))) service.book.apply(entry);
     service.coordinator = await startCoordinator({

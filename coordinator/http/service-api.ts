@@ -36,11 +36,16 @@ interface Route {
 
 const RUN = '(?<runId>[A-Za-z0-9][A-Za-z0-9._-]{0,63})';
 
-export async function startServiceApi(service: RunService, options: ServiceApiOptions): Promise<HttpShell> {
-  if (!isLoopback(options.host)) {
-    throw new RangeError(`the service's API and dashboard listen on loopback only (--http-host ${options.host} is not): ` +
+/** The API answers reads without a signature, so it listens on loopback only. */
+export function checkApiHost(host: string): void {
+  if (!isLoopback(host)) {
+    throw new RangeError(`the service's API and dashboard listen on loopback only (--http-host ${host} is not): ` +
       'from another machine, reach them through an SSH tunnel, e.g. ssh -L 7401:127.0.0.1:7401 <the service host>');
   }
+}
+
+export async function startServiceApi(service: RunService, options: ServiceApiOptions): Promise<HttpShell> {
+  checkApiHost(options.host);
   const routes = await serviceRoutes(service, options);
   return startHttp(options, async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');

@@ -354,6 +354,12 @@ export const SERVICE_SCRIPT = String.raw`'use strict';
     });
   });
 
+  // Agencies come and go between events about runs: the list's count of them is refreshed now and then.
+  setInterval(function () {
+    if (state.view !== 'runs' || !connected) return;
+    getJson('/api/runs').then(function (d) { state.runs = d.runs; state.agencies = d.agencies; renderRuns(); }).catch(function () {});
+  }, 5000);
+
   route();
 })();
 `;
