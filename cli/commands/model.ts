@@ -2,6 +2,7 @@
 // tf.loadLayersModel loads in Node or a browser.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { RunProgress } from '../../coordinator/run-progress.js';
 import { RunStore } from '../../coordinator/run-store.js';
 import { loadCheckpoint, saveCheckpoint } from '../../ml/checkpoint.js';
 import { initEngine } from '../../ml/engine.js';
@@ -11,7 +12,7 @@ export function modelCommand(): Command {
   const model = inheritSettings(new Command('model').description('export trained models'));
   model
     .command('export')
-    .description('write the model of a run (its newest checkpoint, or --round) in the TF.js layers format')
+    .description('write the model of a run (that of its last round closed ok, or --round) in the TF.js layers format')
     .requiredOption('--run-id <id>', 'the run')
     .requiredOption('--out <dir>', 'where model.json and its weights go')
     .option('--data-dir <dir>', "the coordinator's data directory", '.cohort')
@@ -20,9 +21,10 @@ export function modelCommand(): Command {
       await reportErrors(self, async () => {
         await initEngine('auto');
         const store = new RunStore(opts.dataDir, opts.runId);
-        const state = await store.readState();
-        if (!state) throw new RangeError(`no run "${opts.runId}" in ${resolve(opts.dataDir)}`);
-        const round = opts.round ?? state.checkpointRound;
+        // The run's current model is the one its ledger last recorded for a round closed ok.
+        const progress = await RunProgress.read(store.ledgerPath, opts.runId);
+        if (!progress.created) throw new RangeError(`no run "${opts.runId}" in the ledger of ${resolve(opts.dataDir)}`);
+        const round = opts.round ?? progress.lastOk.round;
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
           throw new RangeError(`run ${opts.runId} has no readable checkpoint for round ${round}: ${err.message}`);
