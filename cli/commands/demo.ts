@@ -6,8 +6,9 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { readReceipts } from '../../ledger/receipt-file.js';
-import { verifyLedger } from '../../audit/verify.js';
+import { RECEIPTS_FILE, readReceipts } from '../../ledger/receipt-file.js';
+import { fileExists } from '../../storage/atomic.js';
+import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
 import { startCoordinator } from '../../coordinator/service.js';
@@ -114,13 +115,27 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${config.dp.delta}`);
   say(`model (TF.js format, loads with tf.loadLayersModel): ${join(result.checkpointDir, 'model.json')}`);
 
-  // The auditor's check: the ledger, the coordinator's public key and every agency's receipts.
-  const receipts = [];
-  const receiptDirs = [...agencies.map((agency) => join(dir, 'agencies', agency, 'state')), join(federation.coordinatorDir, 'runs', config.runId)];
-  for (const receiptDir of receiptDirs) receipts.push(...(await readReceipts(receiptDir).catch(() => [])).map((s) => s.receipt));
-  const report = verifyLedger(await readFile(coordinator.ledgerPath), { coordinatorKey: coordinatorIdentity.publicKey, receipts, requireFinished: true });
+  // The auditor's check: the ledger, the coordinator's public key and every receipt held.
+  const candidates = [...agencies.map((agency) => join(dir, 'agencies', agency, 'state')), join(federation.coordinatorDir, 'runs', config.runId)];
+  const { report, command } = await auditorCheck(coordinator.ledgerPath, coordinatorIdentity.publicKey, candidates);
   say(`ledger ${coordinator.ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
-  say(`verify it yourself: npx cohort audit verify ${coordinator.ledgerPath} --coordinator-key ${toHex(coordinatorIdentity.publicKey)} --receipts ${receiptDirs.join(' ')} --require-finished`);
+  say(`verify it yourself: ${command}`);
   if (!report.ok) process.exitCode = 1;
+}
+
+/**
+ * The ledger verified as `cohort audit verify` does, with the receipts held in `candidates`, and
+ * that command. An agency never picked for a round holds no receipts: only folders that hold
+ * some are passed (the command would refuse an empty one), and a receipt file that cannot be
+ * read is an error, as it is for the command.
+ */
+export async function auditorCheck(ledgerPath: string, coordinatorKey: Uint8Array, candidates: readonly string[]): Promise<{ report: VerifyReport; command: string }> {
+  const receiptDirs: string[] = [];
+  for (const candidate of candidates) if (await fileExists(join(candidate, RECEIPTS_FILE))) receiptDirs.push(candidate);
+  const receipts = [];
+  for (const receiptDir of receiptDirs) receipts.push(...(await readReceipts(receiptDir)).map((s) => s.receipt));
+  const report = verifyLedger(await readFile(ledgerPath), { coordinatorKey, receipts, requireFinished: true });
+  const held = receiptDirs.length ? ` --receipts ${receiptDirs.join(' ')}` : '';
+  return { report, command: `npx cohort audit verify ${ledgerPath} --coordinator-key ${toHex(coordinatorKey)}${held} --require-finished` };
 }
