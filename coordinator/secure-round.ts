@@ -138,23 +138,14 @@ function summarize(round: SecureRound, result: ReturnType<SecAggServer['result']
   }
   const contributors = [...result.contributors];
   const notInSum = [...dropStage].filter(([, stage]) => stage !== 'unmasking').map(([agency]) => agency).sort();
-  const unmasking = { survivors: contributors, dropped: notInSum, sharesFrom: round.sharesFrom };
-  let sum: AggregateResult['sum'];
+  const unmasked = { contributors, commitments, dropped, dropStage, unmasking: { survivors: contributors, dropped: notInSum, sharesFrom: round.sharesFrom },
+    aggregateSha256: sha256Hex(new Uint8Array(result.sum.buffer, result.sum.byteOffset, result.sum.byteLength)) };
   try {
-    sum = decodeUpdateSum(round.vector, plan.secagg!.params, result.sum, contributors.length);
+    return { ...unmasked, sum: decodeUpdateSum(round.vector, plan.secagg!.params, result.sum, contributors.length) };
   } catch (err) {
     // The sum was unmasked but is not a sum of well-formed inputs: it is recorded, never applied.
-    return { contributors, commitments, dropped, dropStage, unmasking, reason: (err as Error).message };
+    return { ...unmasked, reason: (err as Error).message };
   }
-  return {
-    contributors,
-    commitments,
-    dropped,
-    dropStage,
-    unmasking,
-    sum,
-    aggregateSha256: sha256Hex(new Uint8Array(result.sum.buffer, result.sum.byteOffset, result.sum.byteLength)),
-  };
 }
 
 function send(round: SecureRound, agency: string, message: MessageInit): void {

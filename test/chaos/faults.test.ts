@@ -119,6 +119,26 @@ describe('issue #11, each fault as the operator met it', () => {
     for (const [i, w] of life.result!.weights.entries()) expect((w - initial[i]) / STEP).toBeCloseTo(mean, 2);
   });
 
+  it('B8: a count total no honest cohort can have is caught exactly: the unmasked sum is recorded (its privacy step spent) and never applied', async () => {
+    fed = await ChaosFederation.create('b8x', 4, { rounds: 1, secagg: { enabled: true }, minCohort: 3 });
+    // agency-4 adds 5000 to its count word: masks cancel in the sum, so the sum's count total grows by it.
+    const life = await fed.incarnation({
+      tamper: (agency, _round, masked) => {
+        if (agency !== 'agency-4') return;
+        const words = new Uint32Array(masked.buffer, masked.byteOffset, masked.byteLength / 4);
+        words[words.length - 1] = (words[words.length - 1] + 5000) >>> 0;
+      },
+    });
+    expect(life.result!.state.history[0]).toMatchObject({ status: 'abandoned', reason: expect.stringMatching(/example counts add up to 5460, outside \[4, 4000\]/) });
+    const ledger = await fed.ledger();
+    expect(of(ledger, 'unmasking', 1)).toHaveLength(1);
+    expect(of(ledger, 'aggregate', 1)).toHaveLength(1);
+    expect(of(ledger, 'model_updated', 1)).toEqual([]);
+    expect(of(ledger, 'round_closed', 1)[0].body.status).toBe('abandoned');
+    expect(Array.from(life.result!.weights)).toEqual(Array.from(fed.model.initialWeights()));
+    expect((await verified(fed)).failure).toBeNull();
+  });
+
   it('A: run_finished counts the rounds opened; a round number skipped before opening is not one', async () => {
     // Round 1 opens with too few agencies (agency-4 dies before answering, then comes back): skipped.
     fed = await ChaosFederation.create('a', 4, { rounds: 2, secagg: { enabled: true }, minCohort: 4, selection: { min: 4 }, waitForAgenciesMs: 20_000 });

@@ -62,6 +62,8 @@ export interface Incarnation {
   onStage?: (agency: string, stage: AgencyStage, round: number) => void;
   /** Told where the coordinator listens, once it does (for a test's own clients). */
   onListening?: (url: string) => void;
+  /** Changes an agency's masked input after it is made, before it is committed to and sent (a dishonest agency). */
+  tamper?: (agency: string, round: number, masked: Uint8Array) => void;
 }
 
 export interface IncarnationResult {
@@ -120,10 +122,11 @@ function sharedModel(lane: number, seed: number): Promise<GlobalModel> {
   return models.get(key)!;
 }
 
-// Agency deaths at SecAgg+ stages, keyed by the agency's identity. Installed once on the real
-// participant's prototype.
+// Agency deaths at SecAgg+ stages, and tampering with what an agency masks, keyed by the agency's
+// identity. Installed once on the real participant's prototype.
 type StageHook = (stage: AgencyStage, round: number) => void;
 const stageHooks = new WeakMap<Identity, StageHook>();
+const tamperHooks = new WeakMap<Identity, (round: number, masked: Uint8Array) => void>();
 let installed = false;
 function installStageHooks(): void {
   if (installed) return;
@@ -134,7 +137,9 @@ function installStageHooks(): void {
     const original = proto[method];
     proto[method] = function (this: { identity: Identity; round: { round: number } }, ...args: unknown[]) {
       stageHooks.get(this.identity)?.(stage, this.round.round);
-      return original.apply(this, args);
+      const out = original.apply(this, args);
+      if (stage === 'upload') tamperHooks.get(this.identity)?.(this.round.round, out as Uint8Array);
+      return out;
     };
   }
 }
@@ -257,6 +262,7 @@ export class ChaosFederation {
         const fault = faults.agencies?.find((k) => k.agency === agency.name && k.round === round && k.stage === stage);
         if (fault) die(fault);
       });
+      if (faults.tamper) tamperHooks.set(agency.identity, (round, masked) => faults.tamper!(agency.name, round, masked));
       const train = trainer(agency.index, (round) => {
         // Without SecAgg an agency's upload follows its training at once.
         if (!this.config.secagg.enabled) stageHooks.get(agency.identity)?.('upload', round);
@@ -279,7 +285,10 @@ export class ChaosFederation {
     } finally {
       dead = true; // no agency restarts from here on
       for (const stop of stops) stop.abort();
-      for (const agency of this.agencies) stageHooks.delete(agency.identity);
+      for (const agency of this.agencies) {
+        stageHooks.delete(agency.identity);
+        tamperHooks.delete(agency.identity);
+      }
       await coordinator.close();
       await Promise.all(agents);
     }
