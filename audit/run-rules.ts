@@ -38,6 +38,8 @@ export interface RunState {
   /** The run's epsilon after its aggregated rounds, recomputed with the accountant; null without DP or before any. */
   epsilon: number | null;
   delta: number | null;
+  /** Refusals counted by agency and code. */
+  refusals: Map<string, { agency: string; code: string; rounds: number }>;
 }
 
 export interface RunReport {
@@ -58,6 +60,8 @@ export interface RunReport {
    */
   readonly epsilon: number | null;
   readonly delta: number | null;
+  /** Rounds each agency declined, by its code (refusal entries), sorted by agency then code. */
+  readonly refusals: readonly { readonly agency: string; readonly code: string; readonly rounds: number }[];
 }
 
 /** What a rule sees besides its entry. */
@@ -88,8 +92,7 @@ const RULES: { readonly [T in EntryType]: Rule<T> } = {
   model_updated: roundEntry('model_updated', () => null),
   privacy_spent: roundEntry('privacy_spent', privacySpent),
   round_closed: roundEntry('round_closed', roundClosed),
-  refusal: (ctx, body) => inRun(ctx, body.runId, (run) =>
-    body.round !== undefined && body.round > run.params.rounds ? { code: 'ORDER', message: `round ${body.round} is beyond the run's ${run.params.rounds} rounds` } : null),
+  refusal: (ctx, body) => inRun(ctx, body.runId, (run) => refusal(run, body)),
   run_finished: (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body)),
 };
 
@@ -98,8 +101,15 @@ function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | n
   if (existing !== undefined) return { code: 'PARAMS_CHANGED', message: `run ${body.runId} was already created on line ${existing.createdAtLine}; its parameters cannot be restated` };
   ctx.runs.set(body.runId, {
     params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, roundsOpened: 0, open: null,
-    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null,
+    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null, refusals: new Map(),
   });
+  return null;
+}
+
+function refusal(run: RunState, body: EntryBodies['refusal']): Problem | null {
+  if (body.round !== undefined && body.round > run.params.rounds) return { code: 'ORDER', message: `round ${body.round} is beyond the run's ${run.params.rounds} rounds` };
+  const counted = run.refusals.get(`${body.agency} ${body.code}`) ?? { agency: body.agency, code: body.code, rounds: 0 };
+  run.refusals.set(`${body.agency} ${body.code}`, { ...counted, rounds: counted.rounds + 1 });
   return null;
 }
 
@@ -293,5 +303,6 @@ export function summarize(runId: string, run: RunState): RunReport {
     dropouts: run.dropouts,
     epsilon: run.epsilon,
     delta: run.delta,
+    refusals: [...run.refusals.values()].sort((a, b) => (a.agency === b.agency ? (a.code < b.code ? -1 : 1) : a.agency < b.agency ? -1 : 1)),
   };
 }

@@ -21,6 +21,8 @@ export function showLedger(ledger: string | Uint8Array): string {
   const rows: Row[] = [];
   const open = new Map<string, Row>();
   const trailer: string[] = [];
+  const runs: string[] = [];
+  const refusals = new Map<string, Refusals>();
   let pos = 0;
   for (let line = 1; pos < bytes.length; line += 1) {
     const end = bytes.indexOf(0x0a, pos);
@@ -31,6 +33,8 @@ export function showLedger(ledger: string | Uint8Array): string {
       break;
     }
     const { type, body } = parsed.entry;
+    if (type === 'run_created') runs.push(body.runId);
+    if (type === 'refusal') countRefusal(refusals, body);
     if (type === 'round_opened') {
       const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open' };
       rows.push(row);
@@ -48,9 +52,30 @@ export function showLedger(ledger: string | Uint8Array): string {
     else if (type === 'round_closed') row.status = body.reason === undefined ? body.status : `${body.status} (${body.reason})`;
   }
   const keys = Object.keys(HEADERS) as (keyof Row)[];
-  const table = [HEADERS, ...rows].map((row) => keys.map((key) => String(row[key])));
-  const widths = keys.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
-  const lines = table.map((cells) => cells.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  const lines = table([HEADERS, ...rows].map((row) => keys.map((key) => String(row[key]))));
+  // A run whose every round was declined has no row: it must not vanish from the view.
+  const roundless = runs.filter((run) => !rows.some((row) => row.run === run));
+  const notes = roundless.map((run) => `run ${run}: no round opened${refusals.size > 0 && [...refusals.values()].some((r) => r.run === run) ? ' (see the refusals below)' : ''}`);
+  const declined = refusals.size === 0 ? [] : ['', 'refusals (rounds an agency declined, by its policy\'s code):',
+    ...table([['run', 'agency', 'code', 'rounds', 'first', 'last'],
+      ...[...refusals.values()].map((r) => [r.run, r.agency, r.code, String(r.rounds), r.first, r.last])])];
+  return [...lines, ...notes, ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+}
+
+interface Refusals { run: string; agency: string; code: string; rounds: number; first: string; last: string }
+
+function countRefusal(refusals: Map<string, Refusals>, body: { runId: string; agency: string; code: string; round?: number }): void {
+  const key = `${body.runId} ${body.agency} ${body.code}`;
+  const round = body.round === undefined ? '-' : String(body.round);
+  const seen = refusals.get(key);
+  if (seen === undefined) refusals.set(key, { run: body.runId, agency: body.agency, code: body.code, rounds: 1, first: round, last: round });
+  else Object.assign(seen, { rounds: seen.rounds + 1, last: round });
+}
+
+/** Columns padded to their widest cell, with a rule under the header row. */
+function table(cells: string[][]): string[] {
+  const widths = cells[0].map((_, i) => Math.max(...cells.map((row) => row[i].length)));
+  const lines = cells.map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
-  return [...lines, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+  return lines;
 }

@@ -1,9 +1,9 @@
 // The run flags `cohort coordinator` and `cohort demo` share, and how they become a RunConfig.
-import { readFile } from 'node:fs/promises';
 import { Command, Option } from 'commander';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../coordinator/run-config.js';
 import { STRATEGY_NAMES } from '../coordinator/strategy/index.js';
-import { nonNegativeNumber, numberParser, positiveInt, positiveNumber } from './output.js';
+import { parseJsonText } from '../storage/json-text.js';
+import { nonNegativeNumber, numberParser, positiveInt, positiveNumber, readFlagFile } from './output.js';
 
 export interface RunFlags {
   run?: string;
@@ -96,6 +96,6 @@ export async function runConfigFrom(flags: RunFlags): Promise<RunConfig> {
     deadlines: { uploadMs: flags.uploadTimeoutMs },
     seed: flags.seed,
   };
-  const fromFile = flags.run ? JSON.parse(await readFile(flags.run, 'utf8')) as Record<string, unknown> : {};
+  const fromFile = flags.run ? parseJsonText((await readFlagFile('--run', flags.run)).toString('utf8'), flags.run) as Record<string, unknown> : {};
   return parseRunConfig({ ...fromFlags, ...fromFile });
 }

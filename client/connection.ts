@@ -49,7 +49,8 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
   try {
     await new Promise<void>((resolve, reject) => {
       socket.once('open', resolve);
-      socket.once('close', () => reject(lastError ?? new Error(`connection to ${options.url} closed before it opened`)));
+      socket.once('close', () => reject(tlsTrustError(lastError, target, options.ca !== undefined)
+        ?? lastError ?? new Error(`connection to ${options.url} closed before it opened`)));
     });
     const timeout = options.handshakeTimeoutMs ?? 10_000;
     const hello = newClientHello(options.agency, options.identity);
@@ -83,6 +84,38 @@ export async function connectToCoordinator(options: LinkOptions, onMessage: (ope
   }
 }
 
+
+/**
+ * A certificate this client does not trust is not a network fault that a retry cures: a
+ * RangeError (which the agent does not retry) that says how to fix it.
+ */
+export class TlsTrustError extends RangeError {
+  override readonly name = 'TlsTrustError';
+  constructor(message: string, readonly code: string) {
+    super(message);
+  }
+}
+
+const UNTRUSTED_CHAIN = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_SIGNATURE_FAILURE', 'CERT_UNTRUSTED']);
+
+function tlsTrustError(err: Error | undefined, target: URL, caGiven: boolean): TlsTrustError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (err === undefined || code === undefined) return undefined;
+  const host = target.hostname;
+  if (UNTRUSTED_CHAIN.has(code)) {
+    return new TlsTrustError(caGiven
+      ? `the coordinator's TLS certificate (${host}) is not signed by the CA given with --ca (${err.message}): ask the coordinator's operator for the CA certificate that signed it`
+      : `the coordinator's TLS certificate (${host}) is not signed by a CA this machine trusts (${err.message}): give the client the CA certificate that signed it with --ca <file> (the ML team's ca.pem)`, code);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return new TlsTrustError(`the coordinator's TLS certificate is not for ${host} (${err.message}): connect with a host name the certificate names, or have the operator issue one for ${host}`, code);
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return new TlsTrustError(`the coordinator's TLS certificate ${code === 'CERT_HAS_EXPIRED' ? 'has expired' : 'is not yet valid'} (${err.message}): its operator must renew it (or check this machine's clock)`, code);
+  }
+  return undefined;
+}
 
 /** The error for a connection closed during the handshake without a Rejection frame. */
 function closedError(code: number, reason: string): ProtocolError {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { equalBytes, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
+import { parseJsonText } from '../storage/json-text.js';
 
 const HEX64 = /^[0-9a-f]{64}$/i;
 /** A model fingerprint is the SHA-256 of the model; written bare or as "sha256:<hex>". */
@@ -14,18 +15,19 @@ const ARCHITECTURE = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
 const datasetSchema = z
   .object({
     kind: z.enum(['mnist', 'csv', 'json'], { error: "must be one of 'mnist', 'csv', 'json'" }),
-    path: z.string().min(1, { error: 'must not be empty' }).optional(),
-    labelColumn: z.string().min(1, { error: 'must not be empty' }).optional(),
-    license: z.string().trim().min(1, { error: 'must name the licence or legal basis under which the data may be used' }),
+    path: z.string({ error: typeError('', 'a file path') }).min(1, { error: 'must not be empty' }).optional(),
+    labelColumn: z.string({ error: typeError('', 'a column name') }).min(1, { error: 'must not be empty' }).optional(),
+    license: z.string({ error: typeError('the licence or legal basis under which the data may be used', 'a string') })
+      .trim().min(1, { error: 'must name the licence or legal basis under which the data may be used' }),
     agencyShard: z
       .object({
-        index: z.number().int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }),
-        count: z.number().int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
-      })
+        index: z.number({ error: typeError('which shard this agency takes, from 0', 'a whole number') }).int({ error: 'must be a whole number' }).min(0, { error: 'must be 0 or more' }),
+        count: z.number({ error: typeError('how many shards the digits are split into', 'a whole number') }).int({ error: 'must be a whole number' }).min(1, { error: 'must be 1 or more' }),
+      }, { error: typeError('', 'an object {"index": i, "count": n}') })
       .strict()
       .refine((s) => s.index < s.count, { error: 'index must be less than count', path: ['index'] })
       .optional(),
-  })
+  }, { error: typeError('what this agency trains on, e.g. {"kind": "csv", "path": "records.csv", ...}', 'an object') })
   // Data loaders read further, kind-specific settings from here; the fields above are the ones
   // the policy itself must understand.
   .loose()
@@ -41,35 +43,36 @@ const datasetSchema = z
 const policySchema = z
   .object({
     coordinatorKey: z
-      .string({ error: 'is required: the coordinator public key this agency pins' })
+      .string({ error: typeError('the coordinator public key this agency pins', 'a string of 64 hex characters') })
       .regex(HEX64, { error: 'must be the coordinator public key, 64 hex characters' }),
     minCohort: z
-      .number({ error: 'is required: the fewest agencies a round may have' })
+      .number({ error: typeError('the fewest agencies a round may have', 'a whole number') })
       .int({ error: 'must be a whole number' })
       .min(2, { error: 'must be at least 2: with one agency the aggregate is that agency’s update' }),
     purposes: z
-      .array(z.string().trim().min(1, { error: 'must not be empty' }), { error: 'must be a list of purposes' })
+      .array(z.string({ error: typeError('', 'a string') }).trim().min(1, { error: 'must not be empty' }),
+        { error: typeError('the purposes this agency’s data may be used for', 'a list of purposes, e.g. ["digit recognition research"]') })
       .min(1, { error: 'must list at least one purpose this agency’s data may be used for' }),
     models: z
       .array(
         z.string().refine((m) => FINGERPRINT.test(m) || ARCHITECTURE.test(m), {
           error: 'must be an architecture name (e.g. mnist-cnn) or a SHA-256 model fingerprint (64 hex characters)',
         }),
-        { error: 'must be a list of model architectures or fingerprints' },
+        { error: typeError('the models this agency trains', 'a list of model architectures or fingerprints, e.g. ["mnist-2nn"]') },
       )
       .min(1, { error: 'must list at least one model architecture or fingerprint' }),
     maxRoundsPerRun: z
-      .number({ error: 'is required: the most rounds of one run this agency joins' })
+      .number({ error: typeError('the most rounds of one run this agency joins', 'a whole number') })
       .int({ error: 'must be a whole number' })
       .min(1, { error: 'must be at least 1' }),
     privacy: z
       .object(
         {
           epsilon: z
-            .number({ error: numberError })
+            .number({ error: typeError('the agency’s epsilon across all runs', 'a number') })
             .positive({ error: 'must be greater than 0' })
             .finite({ error: 'must be finite' }),
-          delta: z.number({ error: numberError }).gt(0, { error: 'must be greater than 0' }).lt(1, { error: 'must be less than 1' }),
+          delta: z.number({ error: typeError('the agency’s delta, e.g. 1e-5', 'a number') }).gt(0, { error: 'must be greater than 0' }).lt(1, { error: 'must be less than 1' }),
         },
         { error: 'must be the agency’s privacy budget {epsilon, delta} across all runs' },
       )
@@ -78,14 +81,29 @@ const policySchema = z
       .optional(),
     dataset: datasetSchema,
     secagg: z
-      .object({ required: z.boolean({ error: 'must be true or false' }).default(true) })
+      .object({ required: z.boolean({ error: typeError('', 'true or false') }).default(true) }, { error: typeError('', 'an object {"required": true|false}') })
       .strict()
       .default({ required: true }),
   })
   .strict();
 
-function numberError(issue: { input?: unknown }): string {
-  return issue.input === undefined ? 'is required' : 'must be a number';
+/**
+ * The message for a missing value or one of the wrong type: "is required" only when it is
+ * missing, else what was expected and what was found (a number in quotes is a string to JSON).
+ */
+function typeError(required: string, expected: string): (issue: { input?: unknown }) => string {
+  return (issue) => issue.input === undefined ? `is required${required ? `: ${required}` : ''}` : `must be ${expected}, not ${describeValue(issue.input)}`;
+}
+
+function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const hint = value.trim() !== '' && Number.isFinite(Number(value)) ? ' (write numbers without quotes)' : '';
+    return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + '…' : value)}${hint}`;
+  }
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'an object';
+  return `${typeof value} ${String(value)}`;
 }
 
 export type Policy = z.output<typeof policySchema>;
@@ -107,10 +125,22 @@ export class PolicyError extends Error {
 export function parsePolicy(value: unknown, source = 'policy'): Policy {
   const parsed = policySchema.safeParse(value);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.length > 0 ? i.path.join('.') : '(top level)'}: ${i.message}`);
+    const issues = parsed.error.issues.flatMap((issue) => describeIssue(issue, value));
     throw new PolicyError('POLICY_INVALID', `${source} is not a valid policy:\n  ${issues.join('\n  ')}`, issues);
   }
   return deepFreeze(parsed.data);
+}
+
+const POLICY_FIELDS = Object.keys(policySchema.shape).join(', ');
+
+function describeIssue(issue: z.core.$ZodIssue, value: unknown): string[] {
+  const at = (path: readonly PropertyKey[]) => (path.length > 0 ? path.join('.') : '(top level)');
+  if (issue.code === 'unrecognized_keys') {
+    const fields = issue.path.length === 0 ? ` (a policy has: ${POLICY_FIELDS})` : '';
+    return issue.keys.map((key) => `${at([...issue.path, key])}: is not a field here; check its spelling${fields}`);
+  }
+  if (issue.code === 'invalid_type' && issue.path.length === 0) return [`(top level): the policy must be a JSON object {...}, not ${describeValue(value)}`];
+  return [`${at(issue.path)}: ${issue.message}`];
 }
 
 /** Reads and validates a policy file. A relative dataset.path is taken from the file's folder. */
@@ -120,13 +150,14 @@ export async function loadPolicy(path: string): Promise<Policy> {
   try {
     text = await readFile(path, 'utf8');
   } catch (err) {
-    throw new PolicyError('POLICY_FILE_UNREADABLE', `cannot read policy file ${path}: ${(err as Error).message}`);
+    const missing = (err as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new PolicyError('POLICY_FILE_UNREADABLE', `cannot read policy file ${path}: ${missing ? 'it does not exist' : (err as Error).message}`);
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = parseJsonText(text, path);
   } catch (err) {
-    throw new PolicyError('POLICY_INVALID', `${path} is not valid JSON: ${(err as Error).message}`);
+    throw new PolicyError('POLICY_INVALID', (err as Error).message);
   }
   const policy = parsePolicy(raw, path);
   if (policy.dataset.path === undefined) return policy;

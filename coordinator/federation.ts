@@ -30,7 +30,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
     strategy.restore(await store.readStrategyState(progress.lastOk.round));
     const run: RunContext = { ...parts, store, strategy, privacy: new PrivacyTracker(config, progress), progress };
-    const loop = { attempted: progress.lastRound, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
+    const loop: Loop = { attempted: progress.lastRound, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
     const view = (): RunState => runState(progress, loop);
     parts.events?.onRunStart?.(view());
     while (!progress.finished && loop.attempted < config.rounds) {
@@ -51,6 +51,10 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
       loop.history.push(done.record);
       await store.appendRoundRecord(done.record);
       parts.events?.onRoundEnd?.(done.record);
+      if (done.declinedBy) {
+        await endDeclined(run, loop, declinedReason(round, done.declinedBy));
+        break;
+      }
     }
     if (!progress.finished && !loop.stopped) await finish(run, `${progress.okRounds.length} of ${config.rounds} rounds aggregated`);
     log.info({ runId: config.runId, status: view().status }, 'run ended');
@@ -102,6 +106,8 @@ async function beforeRound(run: RunContext): Promise<NextRound> {
   const budget = run.privacy.nextRoundAllowed();
   if (!budget.ok) return { kind: 'finish', reason: `privacy budget: ${budget.reason}` };
   const available = await waitForAgencies(run, config.selection.min);
+  // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
+  if (signal?.aborted) return { kind: 'stop' };
   if (available.length < config.selection.min) return { kind: 'finish', reason: `only ${available.length} agencies connected; ${config.selection.min} needed` };
   return { kind: 'go', available };
 }
@@ -146,7 +152,40 @@ async function finish(run: RunContext, reason: string): Promise<void> {
   await run.store.keepReceipt(issueReceipt(entry, run.identity));
 }
 
-function runState(progress: RunProgress, loop: { attempted: number; stopped: boolean; history: RoundRecord[] }): RunState {
+/**
+ * Agencies that declined a round decline the next one alike: the run ends there rather than burn
+ * its remaining rounds in seconds. Before any round aggregated it is stopped, not finished, so its
+ * id resumes once the run's terms or the agencies' policies agree (issue #15).
+ */
+async function endDeclined(run: RunContext, loop: Loop, reason: string): Promise<void> {
+  if (run.progress.okRounds.length > 0) await finish(run, reason);
+  else Object.assign(loop, { stopped: true, stoppedReason: reason });
+}
+
+/** Why a round could not open for lack of acceptances: each code, with who gave it and one reason. */
+function declinedReason(round: number, declined: ReadonlyMap<string, { code: string; reason: string }>): string {
+  const byCode = new Map<string, { agencies: string[]; reason: string }>();
+  for (const [agency, why] of [...declined].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entry = byCode.get(why.code) ?? { agencies: [], reason: why.reason };
+    entry.agencies.push(agency);
+    byCode.set(why.code, entry);
+  }
+  // Bounded, since it goes into the ledger: a long list of agencies is cut, not the codes.
+  const named = (agencies: string[]) => agencies.length <= 5 ? agencies.join(', ') : `${agencies.slice(0, 5).join(', ')} and ${agencies.length - 5} more`;
+  const parts = [...byCode].map(([code, { agencies, reason }]) => `${code} from ${named(agencies)} (${reason.slice(0, 300)})`);
+  return `round ${round} could not open: ${declined.size} agencies declined it: ${parts.join('; ')}`;
+}
+
+/** This process's side of the run: the round numbers it tried, whether it was stopped (and why), the records it made. */
+interface Loop {
+  attempted: number;
+  stopped: boolean;
+  stoppedReason?: string;
+  history: RoundRecord[];
+}
+
+function runState(progress: RunProgress, loop: Loop): RunState {
+  const reason = progress.finished?.reason ?? (loop.stopped ? loop.stoppedReason : undefined);
   return {
     runId: progress.runId,
     status: progress.finished ? 'finished' : loop.stopped ? 'stopped' : 'running',
@@ -154,7 +193,7 @@ function runState(progress: RunProgress, loop: { attempted: number; stopped: boo
     completedRounds: progress.okRounds.length,
     checkpointRound: progress.lastOk.round,
     history: loop.history.slice(),
-    ...(progress.finished ? { finishedReason: progress.finished.reason } : {}),
+    ...(reason !== undefined ? { finishedReason: reason } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface RoundDone {
   record: RoundRecord;
   /** The global model after the round: new weights when it aggregated, the same otherwise. */
   weights: Float32Array;
+  /** Set when the round could not open because agencies declined it: who, with what code and why. */
+  declinedBy?: ReadonlyMap<string, { code: string; reason: string }>;
 }
 
 export async function runRound(run: RunContext, round: number, available: string[], weights: Float32Array): Promise<RoundDone> {
@@ -39,7 +41,7 @@ export async function runRound(run: RunContext, round: number, available: string
       // The round never opened: its number is skipped, and the ledger says why.
       record.reason = `only ${accepted.length} agencies accepted; the minimum is ${run.config.minCohort}`;
       await run.ledger.append('note', { text: `run ${run.config.runId} round ${round} not opened: ${record.reason}` });
-      return done(record, weights);
+      return { ...done(record, weights), ...(answers.declined.size > 0 ? { declinedBy: answers.declined } : {}) };
     }
     const sessions = new Map(members.map((s) => [s.agency, s]));
     await recordJoins(run, answers.accepted, sessions);

@@ -99,6 +99,9 @@ export async function startTransport(options: TransportOptions, handlers: Sessio
   const wss = new WebSocketServer({ server: http, maxPayload: limits.maxMessageBytes, perMessageDeflate: false });
   const server: ServerState = { options, handlers, sessions: new Map(), rejections: {}, open: 0 };
   wss.on('connection', (socket, request) => onConnection(server, socket, request));
+  // ws re-emits the server's errors (a port in use) on itself, and an 'error' without a listener
+  // is thrown past the caller: the listen below rejects with it instead.
+  wss.on('error', (err) => options.log.debug({ err: err.message }, 'server error'));
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port, options.host, () => resolve());

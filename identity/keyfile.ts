@@ -2,6 +2,7 @@
 // The file format is documented here because operators back it up and move it by hand:
 //   {"type":"cohort-identity","version":1,"name":"…","publicKey":"<64 hex>","secretKey":"<64 hex seed>"}
 import { open, readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
 import { z } from 'zod';
 import { equalBytes, fromHex, identityFromSeed, toHex, type Identity, PUBLIC_KEY_BYTES } from './keys.js';
 import { fileExists, writeFileAtomic } from '../storage/atomic.js';
@@ -107,6 +108,26 @@ export async function readIdentityFile(path: string): Promise<IdentityFile> {
     );
   }
   return { name: parsed.data.name, identity };
+}
+
+/** Where the public key of an identity file goes: beside it, `.pub` in place of its extension. */
+export function publicKeyPath(identityPath: string): string {
+  checkPath(identityPath);
+  const ext = extname(identityPath);
+  if (ext === '.pub') throw new RangeError(`${identityPath}: an identity file must not end in .pub (that name is for its public key)`);
+  return identityPath.slice(0, identityPath.length - ext.length) + '.pub';
+}
+
+/**
+ * Writes a public key file: the 64 hex characters and a newline, readable by anyone (it is
+ * what an agency sends to be enrolled, and what agencies and auditors pin). readPublicKey reads it.
+ */
+export async function writePublicKeyFile(path: string, publicKey: Uint8Array, options: { overwrite?: boolean } = {}): Promise<void> {
+  checkPath(path);
+  if (!options.overwrite && (await fileExists(path))) {
+    throw new KeyFileError('KEYFILE_EXISTS', `${path} already exists; refusing to overwrite it`, path);
+  }
+  await writeFileAtomic(path, toHex(publicKey) + '\n', 0o644);
 }
 
 /**

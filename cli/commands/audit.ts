@@ -4,11 +4,13 @@
 import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { fromHex } from '../../identity/keys.js';
+import { KeyFileError, readPublicKey } from '../../identity/keyfile.js';
 import { AuditError } from '../../ledger/errors.js';
 import type { SignedReceipt } from '../../ledger/receipt.js';
 import { readReceipts } from '../../ledger/receipt-file.js';
 import { showLedger } from '../../audit/show.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
+import { EXIT_UNUSABLE } from '../output.js';
 
 export interface AuditIo {
   readonly out: (text: string) => void;
@@ -27,7 +29,6 @@ const processIo: AuditIo = {
 
 export const EXIT_VALID = 0;
 export const EXIT_INVALID = 1;
-export const EXIT_UNUSABLE = 2;
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
 
@@ -41,7 +42,7 @@ export function auditCommand(io: AuditIo = processIo): Command {
     .command('verify')
     .description('verify a ledger; exit 0 valid, 1 invalid, 2 unusable input')
     .argument('<ledger>', 'the ledger file (ledger.jsonl)')
-    .option('--coordinator-key <hex|file>', "the coordinator's Ed25519 public key: 64 hex characters, or a file holding them")
+    .option('--coordinator-key <hex|file>', "the coordinator's Ed25519 public key: 64 hex characters, or a file holding them (coordinator.pub), or its identity file")
     .option('--receipts <dir...>', 'agencies\' receipt directories (or receipts.jsonl files) to check against the ledger')
     .option('--require-finished', 'fail if a run has no run_finished entry (detects a ledger cut inside a run)')
     .option('--json', 'print the report as JSON')
@@ -83,18 +84,20 @@ async function verifyAction(ledgerPath: string, opts: { coordinatorKey?: string;
   return report.ok ? EXIT_VALID : EXIT_INVALID;
 }
 
-/** The key itself when it is 64 hex characters, otherwise the contents of the file it names. */
+/**
+ * The key itself when it is 64 lowercase hex characters (as the ledger writes keys), otherwise a
+ * file: one holding the key (coordinator.pub) or the coordinator's identity file.
+ */
 async function loadKey(value: string | undefined): Promise<Uint8Array> {
-  if (value === undefined) throw new UnusableInput('--coordinator-key is required');
+  if (value === undefined) throw new UnusableInput('--coordinator-key is required: the coordinator\'s public key (64 hex characters), its .pub file or its identity file');
   if (HEX_KEY.test(value)) return fromHex(value, 32, 'coordinator key');
-  let text: string;
+  if (/^[0-9a-f]{64}$/i.test(value)) throw new UnusableInput('--coordinator-key must be written in lowercase hex, as the ledger writes keys');
   try {
-    text = (await readFile(value, 'utf8')).trim();
-  } catch {
-    throw new UnusableInput(`--coordinator-key is neither 64 lowercase hex characters nor a readable file: ${value}`);
+    return await readPublicKey(value);
+  } catch (err) {
+    if (err instanceof KeyFileError || err instanceof RangeError) throw new UnusableInput(`--coordinator-key: ${err.message}`);
+    throw new UnusableInput(`--coordinator-key ${value}: ${(err as Error).message}`);
   }
-  if (!HEX_KEY.test(text)) throw new UnusableInput(`${value} does not hold a public key of 64 lowercase hex characters`);
-  return fromHex(text, 32, 'coordinator key');
 }
 
 function describeReport(report: VerifyReport): string {
@@ -104,6 +107,8 @@ function describeReport(report: VerifyReport): string {
     const privacy = run.epsilon === null ? 'no privacy spent' : `epsilon ${run.epsilon} (delta ${run.delta})`;
     const state = run.status === 'finished' ? `finished (${run.finishReason})` : 'running';
     lines.push(`run ${run.runId}: ${state}; ${run.rounds} rounds (${run.roundsOk} ok, ${run.roundsAbandoned} abandoned); ${run.agencies.length} agencies; ${run.dropouts} dropouts; ${privacy}`);
+    const declined = run.refusals.reduce((sum, r) => sum + r.rounds, 0);
+    if (declined > 0) lines.push(`  ${declined} refusals (agency, code, rounds declined):`, ...run.refusals.map((r) => `    ${r.agency}  ${r.code}  ${r.rounds}`));
   }
   return lines.join('\n') + '\n';
 }

@@ -5,6 +5,8 @@ import { Command } from 'commander';
 import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
 import type { RunConfig } from '../../coordinator/run-config.js';
+import type { RunState } from '../../coordinator/run-store.js';
+import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
@@ -13,7 +15,7 @@ import { initEngine, type EnginePreference } from '../../ml/engine.js';
 import type { ModelSpec } from '../../ml/models.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { createLogger } from '../log.js';
-import { nonNegativeInt, positiveInt, reportErrors, write } from '../output.js';
+import { CliError, listenProblem, nonNegativeInt, readFlagFile, positiveInt, reportErrors, write } from '../output.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
 import { ProgressView } from '../progress.js';
 
@@ -59,7 +61,9 @@ export function coordinatorCommand(): Command {
     .option('--log-level <level>', 'pino log level', 'info');
   addRunOptions(cmd);
   cmd.action(async (flags: CoordinatorFlags, self: Command) => {
+    const listenFlags = { '--port': flags.port, '--http-port': flags.httpPort };
     await reportErrors(self, async () => {
+      checkPorts(flags);
       const log = createLogger(flags.logLevel);
       const engine = await initEngine(flags.engine);
       write(self, `engine: ${engine.detail}`);
@@ -68,16 +72,8 @@ export function coordinatorCommand(): Command {
       const enrolment = await Enrolment.open(flags.dataDir);
       const heldOut = flags.evalMnist ? splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: flags.evalMnist, agencies: 1 }).test : undefined;
       const model = await tfGlobalModel(await modelSpec(config), config.seed, heldOut);
-      const limits: Limits = {
-        ...DEFAULT_LIMITS,
-        maxMessageBytes: flags.maxMessageMb ? flags.maxMessageMb * 1024 * 1024 : maxMessageBytesFor(model.parameters),
-        handshakeTimeoutMs: flags.handshakeTimeoutMs,
-        maxConnections: flags.maxConnections,
-        messagesPerSecond: flags.messagesPerSecond,
-        noticesPerRound: flags.noticesPerRound,
-      };
-      const tls = flags.tlsCert && flags.tlsKey ? { cert: await readFile(flags.tlsCert), key: await readFile(flags.tlsKey) } : undefined;
-      if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together');
+      const limits = limitsFrom(flags, model.parameters);
+      const tls = await tlsFiles(flags);
       const coordinator = await startCoordinator({
         dataDir: flags.dataDir, identity, admission: enrolment, host: flags.host, port: flags.port, limits, log, tls,
         allowPlainRemote: flags.insecurePlainWs,
@@ -92,16 +88,61 @@ export function coordinatorCommand(): Command {
       try {
         const result = await coordinator.run(config, model, view.events, stop.signal);
         view.stop();
-        write(self, `run ${config.runId} ${result.state.status}: ${result.state.finishedReason ?? ''}`);
-        write(self, `model checkpoint: ${result.checkpointDir}`);
-        write(self, `ledger: ${coordinator.ledgerPath}`);
+        reportRun(self, result, coordinator.ledgerPath, flags);
       } finally {
         view.stop();
         await coordinator.close();
       }
-    });
+    }, (err) => listenProblem(err, listenFlags));
   });
   return cmd;
+}
+
+function limitsFrom(flags: CoordinatorFlags, parameters: number): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxMessageBytes: flags.maxMessageMb ? flags.maxMessageMb * 1024 * 1024 : maxMessageBytesFor(parameters),
+    handshakeTimeoutMs: flags.handshakeTimeoutMs,
+    maxConnections: flags.maxConnections,
+    messagesPerSecond: flags.messagesPerSecond,
+    noticesPerRound: flags.noticesPerRound,
+  };
+}
+
+function checkPorts(flags: CoordinatorFlags): void {
+  if (flags.httpPort !== undefined && flags.httpPort === flags.port && flags.port !== 0) {
+    throw new RangeError(`--http-port ${flags.httpPort} is the WebSocket --port too: give the dashboard another port (0 picks a free one)`);
+  }
+}
+
+/** The TLS certificate and key, when given: both or neither. */
+async function tlsFiles(flags: CoordinatorFlags): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+  if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS across machines")');
+  if (!flags.tlsCert || !flags.tlsKey) return undefined;
+  return { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) };
+}
+
+/** How the run ended, where its model and ledger are; a run that could not do its work fails (exit 1). */
+function reportRun(self: Command, result: FederationResult, ledgerPath: string, flags: CoordinatorFlags): void {
+  const { state } = result;
+  write(self, `run ${flags.runId} ${state.status}: ${state.finishedReason ?? (state.status === 'stopped' ? 'stopped on request' : '')}`);
+  write(self, `model checkpoint: ${result.checkpointDir}`);
+  write(self, `ledger: ${ledgerPath}`);
+  const problem = runProblem(state, flags);
+  if (problem) throw new CliError(problem);
+}
+
+/** A run that ended without doing what it was started for says so, and what to do, with exit code 1. */
+export function runProblem(state: RunState, flags: { dataDir: string; runId: string }): string | undefined {
+  const again = `start the coordinator again with --data-dir ${flags.dataDir} --run-id ${flags.runId}`;
+  if (state.status === 'stopped' && state.finishedReason) {
+    return `run ${flags.runId} stopped: ${state.finishedReason}. No round was aggregated and the run id is not used up: ` +
+      `when the run's terms (--purpose, --model, --min-agencies, --secagg, --dp) and the agencies' policies agree, ${again} to resume it`;
+  }
+  if (state.status === 'finished' && state.completedRounds === 0) {
+    return `run ${flags.runId} finished without aggregating a round (${state.finishedReason}): it has no trained model; start a new run with another --run-id`;
+  }
+  return undefined;
 }
 
 export function dashboardLine(dashboard: { url: string; tokenPath: string }): string {

@@ -11,13 +11,14 @@ import { fileExists } from '../../storage/atomic.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
+import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { toHex } from '../../identity/keys.js';
-import { exited, prepareLocalFederation, spawnAgencyClient } from '../../examples/local-federation.js';
+import { exited, prepareLocalFederation, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
 import { initEngine } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
-import { nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
+import { listenProblem, nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
 import { dashboardLine, modelSpec } from './coordinator.js';
@@ -50,7 +51,7 @@ export function demoCommand(): Command {
   // accuracy by round 4-6 with these settings; 12 rounds leave margin and take about a minute.
   addRunOptions(cmd, { runId: 'demo', rounds: 12, epochs: 2, batchSize: 10, lr: 0.1, minAgencies: 3 });
   cmd.action(async (flags: DemoFlags, self: Command) => {
-    await reportErrors(self, () => runDemo(flags, self));
+    await reportErrors(self, () => runDemo(flags, self), (err) => listenProblem(err, { '--http-port': flags.httpPort }));
   });
   return cmd;
 }
@@ -108,20 +109,28 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
     await coordinator.close();
     await Promise.all(children.map((child) => exited(child, 15_000)));
   }
-  const last = result.state.history.filter((r) => r.status === 'ok').at(-1);
   say('');
   say(`run ${config.runId} ${result.state.status} (${result.state.finishedReason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${test.y.length} digits no agency trained on`);
-  if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${config.dp.delta}`);
-  say(`model (TF.js format, loads with tf.loadLayersModel): ${join(result.checkpointDir, 'model.json')}`);
+  sayModel(result, test.y.length, config.dp.delta, say);
 
-  // The auditor's check: the ledger, the coordinator's public key and every receipt held.
-  const candidates = [...agencies.map((agency) => join(dir, 'agencies', agency, 'state')), join(federation.coordinatorDir, 'runs', config.runId)];
-  const { report, command } = await auditorCheck(coordinator.ledgerPath, coordinatorIdentity.publicKey, candidates);
-  say(`ledger ${coordinator.ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
+  if (!(await sayAuditorCheck(federation, config.runId, coordinator.ledgerPath, say))) process.exitCode = 1;
+}
+
+function sayModel(result: FederationResult, heldOut: number, delta: number, say: (line: string) => void): void {
+  const last = result.state.history.filter((r) => r.status === 'ok').at(-1);
+  if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${heldOut} digits no agency trained on`);
+  if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${delta}`);
+  say(`model (TF.js layers format; in Node, loadModel from 'cohort/model' loads it): ${join(result.checkpointDir, 'model.json')}`);
+}
+
+/** The auditor's check: the ledger, the coordinator's public key and every receipt held; and the command to repeat it. */
+async function sayAuditorCheck(federation: LocalFederation, runId: string, ledgerPath: string, say: (line: string) => void): Promise<boolean> {
+  const candidates = [...federation.agencies.map((agency) => agency.stateDir), join(federation.coordinatorDir, 'runs', runId)];
+  const { report, command } = await auditorCheck(ledgerPath, federation.coordinatorIdentity.publicKey, candidates);
+  say(`ledger ${ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
   say(`verify it yourself: ${command}`);
-  if (!report.ok) process.exitCode = 1;
+  return report.ok;
 }
 
 /**

@@ -3,7 +3,8 @@
 import { Command } from 'commander';
 import { basename, extname } from 'node:path';
 import { generateIdentity, toHex } from '../../identity/keys.js';
-import { KeyFileError, readIdentityFile, writeIdentityFile } from '../../identity/keyfile.js';
+import { KeyFileError, publicKeyPath, readIdentityFile, writeIdentityFile, writePublicKeyFile } from '../../identity/keyfile.js';
+import { fileExists } from '../../storage/atomic.js';
 import { inheritSettings, reportErrors, write } from '../output.js';
 
 export function keysCommand(): Command {
@@ -11,24 +12,34 @@ export function keysCommand(): Command {
 
   keys
     .command('new')
-    .description('create a new identity file (mode 0600) and print its public key')
-    .requiredOption('--out <file>', 'where to write the identity file')
+    .description('create a new identity file (mode 0600) and its public key file (<out>.pub), and print the public key')
+    .requiredOption('--out <file>', 'where to write the identity file, e.g. nih-lab.key (the public key goes to nih-lab.pub)')
     .option('--name <name>', 'a label for people, e.g. the agency id (default: the file name)')
-    .option('--force', 'replace an existing file at --out', false)
+    .option('--force', 'replace existing files at --out and its .pub', false)
     .action(async (opts: { out: string; name?: string; force: boolean }, cmd: Command) => {
       const name = opts.name ?? (basename(opts.out, extname(opts.out)) || 'cohort');
       const identity = generateIdentity();
-      await reportErrors(cmd, () => writeIdentityFile(opts.out, identity, { name, overwrite: opts.force }), keyFileProblem);
-      write(cmd, `wrote ${opts.out} (mode 0600)\nname:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
+      const pub = await reportErrors(cmd, async () => {
+        const pubPath = publicKeyPath(opts.out);
+        // Both names are checked before either is written, so a refusal leaves nothing half made.
+        for (const path of [opts.out, pubPath]) {
+          if (!opts.force && (await fileExists(path))) throw new KeyFileError('KEYFILE_EXISTS', `${path} already exists; refusing to overwrite it`, path);
+        }
+        await writeIdentityFile(opts.out, identity, { name, overwrite: opts.force });
+        await writePublicKeyFile(pubPath, identity.publicKey, { overwrite: opts.force });
+        return pubPath;
+      }, keyFileProblem);
+      write(cmd, `wrote ${opts.out} (mode 0600: keep it secret) and ${pub} (the public key: send it)\nname:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
     });
 
   keys
     .command('show')
     .description('print the name and public key of an identity file (never the secret key)')
     .argument('<file>', 'identity file')
-    .action(async (file: string, _opts: unknown, cmd: Command) => {
+    .option('--public', 'print only the public key (64 hex characters), for scripts')
+    .action(async (file: string, opts: { public?: boolean }, cmd: Command) => {
       const { name, identity } = await reportErrors(cmd, () => readIdentityFile(file), keyFileProblem);
-      write(cmd, `name:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
+      write(cmd, opts.public ? toHex(identity.publicKey) : `name:       ${name}\npublic key: ${toHex(identity.publicKey)}\n`);
     });
 
   return keys;

@@ -1,5 +1,5 @@
 // `cohort model export`: a run's model as a TF.js layers model (model.json + weights), which
-// tf.loadLayersModel loads in Node or a browser.
+// `loadModel` of `cohort/model` (ml/load-model.ts) loads in Node, and tf.loadLayersModel over HTTP.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { RunProgress } from '../../coordinator/run-progress.js';
@@ -24,6 +24,10 @@ export function modelCommand(): Command {
         // The run's current model is the one its ledger last recorded for a round closed ok.
         const progress = await RunProgress.read(store.ledgerPath, opts.runId);
         if (!progress.created) throw new RangeError(`no run "${opts.runId}" in the ledger of ${resolve(opts.dataDir)}`);
+        if (opts.round === undefined && progress.lastOk.round === 0) {
+          throw new RangeError(`run ${opts.runId} has no aggregated round (${describeRun(progress)}), so its model is the untrained initial one: ` +
+            'nothing exported. See why with `cohort audit show` on the ledger; --round 0 exports the initial model if that is what you want');
+        }
         const round = opts.round ?? progress.lastOk.round;
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
@@ -35,4 +39,11 @@ export function modelCommand(): Command {
       });
     });
   return model;
+}
+
+/** What the ledger says of a run that aggregated nothing: how it ended, the rounds it opened, the refusals. */
+function describeRun(progress: RunProgress): string {
+  const refusals = [...progress.rounds.values()].reduce((n, facts) => n + facts.declined, 0);
+  const ended = progress.finished ? `finished: ${progress.finished.reason}` : 'not finished';
+  return `${ended}; ${progress.roundsOpened} rounds opened, ${refusals} refusals`;
 }

@@ -3,8 +3,37 @@
 // browser JavaScript in a string (no backquotes or dollar-brace inside); text goes in with
 // textContent only, never as HTML.
 
+/**
+ * What the status line and the controls show, from the run's last known state and whether the
+ * coordinator can be reached: a pure function (the page's only logic a test can run without a
+ * browser, test/http/page-view.test.ts). An ended run says so and offers no control; an
+ * unreachable coordinator is shown as such, with no agencies claimed and no control offered.
+ */
+export const STATUS_VIEW = String.raw`function statusView(state, connected) {
+  var ended = state.status === 'finished' || state.status === 'stopped' || state.status === 'failed';
+  var live = connected && !ended && (state.status === 'running' || state.status === 'pausing' || state.status === 'paused');
+  var label = ended || connected ? state.status : 'unreachable';
+  var parts = [];
+  if (state.runId) parts.push('round ' + state.round + ' of ' + state.rounds);
+  var ok = state.history.filter(function (r) { return r.status === 'ok'; }).length;
+  if (state.history.length) parts.push(ok + ' aggregated, ' + (state.history.length - ok) + ' abandoned');
+  if (live || (connected && state.status === 'idle')) {
+    parts.push(state.agencies.length + ' agencies connected' + (state.agencies.length ? ' (' + state.agencies.join(', ') + ')' : ''));
+  }
+  if (state.reason) parts.push(state.reason);
+  if (ended) parts.push(connected ? 'the run has ended' : 'the run has ended and its coordinator has exited: reload this page when a new run starts');
+  else if (!connected) parts.push('the coordinator cannot be reached: the figures below are the last received; this page reconnects when it is back');
+  return {
+    label: label, className: label, text: parts.join(' · '), ended: ended,
+    pause: live && state.status === 'running', resume: live && state.status !== 'running', stop: live,
+    trainLoss: state.history.some(function (r) { return typeof r.trainLoss === 'number'; })
+  };
+}`;
+
 export const PAGE_SCRIPT = String.raw`'use strict';
 (function () {
+` + STATUS_VIEW + String.raw`
+
   var state = { runId: null, status: 'idle', round: 0, rounds: 0, dp: false, stage: null, history: [], agencies: [] };
   var connected = false;
   var charts = {};
@@ -63,27 +92,26 @@ export const PAGE_SCRIPT = String.raw`'use strict';
 
   function renderStatus() {
     $('run-id').textContent = state.runId ? 'run ' + state.runId : '';
+    var view = statusView(state, connected);
     var line = $('status');
     line.textContent = '';
     var box = document.createElement('span');
-    box.className = state.status;
+    box.className = view.className;
     var b = document.createElement('b');
-    b.textContent = connected ? state.status : 'disconnected';
+    b.textContent = view.label;
     box.appendChild(b);
     line.appendChild(box);
-    var parts = [];
-    if (state.runId) parts.push('round ' + state.round + ' of ' + state.rounds);
-    var ok = state.history.filter(function (r) { return r.status === 'ok'; }).length;
-    if (state.history.length) parts.push(ok + ' aggregated, ' + (state.history.length - ok) + ' abandoned');
-    parts.push(state.agencies.length + ' agencies connected' + (state.agencies.length ? ' (' + state.agencies.join(', ') + ')' : ''));
-    if (state.reason) parts.push(state.reason);
-    line.appendChild(document.createTextNode(' · ' + parts.join(' · ')));
+    line.appendChild(document.createTextNode(' · ' + view.text));
     var s = state.stage;
-    $('stage').textContent = s ? 'round ' + s.round + ': ' + s.stage + ' ' + s.done + '/' + s.total : '';
-    var live = connected && (state.status === 'running' || state.status === 'pausing' || state.status === 'paused');
-    $('pause').disabled = !live || state.status !== 'running';
-    $('resume').disabled = !live || state.status === 'running';
-    $('stop').disabled = !live;
+    $('stage').textContent = s && connected && !view.ended ? 'round ' + s.round + ': ' + s.stage + ' ' + s.done + '/' + s.total : '';
+    $('pause').disabled = !view.pause;
+    $('resume').disabled = !view.resume;
+    $('stop').disabled = !view.stop;
+    // A request's answer ("resume requested") is stale once the run ended or the link was lost.
+    if (view.ended || !connected) say('');
+    $('train-loss-note').hidden = view.trainLoss || !state.history.length;
+    // Nothing more will come from an ended run's coordinator once it is gone: stop retrying.
+    if (view.ended && !connected) events.close();
   }
 
   function renderTable() {
@@ -92,7 +120,7 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     state.history.slice().reverse().forEach(function (r) {
       var tr = document.createElement('tr');
       if (r.status !== 'ok') tr.className = 'abandoned';
-      [r.round, r.status, r.contributors, r.dropped, r.declined, fixed(r.trainLoss, 4), fixed(r.loss, 4),
+      [r.round, r.status, r.contributors, r.dropped, r.declined, typeof r.trainLoss === 'number' ? fixed(r.trainLoss, 4) : '-', fixed(r.loss, 4),
         typeof r.accuracy === 'number' ? (100 * r.accuracy).toFixed(2) + '%' : '', fixed(r.epsilon, 3),
         fixed(r.seconds, 1), r.reason || ''].forEach(function (v) {
         var td = document.createElement('td');
@@ -131,13 +159,13 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     source.addEventListener(name, function (e) { handle(JSON.parse(e.data)); });
   }
 
+  var events = new EventSource('/api/events');
   fetch('/api/runs/current').then(function (res) { return res.json(); }).then(function (status) {
     connected = true;
     state = status;
     renderAll();
-  }).catch(function () { renderStatus(); });
+  }).catch(function () { connected = false; renderStatus(); });
 
-  var events = new EventSource('/api/events');
   events.onopen = function () { connected = true; renderStatus(); };
   events.onerror = function () { connected = false; renderStatus(); };
   on(events, 'snapshot', function (status) { connected = true; state = status; renderAll(); });

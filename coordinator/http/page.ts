@@ -37,6 +37,7 @@ export const PAGE_HTML = `<!doctype html>
     <thead><tr><th>round</th><th>status</th><th>agencies</th><th>dropped</th><th>declined</th><th>train loss</th><th>held-out loss</th><th>accuracy</th><th>epsilon</th><th>seconds</th><th>note</th></tr></thead>
     <tbody></tbody>
   </table>
+  <p id="train-loss-note" class="note" hidden>No train loss: agencies report it only in rounds without secure aggregation (under it, an agency's loss is its own).</p>
 </section>
 <script src="/vendor/uplot.js"></script>
 <script src="/app.js"></script>
@@ -53,7 +54,10 @@ h2 { font-size: 16px; margin: 24px 0 8px; }
 .status b { text-transform: uppercase; letter-spacing: 0.03em; }
 .status .running b { color: #1a7f37; }
 .status .pausing b, .status .paused b { color: #b35900; }
-.status .stopping b, .status .stopped b, .status .failed b { color: #b3261e; }
+.status .stopping b, .status .stopped b, .status .failed b, .status .unreachable b { color: #b3261e; }
+.status .finished b { color: #555; }
+.note { color: #555; font-size: 13px; }
+.note[hidden] { display: none; }
 .stage { margin: 2px 0 0; color: #555; min-height: 1.4em; }
 .controls { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; margin: 12px 0; padding: 10px 12px; background: #fff; border: 1px solid #ddd; border-radius: 6px; }
 .controls input { width: 28em; max-width: 100%; font-family: ui-monospace, monospace; padding: 4px 6px; }

@@ -12,7 +12,7 @@ import type { RunMonitor } from './monitor.js';
 import { PAGE_CSS, PAGE_HTML } from './page.js';
 import { PAGE_SCRIPT } from './page-script.js';
 import { SseHub } from './sse.js';
-import { createControlToken } from './token.js';
+import { createControlToken, type ControlToken } from './token.js';
 
 /** No endpoint takes a body; a small one is tolerated, a larger one refused. */
 export const MAX_BODY_BYTES = 1024;
@@ -45,40 +45,7 @@ interface Route { method: 'GET' | 'POST'; handler: Handler }
 export async function startDashboard(options: DashboardOptions, hub: SseHub, monitor: RunMonitor): Promise<Dashboard> {
   const { log } = options;
   const token = await createControlToken(options.dataDir);
-  const require = createRequire(import.meta.url);
-  const uplotJs = await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'));
-  const uplotCss = await readFile(require.resolve('uplot/dist/uPlot.min.css'));
-
-  const asset = (type: string, body: string | Buffer): Route => ({
-    method: 'GET', handler: (_req, res) => send(res, 200, type, body, 'no-cache'),
-  });
-  const control = (act: 'pause' | 'resume' | 'stop'): Route => ({
-    method: 'POST',
-    handler: (req, res) => {
-      if (!token.accepts(req.headers.authorization)) {
-        throw new HttpError(401, 'UNAUTHORIZED', `a control request needs "Authorization: Bearer <token>"; the token is in ${token.path}`,
-          { 'WWW-Authenticate': 'Bearer' });
-      }
-      const run = monitor.control;
-      if (!run) throw new HttpError(409, 'NO_RUN', 'no run is in progress');
-      run[act]();
-      log.info({ act }, `run ${act} requested over HTTP`);
-      const { history: _history, ...status } = monitor.status();
-      sendJson(res, 200, status);
-    },
-  });
-  const routes: Record<string, Route> = {
-    '/': asset('text/html; charset=utf-8', PAGE_HTML),
-    '/app.js': asset('text/javascript; charset=utf-8', PAGE_SCRIPT),
-    '/app.css': asset('text/css; charset=utf-8', PAGE_CSS),
-    '/vendor/uplot.js': asset('text/javascript; charset=utf-8', uplotJs),
-    '/vendor/uplot.css': asset('text/css; charset=utf-8', uplotCss),
-    '/api/runs/current': { method: 'GET', handler: (_req, res) => sendJson(res, 200, monitor.status()) },
-    '/api/events': { method: 'GET', handler: (_req, res) => hub.add(res, { event: 'snapshot', data: monitor.status() }) },
-    '/api/runs/current/pause': control('pause'),
-    '/api/runs/current/resume': control('resume'),
-    '/api/runs/current/stop': control('stop'),
-  };
+  const routes = await dashboardRoutes(token, hub, monitor, log);
 
   let loopbackHosts: Set<string> | undefined;
   const server = createServer((req, res) => {
@@ -130,6 +97,45 @@ export async function startDashboard(options: DashboardOptions, hub: SseHub, mon
       });
     },
   });
+}
+
+/** The page, its assets, the run's status and events, and the three controls behind the token. */
+async function dashboardRoutes(token: ControlToken, hub: SseHub, monitor: RunMonitor, log: Logger): Promise<Record<string, Route>> {
+  const require = createRequire(import.meta.url);
+  const uplotJs = await readFile(require.resolve('uplot/dist/uPlot.iife.min.js'));
+  const uplotCss = await readFile(require.resolve('uplot/dist/uPlot.min.css'));
+
+  const asset = (type: string, body: string | Buffer): Route => ({
+    method: 'GET', handler: (_req, res) => send(res, 200, type, body, 'no-cache'),
+  });
+  const control = (act: 'pause' | 'resume' | 'stop'): Route => ({
+    method: 'POST',
+    handler: (req, res) => {
+      if (!token.accepts(req.headers.authorization)) {
+        throw new HttpError(401, 'UNAUTHORIZED', `a control request needs "Authorization: Bearer <token>"; the token is in ${token.path}`,
+          { 'WWW-Authenticate': 'Bearer' });
+      }
+      const run = monitor.control;
+      if (!run) throw new HttpError(409, 'NO_RUN', 'no run is in progress');
+      run[act]();
+      log.info({ act }, `run ${act} requested over HTTP`);
+      const { history: _history, ...status } = monitor.status();
+      sendJson(res, 200, status);
+    },
+  });
+  const routes: Record<string, Route> = {
+    '/': asset('text/html; charset=utf-8', PAGE_HTML),
+    '/app.js': asset('text/javascript; charset=utf-8', PAGE_SCRIPT),
+    '/app.css': asset('text/css; charset=utf-8', PAGE_CSS),
+    '/vendor/uplot.js': asset('text/javascript; charset=utf-8', uplotJs),
+    '/vendor/uplot.css': asset('text/css; charset=utf-8', uplotCss),
+    '/api/runs/current': { method: 'GET', handler: (_req, res) => sendJson(res, 200, monitor.status()) },
+    '/api/events': { method: 'GET', handler: (_req, res) => hub.add(res, { event: 'snapshot', data: monitor.status() }) },
+    '/api/runs/current/pause': control('pause'),
+    '/api/runs/current/resume': control('resume'),
+    '/api/runs/current/stop': control('stop'),
+  };
+  return routes;
 }
 
 function readSmallBody(req: IncomingMessage): Promise<void> {

@@ -70,6 +70,26 @@ describe('cohort model export', () => {
     loaded.dispose();
   });
 
+  it('refuses a run with no aggregated round (its model is the untrained one), unless --round 0 asks for it', async () => {
+    await initEngine();
+    const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
+    const model = await tfGlobalModel({ kind: 'mnist-2nn' }, 5);
+    const store = new RunStore(dataDir, 'declined');
+    await model.save(store.checkpointDir(0), model.initialWeights());
+    // The ledger of a run whose first round three agencies declined (it stopped there).
+    const ledger = await LedgerWriter.open(store.ledgerPath, coordinator);
+    await ledger.append('run_created', { ...MAIN_RUN, runId: 'declined', secagg: null, dp: null, rounds: 5 });
+    for (const agency of ['a', 'b', 'c']) await ledger.append('refusal', { runId: 'declined', round: 1, agency, code: 'POLICY_PURPOSE', reason: 'not our purpose' });
+    await ledger.append('note', { text: 'run declined round 1 not opened: only 0 agencies accepted; the minimum is 3' });
+    await ledger.close();
+    const outDir = join(dataDir, 'exported');
+    const refused = await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir]);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.err).toContain('error: run declined has no aggregated round (not finished; 0 rounds opened, 3 refusals), so its model is the untrained initial one: nothing exported');
+    await expect(readFile(join(outDir, 'model.json'))).rejects.toThrow();
+    expect((await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir, '--round', '0'])).exitCode).toBe(0);
+  });
+
   it('names the run that does not exist, with exit code 1', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
     const result = await run(['export', '--run-id', 'nope', '--data-dir', dataDir, '--out', join(dataDir, 'x')]);
