@@ -1,6 +1,6 @@
 // The run service's book of runs: every run the ledger knows, with its status, folded from the
 // ledger's entries and from nothing else. The service reads the ledger into a book when it starts
-// and folds each entry in as it is written (ledger/writer.ts, onAppend), so what the service
+// and folds each entry in as it is written (LedgerWriter.follow), so what the service
 // shows and schedules is always what its ledger says: after a restart the queue is the submitted
 // runs that have neither begun nor been stopped, in the order they were submitted. A run's life
 // (queued, created, ended) follows ledger/run-lifecycle.ts, the table the auditor checks too.

@@ -39,6 +39,7 @@ import { parseRunConfig, type RunConfig } from './run-config.js';
 import { RunBook, type BookedRun } from './run-book.js';
 import { logLine, readLedger, runOfEntry, type LogLine } from './run-log.js';
 import type { FederationEvents } from './run-parts.js';
+import { RunProgress } from './run-progress.js';
 import { RunStore, type RoundRecord } from './run-store.js';
 import { startCoordinator, type Coordinator } from './service.js';
 import { modelSpecOf, tfGlobalModel } from './tf-model.js';
@@ -139,13 +140,15 @@ export class RunService {
   static async start(options: RunServiceOptions): Promise<RunService> {
     checkApiHost(options.http.host);
     const service = new RunService(options);
-    for (const entry of await readLedger(join(options.dataDir, 'ledger.jsonl'))) service.book.apply(entry);
     service.coordinator = await startCoordinator({
       dataDir: options.dataDir, identity: options.identity, admission: options.agencies, host: options.host, port: options.port,
       limits: options.limits, log: options.log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
-      onLedgerEntry: (entry) => service.onEntry(entry),
     });
     try {
+      // The book: the ledger on disk folded in, then each entry as it is written.
+      let live = false;
+      await service.coordinator.ledger.follow((entry) => (live ? service.onEntry(entry) : service.book.apply(entry)));
+      live = true;
       service.api = await startServiceApi(service, { ...options.http, log: options.log, auth: new OperatorAuth(options.operators) });
     } catch (err) {
       await service.coordinator.close();
@@ -225,7 +228,8 @@ export class RunService {
     if (!run) throw new HttpError(404, 'NO_SUCH_RUN', `no run "${runId}" on this service (cohort run list shows them)`);
     const store = new RunStore(this.options.dataDir, runId);
     const live = this.active?.runId === runId && this.active.started ? this.coordinator.monitor.status() : undefined;
-    const state = live ? undefined : await store.readState().catch(() => undefined);
+    // Round records (loss, accuracy, time) are a view the run keeps beside its checkpoints.
+    const records = live ? [] : [...(await store.readRoundRecords()).values()].sort((a, b) => a.round - b.round);
     const connected = new Set(this.connected());
     const agencies = run.agencies.map((a) => ({ ...a, connected: connected.has(a.agency), ...(connected.has(a.agency) ? { lastSeen: new Date().toISOString() } : {}) }));
     if (live) for (const agency of connected) if (!run.agencies.some((a) => a.agency === agency)) agencies.push({ agency, joinedAt: null, lastSeen: new Date().toISOString(), declined: null, connected: true });
@@ -234,7 +238,7 @@ export class RunService {
       config: await this.configOf(run).catch(() => null),
       round: live?.round ?? run.roundsOpened,
       stage: live?.stage ?? null,
-      history: live?.history ?? state?.history ?? [],
+      history: live?.history ?? records,
       agencies: agencies.sort((a, b) => (a.agency < b.agency ? -1 : 1)),
       ledger: {
         path: this.ledgerPath, coordinatorKey: Buffer.from(this.options.identity.publicKey).toString('hex'),
@@ -255,11 +259,12 @@ export class RunService {
   /** The model of the run's newest checkpoint (or of `round`). */
   async model(runId: string, round?: number): Promise<ModelExport> {
     const store = new RunStore(this.options.dataDir, runId);
-    const state = await store.readState();
-    if (!this.book.get(runId) || !state) throw new HttpError(404, 'NO_MODEL', `run "${runId}" has no model on this service (it has not begun)`);
-    const at = round ?? state.checkpointRound;
+    const run = this.book.get(runId);
+    if (!run || run.startedAt === null) throw new HttpError(404, 'NO_MODEL', `run "${runId}" has no model on this service (it has not begun)`);
+    // The run's model is the one its ledger last recorded for a round closed ok.
+    const at = round ?? (await RunProgress.read(this.ledgerPath, runId)).lastOk.round;
     if (round === undefined && at === 0) {
-      throw new HttpError(409, 'NO_MODEL', `run ${runId} has no aggregated round (${state.finishedReason ?? this.book.get(runId)!.status}), so its model is the untrained initial one: nothing exported (--round 0 exports the initial model if that is what you want)`);
+      throw new HttpError(409, 'NO_MODEL', `run ${runId} has no aggregated round (${run.reason ?? run.status}), so its model is the untrained initial one: nothing exported (--round 0 exports the initial model if that is what you want)`);
     }
     const dir = store.checkpointDir(at);
     const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8').catch(() => {

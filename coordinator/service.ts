@@ -3,12 +3,12 @@
 // end-to-end tests all start the coordinator through here.
 import type { Logger } from 'pino';
 import { join } from 'node:path';
-import type { LedgerEntry } from '../ledger/entries.js';
-import { LedgerWriter } from '../ledger/writer.js';
+import { LedgerWriter, type WriterOptions } from '../ledger/writer.js';
 import type { Identity } from '../identity/keys.js';
 import { startTransport, type Admission, type SessionHandlers, type Transport } from './transport.js';
 import { StageRouter } from './stage-router.js';
 import type { Limits } from './limits.js';
+import { NoticeLedger } from './notices.js';
 import { runFederation, type FederationResult } from './federation.js';
 import type { FederationEvents, FederationParts } from './run-parts.js';
 import type { GlobalModel } from './global-model.js';
@@ -29,15 +29,15 @@ export interface CoordinatorOptions {
   allowPlainRemote?: boolean;
   /** Serve the dashboard and its API (coordinator/http/); off when absent. */
   http?: { host: string; port: number };
-  /** Each ledger entry once it is on disk (the run service folds them into its book of runs). */
-  onLedgerEntry?: (entry: LedgerEntry) => void;
+  /** The ledger writer's options (its clock; the fault hook of the crash tests, test/chaos/). */
+  ledger?: WriterOptions;
 }
 
 export interface Coordinator {
   readonly url: string;
   readonly transport: Transport;
   readonly ledgerPath: string;
-  /** The one writer of the ledger: the run service appends operators' actions through it. */
+  /** The one writer of the ledger: the run service follows it and appends operators' actions through it. */
   readonly ledger: LedgerWriter;
   /** The dashboard, when options.http asked for it. */
   readonly dashboard?: Dashboard;
@@ -50,7 +50,7 @@ export interface Coordinator {
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
   const { log } = options;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
-  const ledger = await LedgerWriter.open(ledgerPath, options.identity, { onAppend: options.onLedgerEntry });
+  const ledger = await LedgerWriter.open(ledgerPath, options.identity, options.ledger);
   const note = (text: string) => {
     void ledger.append('note', { text }).catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
   };
@@ -62,11 +62,12 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     if (deferred) transport.sessions.get(agency)?.notify(error, round);
     if (error.code !== 'OUT_OF_TURN') note(`round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}`);
   });
+  const notices = new NoticeLedger(options.limits.noticesPerRound, note);
   // A transport that cannot start (port taken, plain ws:// refused) must not leave the ledger open.
   const transport = await startTransport({
     host: options.host, port: options.port, identity: options.identity, admission: options.admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
-  }, sessionHandlers(log, router, note)).catch(async (err: unknown) => {
+  }, sessionHandlers(log, router, note, notices)).catch(async (err: unknown) => {
     await ledger.close();
     throw err;
   });
@@ -84,8 +85,8 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     monitor,
     run: (config, model, events, signal) => runWatched(monitor, {
       config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-      sessions: transport.sessions, log, events: bothEvents(events, monitor.events),
-    }, signal),
+      sessions: transport.sessions, log, events: bothEvents(bothEvents(events, monitor.events), { onRoundEnd: (record) => notices.roundEnded(record.round) }),
+    }, signal).finally(() => notices.runEnded()),
     async close() {
       await dashboard?.close();
       await transport.close();
@@ -95,15 +96,16 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
 }
 
 /** What the transport does with each authenticated message, close and refusal. */
-function sessionHandlers(log: Logger, router: StageRouter, note: (text: string) => void): SessionHandlers {
+function sessionHandlers(log: Logger, router: StageRouter, note: (text: string) => void, notices: NoticeLedger): SessionHandlers {
   return {
     onSession: () => {},
     onMessage: (session, opened) => {
-      // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice.
+      // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice;
+      // the ledger keeps a few per agency and round (coordinator/notices.ts), the log all of them.
       if (opened.message.kind === 'notice') {
         const { code, message } = opened.message.notice!;
         log.warn({ agency: session.agency, round: opened.round, code }, `agency refused: ${message}`);
-        note(`round ${opened.round}: ${session.agency} refused: ${code}: ${message}`);
+        if (notices.admit(session.agency, router.currentRound)) note(`round ${opened.round}: ${session.agency} refused: ${code}: ${message}`);
         router.withdraw(session.agency, `refused: ${code}: ${message}`, opened.round);
         return;
       }

@@ -150,7 +150,9 @@ export type LedgerEntry<T extends EntryType = EntryType> = {
 /** The envelope every line has; the body is checked against bodySchemas[type] after it. */
 export const envelopeSchema = z.strictObject({
   seq: count,
-  time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO 8601 UTC time with milliseconds'),
+  time: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'must be an ISO 8601 UTC time with milliseconds')
+    // A real instant: month 01-12, a day the month has, hour 00-23 (no 24:00, no leap second).
+    .refine((time) => { const ms = Date.parse(time); return Number.isFinite(ms) && new Date(ms).toISOString() === time; }, 'must be a calendar-valid UTC time'),
   type: z.enum(ENTRY_TYPES as [EntryType, ...EntryType[]]),
   body: z.record(z.string(), z.unknown()),
   prev: hex32,

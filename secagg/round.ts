@@ -17,7 +17,7 @@ export interface RoundContext extends RoundBinding {
   readonly seed: Uint8Array;
   readonly cohort: readonly CohortMember[];
   readonly params: SecAggParams;
-  /** Coordinates per input vector (the FedAvg weight coordinate included). */
+  /** Words per input vector: the quantized update and its exact segments (secagg/exact.ts). */
   readonly vectorLength: number;
 }
 

@@ -28,6 +28,7 @@ interface CoordinatorFlags extends RunFlags {
   handshakeTimeoutMs: number;
   maxConnections: number;
   messagesPerSecond: number;
+  noticesPerRound: number;
   evalMnist?: number;
   httpPort?: number;
   httpHost: string;
@@ -49,6 +50,7 @@ export function coordinatorCommand(): Command {
     .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
     .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
     .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
+    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
     .option('--http-port <port>', 'serve the dashboard and its API on this port (0: any free port; default: off)', nonNegativeInt)
     .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1')
     .option('--eval-mnist <n>', 'evaluate each round on the held-out MNIST digits (the demo split)', positiveInt)
@@ -100,6 +102,7 @@ function limitsFrom(flags: CoordinatorFlags, parameters: number): Limits {
     handshakeTimeoutMs: flags.handshakeTimeoutMs,
     maxConnections: flags.maxConnections,
     messagesPerSecond: flags.messagesPerSecond,
+    noticesPerRound: flags.noticesPerRound,
   };
 }
 

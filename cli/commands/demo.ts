@@ -8,14 +8,16 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { readReceipts } from '../../ledger/receipt-file.js';
-import { verifyLedger } from '../../audit/verify.js';
+import { RECEIPTS_FILE, readReceipts } from '../../ledger/receipt-file.js';
+import { fileExists } from '../../storage/atomic.js';
+import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
 import { Enrolment, OPERATORS } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS } from '../../coordinator/limits.js';
 import type { RunConfig } from '../../coordinator/run-config.js';
 import type { BookedRun } from '../../coordinator/run-book.js';
 import { RunService } from '../../coordinator/run-service.js';
+import { RunProgress } from '../../coordinator/run-progress.js';
 import { RunStore } from '../../coordinator/run-store.js';
 import { writeIdentityFile } from '../../identity/keyfile.js';
 import { generateIdentity, toHex } from '../../identity/keys.js';
@@ -96,7 +98,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   say('');
   say(`run ${config.runId} ${ended.status} (${ended.reason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   await sayModel(federation, config, split.heldOut, say);
-  if (!(await auditorCheck(federation, config.runId, service.ledgerPath, say)) || ended.status !== 'finished') process.exitCode = 1;
+  if (!(await sayAuditorCheck(federation, config.runId, service.ledgerPath, say)) || ended.status !== 'finished') process.exitCode = 1;
 }
 
 /** The ML team member running the demo: an operator key, enrolled with the service as any operator's would be. */
@@ -138,24 +140,38 @@ async function submitAndFollow(service: RunService, operator: { client: Operator
   return ended;
 }
 
+/** The run's model (its last round closed ok, as the ledger says) and the figures of that round. */
 async function sayModel(federation: LocalFederation, config: RunConfig, heldOut: number, say: (line: string) => void): Promise<void> {
   const store = new RunStore(federation.coordinatorDir, config.runId);
-  const state = await store.readState();
-  const last = state?.history.filter((r) => r.status === 'ok').at(-1);
+  const { lastOk } = await RunProgress.read(store.ledgerPath, config.runId);
+  const last = (await store.readRoundRecords()).get(lastOk.round);
   if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${heldOut} digits no agency trained on`);
   if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${config.dp.delta}`);
-  say(`model (TF.js layers format; in Node, loadModel from 'cohort/model' loads it): ${join(store.checkpointDir(state?.checkpointRound ?? 0), 'model.json')}`);
+  say(`model (TF.js layers format; in Node, loadModel from 'cohort/model' loads it): ${join(store.checkpointDir(lastOk.round), 'model.json')}`);
 }
 
-/** The auditor's check: the ledger, the coordinator's public key and every agency's receipts. */
-async function auditorCheck(federation: LocalFederation, runId: string, ledgerPath: string, say: (line: string) => void): Promise<boolean> {
-  const receipts = [];
-  const receiptDirs = [...federation.agencies.map((agency) => agency.stateDir), join(federation.coordinatorDir, 'runs', runId)];
-  for (const receiptDir of receiptDirs) receipts.push(...(await readReceipts(receiptDir).catch(() => [])).map((s) => s.receipt));
-  const coordinatorKey = federation.coordinatorIdentity.publicKey;
-  const report = verifyLedger(await readFile(ledgerPath), { coordinatorKey, receipts, requireFinished: true });
+/** The auditor's check: the ledger, the coordinator's public key and every receipt held; and the command to repeat it. */
+async function sayAuditorCheck(federation: LocalFederation, runId: string, ledgerPath: string, say: (line: string) => void): Promise<boolean> {
+  const candidates = [...federation.agencies.map((agency) => agency.stateDir), join(federation.coordinatorDir, 'runs', runId)];
+  const { report, command } = await auditorCheck(ledgerPath, federation.coordinatorIdentity.publicKey, candidates);
   say(`ledger ${ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
-  say(`verify it yourself: npx cohort audit verify ${ledgerPath} --coordinator-key ${toHex(coordinatorKey)} --receipts ${receiptDirs.join(' ')} --require-finished`);
+  say(`verify it yourself: ${command}`);
   return report.ok;
+}
+
+/**
+ * The ledger verified as `cohort audit verify` does, with the receipts held in `candidates`, and
+ * that command. An agency never picked for a round holds no receipts: only folders that hold
+ * some are passed (the command would refuse an empty one), and a receipt file that cannot be
+ * read is an error, as it is for the command.
+ */
+export async function auditorCheck(ledgerPath: string, coordinatorKey: Uint8Array, candidates: readonly string[]): Promise<{ report: VerifyReport; command: string }> {
+  const receiptDirs: string[] = [];
+  for (const candidate of candidates) if (await fileExists(join(candidate, RECEIPTS_FILE))) receiptDirs.push(candidate);
+  const receipts = [];
+  for (const receiptDir of receiptDirs) receipts.push(...(await readReceipts(receiptDir)).map((s) => s.receipt));
+  const report = verifyLedger(await readFile(ledgerPath), { coordinatorKey, receipts, requireFinished: true });
+  const held = receiptDirs.length ? ` --receipts ${receiptDirs.join(' ')}` : '';
+  return { report, command: `npx cohort audit verify ${ledgerPath} --coordinator-key ${toHex(coordinatorKey)}${held} --require-finished` };
 }

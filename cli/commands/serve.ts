@@ -30,6 +30,7 @@ interface ServeFlags {
   handshakeTimeoutMs: number;
   maxConnections: number;
   messagesPerSecond: number;
+  noticesPerRound: number;
   evalMnist?: number;
   engine: EnginePreference;
   logLevel: string;
@@ -51,6 +52,7 @@ export function serveCommand(): Command {
     .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
     .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
     .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
+    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
     .option('--eval-mnist <n>', 'evaluate each round of runs on MNIST models on this many held-out digits (the demo split)', positiveInt)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
     .option('--log-level <level>', 'pino log level (logs go to stderr)', 'info')
@@ -117,5 +119,6 @@ function limitsFrom(flags: ServeFlags): Limits {
     handshakeTimeoutMs: flags.handshakeTimeoutMs,
     maxConnections: flags.maxConnections,
     messagesPerSecond: flags.messagesPerSecond,
+    noticesPerRound: flags.noticesPerRound,
   };
 }

@@ -8,7 +8,8 @@ import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { RunState } from '../../coordinator/run-store.js';
+import { RunProgress } from '../../coordinator/run-progress.js';
+import type { RoundRecord } from '../../coordinator/run-store.js';
 import { exited } from '../../examples/local-federation.js';
 import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
 
@@ -62,8 +63,9 @@ describe.skipIf(!builtCli())('plaintext rounds with real client processes', () =
     expect(r3.status).toBe('ok');
     expect(r3.contributors).toBeGreaterThanOrEqual(2);
     expect(r3.dropouts?.['agency-4']).toBeUndefined(); // gone for good: not offered round 3 at all
-    const saved = JSON.parse(await readFile(join(h.federation.coordinatorDir, 'runs', 'dropout', 'state.json'), 'utf8')) as RunState;
-    expect(saved.history[1].dropouts).toEqual(r2.dropouts);
+    // Each round's record is kept for people to read (rounds.jsonl), beside the ledger.
+    const kept = (await readFile(join(h.federation.coordinatorDir, 'runs', 'dropout', 'rounds.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l) as RoundRecord);
+    expect(kept[1].dropouts).toEqual(r2.dropouts);
 
     // The ledger records the dropouts, commits only the survivors, and verifies.
     const ledger = await h.ledger();
@@ -172,8 +174,10 @@ describe.skipIf(!builtCli())('plaintext rounds with real client processes', () =
     const report = await h.verify();
     expect(report.failure).toBeNull();
     expect(report.runs[0]).toMatchObject({ status: 'finished', rounds: 3, roundsOk: 2, roundsAbandoned: 1 });
-    const state = JSON.parse(await readFile(join(coordinatorDir, 'runs', 'crash', 'state.json'), 'utf8')) as RunState;
-    expect(state).toMatchObject({ status: 'finished', lastRound: 3, completedRounds: 2, checkpointRound: 3 });
+    // What the run did is what its ledger says: the model is round 3's checkpoint.
+    const progress = await RunProgress.read(join(coordinatorDir, 'ledger.jsonl'), 'crash');
+    expect(progress).toMatchObject({ lastRound: 3, roundsOpened: 3, okRounds: [1, 3], finished: { rounds: 3 } });
+    expect(progress.lastOk.round).toBe(3);
   });
 });
 

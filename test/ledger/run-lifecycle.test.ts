@@ -48,7 +48,8 @@ async function write(steps: Step[]): Promise<{ report: VerifyReport; entries: Le
   const dir = await mkdtemp(join(tmpdir(), 'cohort-life-'));
   dirs.push(dir);
   const entries: LedgerEntry[] = [];
-  const writer = await LedgerWriter.open(join(dir, 'ledger.jsonl'), coordinator, { now: fixedClock(), onAppend: (e) => entries.push(e) });
+  const writer = await LedgerWriter.open(join(dir, 'ledger.jsonl'), coordinator, { now: fixedClock() });
+  await writer.follow((e) => entries.push(e));
   for (const step of steps) await writer.append(step.type, step.body as never);
   await writer.close();
   return { report: verifyLedger(await readFile(join(dir, 'ledger.jsonl')), { coordinatorKey: coordinator.publicKey }), entries };

@@ -1,5 +1,5 @@
 // LedgerWriter's turn: appendInTurn decides its body once every entry appended before it is on
-// disk (and seen by onAppend), before any appended after it; a decision that throws writes
+// disk (and passed to its followers), before any appended after it; a decision that throws writes
 // nothing. The run service's checks (may this run stop now?) rely on it.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,8 @@ afterEach(async () => {
 it('decides in turn: after everything before it, before everything after it; a refusal writes nothing', async () => {
   dir = await mkdtemp(join(tmpdir(), 'cohort-turn-'));
   const seen: LedgerEntry[] = [];
-  const writer = await LedgerWriter.open(join(dir, 'ledger.jsonl'), coordinator, { now: fixedClock(), onAppend: (e) => seen.push(e) });
+  const writer = await LedgerWriter.open(join(dir, 'ledger.jsonl'), coordinator, { now: fixedClock() });
+  await writer.follow((e) => seen.push(e));
   const written = Array.from({ length: 20 }, (_, i) => writer.append('note', { text: `n${i}` }));
   const decided = writer.appendInTurn('note', () => ({ text: `after ${seen.length}` }));
   const refused = writer.appendInTurn('note', () => { throw new Error('not now'); });
