@@ -3,8 +3,11 @@
 // round's entries is ledger/round-order.ts, the same table the coordinator writes by.
 import { fromHex } from '../identity/keys.js';
 import { commitmentTranscript, type EntryBodies, type EntryType, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
+import { epsilonAfter } from '../privacy/accountant.js';
 import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
 import { consistencyQuorum, consistencyTranscript } from '../secagg/consistency.js';
+import { lifeAfter, type LifecycleEntry, type RunLife } from '../ledger/run-lifecycle.js';
+import { actionPath, verifyOperatorRequest } from '../ledger/operator-request.js';
 import type { VerifyCode } from './verify.js';
 
 export type Problem = { code: VerifyCode; message: string };
@@ -30,10 +33,14 @@ export interface RunState {
   readonly joined: Map<string, string>;
   finishReason: string | null;
   lastRound: number;
+  roundsOpened: number;
   open: RoundState | null;
   roundsOk: number;
   roundsAbandoned: number;
   dropouts: number;
+  /** Rounds whose aggregate is recorded: each is one step of the run's privacy accounting. */
+  aggregated: number;
+  /** The run's epsilon after its aggregated rounds, recomputed with the accountant; null without DP or before any. */
   epsilon: number | null;
   delta: number | null;
   /** Refusals counted by agency and code. */
@@ -44,14 +51,18 @@ export interface RunReport {
   readonly runId: string;
   readonly status: 'running' | 'finished';
   readonly finishReason: string | null;
-  /** Rounds opened so far, and how they closed. */
+  /** Rounds opened so far (a round number skipped before opening is not one), and how they closed. */
   readonly rounds: number;
   readonly roundsOk: number;
   readonly roundsAbandoned: number;
   /** Agencies that joined the run, sorted. */
   readonly agencies: readonly string[];
   readonly dropouts: number;
-  /** The cumulative epsilon (and its delta) last recorded; null when the run spent none. */
+  /**
+   * The run's epsilon (and its delta) after every round whose aggregate is recorded, recomputed
+   * with the accountant: each privacy_spent must have said the same at its point. Null when the
+   * run spent none.
+   */
   readonly epsilon: number | null;
   readonly delta: number | null;
   /** Rounds each agency declined, by its code (refusal entries), sorted by agency then code. */
@@ -63,20 +74,32 @@ interface Context {
   readonly runs: Map<string, RunState>;
   readonly line: number;
   readonly verifySignature: VerifySignature;
+  readonly service: ServiceState;
+}
+
+/** What the run service's entries need remembered: each run's life, and the operators' request nonces seen. */
+export interface ServiceState {
+  readonly lives: Map<string, RunLife>;
+  readonly nonces: Set<string>;
+}
+
+export function newServiceState(): ServiceState {
+  return { lives: new Map(), nonces: new Set() };
 }
 
 type Rule<T extends EntryType> = (ctx: Context, body: EntryBodies[T]) => Problem | null;
 type InRound<T extends EntryType> = (at: { run: RunState; round: RoundState }, body: EntryBodies[T], ctx: Context) => Problem | null;
 
 /** Applies one signed, well-formed entry to the runs' state; the reason it is invalid, or null. */
-export function applyEntry(runs: Map<string, RunState>, entry: LedgerEntry, line: number, verifySignature: VerifySignature): Problem | null {
+export function applyEntry(runs: Map<string, RunState>, entry: LedgerEntry, line: number, verifySignature: VerifySignature,
+  service: ServiceState): Problem | null {
   const rule = RULES[entry.type] as Rule<EntryType>;
-  return rule({ runs, line, verifySignature }, entry.body);
+  return rule({ runs, line, verifySignature, service }, entry.body);
 }
 
 const RULES: { readonly [T in EntryType]: Rule<T> } = {
   note: () => null,
-  run_created: runCreated,
+  run_created: withLife('run_created', runCreated),
   agency_joined: (ctx, body) => inRun(ctx, body.runId, (run) => agencyJoined(run, body)),
   round_opened: (ctx, body) => inRun(ctx, body.runId, (run) => roundOpened(run, body)),
   commitment: roundEntry('commitment', commitment),
@@ -87,15 +110,17 @@ const RULES: { readonly [T in EntryType]: Rule<T> } = {
   privacy_spent: roundEntry('privacy_spent', privacySpent),
   round_closed: roundEntry('round_closed', roundClosed),
   refusal: (ctx, body) => inRun(ctx, body.runId, (run) => refusal(run, body)),
-  run_finished: (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body)),
+  run_finished: withLife('run_finished', (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body))),
+  operator_action: operatorAction,
+  run_failed: withLife('run_failed', runFailed),
 };
 
 function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | null {
   const existing = ctx.runs.get(body.runId);
   if (existing !== undefined) return { code: 'PARAMS_CHANGED', message: `run ${body.runId} was already created on line ${existing.createdAtLine}; its parameters cannot be restated` };
   ctx.runs.set(body.runId, {
-    params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, open: null,
-    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, epsilon: null, delta: null, refusals: new Map(),
+    params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, roundsOpened: 0, open: null,
+    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null, refusals: new Map(),
   });
   return null;
 }
@@ -130,6 +155,7 @@ function roundOpened(run: RunState, body: EntryBodies['round_opened']): Problem 
   const secagg = secaggProblem(run.params.secagg, body.secagg) ?? offeredProblem(body);
   if (secagg !== null) return secagg;
   run.lastRound = body.round;
+  run.roundsOpened += 1;
   run.open = {
     round: body.round, kind: { secure: body.secagg !== undefined, private: run.params.dp !== null }, cohort, secagg: body.secagg ?? null,
     offerSha256: body.offerSha256, committed: new Set(), dropped: new Map(), unmasking: null, step: 'inputs',
@@ -244,20 +270,38 @@ function aggregate({ run, round }: { run: RunState; round: RoundState }, body: E
   const inputs = round.unmasking?.survivors.length ?? round.committed.size;
   if (body.inputs !== inputs) return { code: 'INCONSISTENT', message: `aggregate of ${body.inputs} inputs, but ${inputs} agencies committed inputs` };
   if (!round.kind.secure && inputs < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${inputs} inputs are below the run's minimum of ${run.params.minCohort}` };
+  return spendPrivacy(run);
+}
+
+/**
+ * A recorded aggregate is one step of the run's privacy accounting, whether or not its round
+ * closes ok: the sum was unmasked. The run's epsilon after it is recomputed here with the
+ * accountant (docs/LEDGER.md, "Privacy spent") and must stay within the run's budget.
+ */
+function spendPrivacy(run: RunState): Problem | null {
+  const dp = run.params.dp;
+  run.aggregated += 1;
+  if (dp === null) return null;
+  run.epsilon = epsilonAfter({ samplingRate: dp.samplingRate, noiseMultiplier: dp.noiseMultiplier, count: run.aggregated }, dp.targetDelta);
+  run.delta = dp.targetDelta;
+  if (dp.targetEpsilon !== null && !(run.epsilon <= dp.targetEpsilon)) {
+    return { code: 'BUDGET_EXCEEDED', message: `${run.aggregated} aggregated rounds spend epsilon ${run.epsilon} at delta ${dp.targetDelta}, past the run's budget of ${dp.targetEpsilon}` };
+  }
   return null;
 }
 
+/** Recorded and recomputed epsilon may differ by this much, relative (floating point across implementations). */
+export const EPSILON_TOLERANCE = 1e-9;
+
 function privacySpent({ run }: { run: RunState }, body: EntryBodies['privacy_spent']): Problem | null {
   const dp = run.params.dp!;
-  if (body.noiseMultiplier !== dp.noiseMultiplier || body.samplingRate !== dp.samplingRate) {
-    return { code: 'PARAMS_CHANGED', message: 'noiseMultiplier or samplingRate differs from the run\'s DP parameters' };
+  if (body.noiseMultiplier !== dp.noiseMultiplier || body.samplingRate !== dp.samplingRate || body.delta !== dp.targetDelta) {
+    return { code: 'PARAMS_CHANGED', message: 'noiseMultiplier, samplingRate or delta differs from the run\'s DP parameters' };
   }
-  if (run.epsilon !== null && body.epsilon < run.epsilon) return { code: 'INCONSISTENT', message: `cumulative epsilon went down from ${run.epsilon} to ${body.epsilon}` };
-  if ((dp.targetEpsilon !== null && body.epsilon > dp.targetEpsilon) || body.delta > dp.targetDelta) {
-    return { code: 'BUDGET_EXCEEDED', message: `(${body.epsilon}, ${body.delta}) exceeds the run's budget (${dp.targetEpsilon}, ${dp.targetDelta})` };
+  const expected = run.epsilon!;
+  if (!(Math.abs(body.epsilon - expected) <= EPSILON_TOLERANCE * Math.max(1, expected))) {
+    return { code: 'INCONSISTENT', message: `epsilon ${body.epsilon} is not what the accountant gives for the run's ${run.aggregated} aggregated rounds: ${expected}` };
   }
-  run.epsilon = body.epsilon;
-  run.delta = body.delta;
   return null;
 }
 
@@ -271,7 +315,7 @@ function roundClosed({ run }: { run: RunState }, body: EntryBodies['round_closed
 
 function runFinished(run: RunState, body: EntryBodies['run_finished']): Problem | null {
   if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
-  if (body.rounds !== run.lastRound) return { code: 'INCONSISTENT', message: `run_finished says ${body.rounds} rounds; ${run.lastRound} were opened` };
+  if (body.rounds !== run.roundsOpened) return { code: 'INCONSISTENT', message: `run_finished says ${body.rounds} rounds; ${run.roundsOpened} were opened` };
   run.finishReason = body.reason;
   return null;
 }
@@ -312,7 +356,7 @@ export function summarize(runId: string, run: RunState): RunReport {
     runId,
     status: run.finishReason === null ? 'running' : 'finished',
     finishReason: run.finishReason,
-    rounds: run.lastRound,
+    rounds: run.roundsOpened,
     roundsOk: run.roundsOk,
     roundsAbandoned: run.roundsAbandoned,
     agencies: [...run.joined.keys()].sort(),
@@ -321,4 +365,43 @@ export function summarize(runId: string, run: RunState): RunReport {
     delta: run.delta,
     refusals: [...run.refusals.values()].sort((a, b) => (a.agency === b.agency ? (a.code < b.code ? -1 : 1) : a.agency < b.agency ? -1 : 1)),
   };
+}
+
+// The run service's entries (docs/LEDGER.md, section 6, "Runs on the service"): each run's life
+// follows ledger/run-lifecycle.ts, the table the service derives its runs' status from.
+
+/** `rule`, then the run's life checked and moved on by the entry. */
+function withLife<T extends 'run_created' | 'run_finished' | 'run_failed'>(type: T, rule: Rule<T>): Rule<T> {
+  return (ctx, body) => rule(ctx, body) ?? moveLife(ctx, { type, body } as LifecycleEntry);
+}
+
+function moveLife(ctx: Context, entry: LifecycleEntry): Problem | null {
+  const step = lifeAfter(ctx.service.lives.get(entry.body.runId), entry);
+  if (!step.ok) return { code: 'ORDER', message: step.problem };
+  ctx.service.lives.set(entry.body.runId, step.life);
+  return null;
+}
+
+/** The request names its action and run, carries the operator's own signature, and is not a replay. */
+function operatorAction(ctx: Context, body: EntryBodies['operator_action']): Problem | null {
+  const { request } = body;
+  const path = actionPath(body.action, body.runId);
+  if (request.path !== path) return { code: 'INCONSISTENT', message: `a ${body.action} of run ${body.runId} is a request to ${path}, not ${request.path}` };
+  const fields = { operator: body.operator, method: request.method, path: request.path, bodySha256: request.bodySha256, timestamp: request.timestamp, nonce: request.nonce };
+  if (!verifyOperatorRequest(fields, fromHex(request.signature), fromHex(body.operatorKey), ctx.verifySignature)) {
+    return { code: 'OPERATOR_SIGNATURE', message: `operator ${body.operator}'s signature over the request does not verify with the operator key recorded` };
+  }
+  const nonce = `${body.operator} ${request.nonce}`;
+  if (ctx.service.nonces.has(nonce)) return { code: 'INCONSISTENT', message: `operator ${body.operator}'s request with nonce ${request.nonce} was already acted on: a replay` };
+  ctx.service.nonces.add(nonce);
+  return moveLife(ctx, { type: 'operator_action', body });
+}
+
+/** A created run ends here (no round may be open); a run that never began needs nothing more. */
+function runFailed(ctx: Context, body: EntryBodies['run_failed']): Problem | null {
+  const run = ctx.runs.get(body.runId);
+  if (run === undefined || run.finishReason !== null) return null; // never created, or already ended: its life says which
+  if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
+  run.finishReason = `failed: ${body.reason}`;
+  return null;
 }

@@ -31,7 +31,7 @@ async function measure(n: number, degree: number): Promise<Row> {
     offerHash: new Uint8Array(randomBytes(32)),
     cohort: ids.map((id, i) => ({ id, identityPublicKey: identities[i].publicKey })),
     params,
-    vectorLength: PARAMS + 1, // the FedAvg weight rides as one more coordinate
+    vectorLength: PARAMS + 1, // the update and its one-word example count (proto/update-vector.ts)
   };
   const client = [0, 0, 0, 0, 0, 0];
   const server = [0, 0, 0, 0, 0];
@@ -127,5 +127,5 @@ for (const n of COHORTS) {
   rows.push(await measure(n, n - 1));
   if (defaultDegree(n) !== n - 1) rows.push(await measure(n, defaultDegree(n)));
 }
-console.log(`SecAgg+ stages, ${PARAMS} params + 1 weight, no dropouts; ms (client: mean per client, server: whole stage)`);
+console.log(`SecAgg+ stages, ${PARAMS} params + 1 count word, no dropouts; ms (client: mean per client, server: whole stage)`);
 console.log(table(rows));

@@ -2,15 +2,18 @@
 // messages into its plain inputs and back (proto/secagg-codec.ts). The update leaves only
 // masked: quantize, then mask.
 import type { Identity } from '../identity/keys.js';
-import { advertise, maskInput, quantize, shareKeys, signSurvivorSet, unmask, type ClientPolicy, type ClientState, type RandomWords, type RoundContext } from '../secagg/index.js';
+import { advertise, maskInput, shareKeys, signSurvivorSet, unmask, type ClientPolicy, type ClientState, type RandomWords, type RoundContext } from '../secagg/index.js';
 import { encodeUint32LE } from '../bytes/encoding.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeAdvert, decodeConsistencyRequest, decodeShares, decodeUnmaskRequest, encodeAdvert, encodeRevealed, encodeShares, encodeSignature, roundContextOf } from '../proto/secagg-codec.js';
+import { encodeUpdate, updateVectorOf, type UpdateVector } from '../proto/update-vector.js';
 
 export class SecureParticipant {
   private state?: ClientState;
   /** The SecAgg+ round the offer describes, as this client holds it. */
   readonly round: RoundContext;
+  /** What this round's input holds, from the same offer the coordinator decodes by. */
+  private readonly vector: UpdateVector;
 
   constructor(
     offer: cohort.v1.IRoundOffer,
@@ -22,6 +25,7 @@ export class SecureParticipant {
     offerHash?: Uint8Array,
   ) {
     this.round = roundContextOf(offer, offerHash);
+    this.vector = updateVectorOf(offer);
   }
 
   /** Stage 1: fresh round keys, signed with the agency's identity key. */
@@ -37,13 +41,10 @@ export class SecureParticipant {
     return { shares: encodeShares(shares) };
   }
 
-  /** Stage 3: [w * delta, w], quantized and masked: the only form in which the update leaves. */
+  /** Stage 3: w * delta quantized, then its example count exactly (proto/update-vector.ts), masked: the only form in which the update leaves. */
   maskInput(delivery: cohort.v1.IShareDelivery, delta: Float32Array, weight: number): Uint8Array {
-    const values = new Float32Array(delta.length + 1);
-    for (let i = 0; i < delta.length; i++) values[i] = weight * delta[i];
-    values[delta.length] = weight;
     const state = this.current();
-    return encodeUint32LE(maskInput(state, decodeShares(delivery.shares), quantize(values, state.params, this.random)));
+    return encodeUint32LE(maskInput(state, decodeShares(delivery.shares), encodeUpdate(this.vector, state.params, delta, weight, this.random)));
   }
 
   /** Stage 4: sign the announced survivor set, once. */

@@ -1,5 +1,7 @@
 // The run loop: wait for agencies, select a cohort, run the round, apply the strategy,
-// checkpoint, write the ledger, hand out receipts, and resume where a crash left off.
+// checkpoint, write the ledger, hand out receipts, and resume where a crash left off. What the
+// run has done is read from its ledger alone (run-progress.ts): a resumed run decides exactly as
+// an uninterrupted one would have (docs/ARCHITECTURE.md, "Where state lives").
 import { sha256Hex } from '../bytes/digest.js';
 import type { EntryBody } from '../ledger/entries.js';
 import { issueReceipt } from '../ledger/receipt.js';
@@ -7,8 +9,9 @@ import { encodeFloat32LE } from '../ml/codec.js';
 import { PrivacyTracker, SAMPLING_RATE } from './privacy-tracker.js';
 import type { RunConfig } from './run-config.js';
 import type { FederationParts, RunContext } from './run-parts.js';
+import { RunProgress, type RoundFacts } from './run-progress.js';
 import { runRound } from './run-round.js';
-import { ledgerProgress, RunStore, type RunState } from './run-store.js';
+import { RunStore, type RoundRecord, type RunState } from './run-store.js';
 import { createStrategy } from './strategy/index.js';
 
 export interface FederationResult {
@@ -18,99 +21,95 @@ export interface FederationResult {
 }
 
 export async function runFederation(parts: FederationParts): Promise<FederationResult> {
-  const { config, model, ledger, log } = parts;
+  const { config, log } = parts;
   const store = new RunStore(parts.dataDir, config.runId);
-  const strategy = createStrategy(config.strategy, { serverLearningRate: config.serverLearningRate });
-  const { state, weights: resumed } = await openRun(parts, store);
-  // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
-  strategy.restore(await store.readStrategyState(state.checkpointRound));
-  let weights = resumed;
-  const privacy = new PrivacyTracker(config, state.privacySteps);
-  const run: RunContext = { ...parts, store, strategy, privacy, state };
-  parts.events?.onRunStart?.(state);
-
-  // Round numbers name attempts: an abandoned round counts toward `rounds` too.
-  while (state.lastRound < config.rounds && state.status === 'running') {
-    // A pause takes effect here, between rounds: the round before it has closed.
-    if (parts.gate?.paused && !parts.signal?.aborted) {
-      await ledger.append('note', { text: `run ${config.runId} paused after round ${state.lastRound}` });
-      await parts.gate.untilResumed(parts.signal);
-      if (!parts.signal?.aborted) await ledger.append('note', { text: `run ${config.runId} resumed after round ${state.lastRound}` });
+  const { progress, stop } = await RunProgress.follow(parts.ledger, config.runId);
+  try {
+    let weights = await openRun(parts, store, progress);
+    const strategy = createStrategy(config.strategy, { serverLearningRate: config.serverLearningRate });
+    // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
+    strategy.restore(await store.readStrategyState(progress.lastOk.round));
+    const run: RunContext = { ...parts, store, strategy, privacy: new PrivacyTracker(config, progress), progress };
+    const loop: Loop = { attempted: progress.lastRound, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
+    const view = (): RunState => runState(progress, loop);
+    parts.events?.onRunStart?.(view());
+    while (!progress.finished && loop.attempted < config.rounds) {
+      const next = await beforeRound(run);
+      if (next.kind === 'stop') {
+        loop.stopped = true;
+        break;
+      }
+      if (next.kind === 'finish') {
+        await finish(run, next.reason);
+        break;
+      }
+      // Round numbers name attempts: a skipped or abandoned round counts toward `rounds` too.
+      const round = Math.max(loop.attempted, progress.lastRound) + 1;
+      loop.attempted = round;
+      const done = await runRound(run, round, next.available, weights);
+      weights = done.weights;
+      loop.history.push(done.record);
+      await store.appendRoundRecord(done.record);
+      parts.events?.onRoundEnd?.(done.record);
+      if (done.declinedBy) {
+        await endDeclined(run, loop, declinedReason(round, done.declinedBy));
+        break;
+      }
     }
-    if (parts.signal?.aborted) {
-      state.status = 'stopped';
-      break;
-    }
-    const budget = privacy.nextRoundAllowed();
-    if (!budget.ok) {
-      await finish(parts, state, store, `privacy budget: ${budget.reason}`);
-      break;
-    }
-    const available = await waitForAgencies(parts, config.selection.min);
-    if (available.length < config.selection.min) {
-      // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
-      if (parts.signal?.aborted) state.status = 'stopped';
-      else await finish(parts, state, store, `only ${available.length} agencies connected; ${config.selection.min} needed`);
-      break;
-    }
-    const round = state.lastRound + 1;
-    state.lastRound = round;
-    const record = await runRound(run, round, available, weights);
-    weights = record.weights;
-    state.history.push(record.record);
-    state.privacySteps = privacy.steps;
-    if (record.record.status === 'ok') {
-      state.completedRounds++;
-      state.checkpointRound = round;
-    }
-    await store.writeState(state);
-    parts.events?.onRoundEnd?.(record.record);
-    if (record.declinedBy) {
-      await endDeclined(parts, state, store, declinedReason(round, record.declinedBy));
-      break;
-    }
+    if (!progress.finished && !loop.stopped) await finish(run, `${progress.okRounds.length} of ${config.rounds} rounds aggregated`);
+    log.info({ runId: config.runId, status: view().status }, 'run ended');
+    return { state: view(), weights, checkpointDir: store.checkpointDir(progress.lastOk.round) };
+  } finally {
+    stop();
   }
-  if (state.status === 'running') await finish(parts, state, store, `${state.completedRounds} of ${config.rounds} rounds aggregated`);
-  await store.writeState(state);
-  log.info({ runId: config.runId, status: state.status }, 'run ended');
-  return { state, weights, checkpointDir: store.checkpointDir(state.checkpointRound) };
 }
 
-async function openRun(parts: FederationParts, store: RunStore) {
+/**
+ * A new run: its initial model checkpointed, its config, then run_created. A run the ledger
+ * already holds: the round a crash left open is closed as abandoned, and the model is the
+ * checkpoint of the round the ledger last closed ok, checked against the hash it recorded.
+ */
+async function openRun(parts: FederationParts, store: RunStore, progress: RunProgress): Promise<Float32Array> {
   const { config, model, ledger } = parts;
-  const existing = await store.readState();
-  if (!existing) {
+  if (!progress.created) {
     const weights = model.initialWeights();
     await model.save(store.checkpointDir(0), weights);
     await store.writeConfig(config);
     await ledger.append('run_created', runCreatedBody(config, weights));
-    const state: RunState = { runId: config.runId, status: 'running', lastRound: 0, completedRounds: 0, checkpointRound: 0, history: [], privacySteps: [], joined: [] };
-    await store.writeState(state);
-    return { state, weights };
+    return weights;
   }
-  // Resume: the ledger is the record of what was committed (run-store.ts explains the order).
-  const progress = await ledgerProgress(store.ledgerPath, config.runId);
-  const state = existing;
-  for (const [round, status] of progress.closed) {
-    if (round > state.lastRound) {
-      state.lastRound = round;
-      if (status === 'ok') {
-        state.completedRounds++;
-        state.checkpointRound = round;
-      }
-    }
+  if (progress.open !== undefined) {
+    await ledger.append('round_closed', { runId: config.runId, round: progress.open, status: 'abandoned', reason: 'the coordinator restarted during the round' });
   }
-  if (progress.lastOpened > state.lastRound) {
-    await ledger.append('round_closed', { runId: config.runId, round: progress.lastOpened, status: 'abandoned', reason: 'the coordinator restarted during the round' });
-    state.lastRound = progress.lastOpened;
+  const { round, modelSha256 } = progress.lastOk;
+  await ledger.append('note', { text: `run ${config.runId} resumed after round ${progress.lastRound} from checkpoint of round ${round}` });
+  parts.log.info({ runId: config.runId, round: progress.lastRound }, 'resuming run');
+  const weights = await model.load(store.checkpointDir(round));
+  if (sha256Hex(encodeFloat32LE(weights)) !== modelSha256) {
+    throw new Error(`run ${config.runId}: the checkpoint of round ${round} (${store.checkpointDir(round)}) is not the model the ledger recorded (sha256 ${modelSha256}); restore it from a backup`);
   }
-  if (state.status !== 'finished') {
-    state.status = 'running';
-    delete state.finishedReason;
+  return weights;
+}
+
+/** Between rounds: hold while paused, then whether the next round may start, and with whom. */
+type NextRound = { kind: 'stop' } | { kind: 'finish'; reason: string } | { kind: 'go'; available: string[] };
+
+async function beforeRound(run: RunContext): Promise<NextRound> {
+  const { config, ledger, gate, signal } = run;
+  // A pause takes effect here, between rounds: the round before it has closed.
+  if (gate?.paused && !signal?.aborted) {
+    await ledger.append('note', { text: `run ${config.runId} paused after round ${run.progress.lastRound}` });
+    await gate.untilResumed(signal);
+    if (!signal?.aborted) await ledger.append('note', { text: `run ${config.runId} resumed after round ${run.progress.lastRound}` });
   }
-  await ledger.append('note', { text: `run ${config.runId} resumed after round ${state.lastRound} from checkpoint of round ${state.checkpointRound}` });
-  parts.log.info({ runId: config.runId, round: state.lastRound }, 'resuming run');
-  return { state, weights: await model.load(store.checkpointDir(state.checkpointRound)) };
+  if (signal?.aborted) return { kind: 'stop' };
+  const budget = run.privacy.nextRoundAllowed();
+  if (!budget.ok) return { kind: 'finish', reason: `privacy budget: ${budget.reason}` };
+  const available = await waitForAgencies(run, config.selection.min);
+  // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
+  if (signal?.aborted) return { kind: 'stop' };
+  if (available.length < config.selection.min) return { kind: 'finish', reason: `only ${available.length} agencies connected; ${config.selection.min} needed` };
+  return { kind: 'go', available };
 }
 
 function runCreatedBody(config: RunConfig, weights: Float32Array): EntryBody<'run_created'> {
@@ -144,17 +143,13 @@ async function waitForAgencies(parts: FederationParts, min: number): Promise<str
   }
 }
 
-async function finish(parts: FederationParts, state: RunState, store: RunStore, reason: string): Promise<void> {
-  state.status = 'finished';
-  state.finishedReason = reason;
-  // `rounds` is the rounds opened (docs/LEDGER.md), abandoned ones included, not the rounds that
-  // aggregated; the ledger is the record of which were opened, across restarts too.
-  const { lastOpened } = await ledgerProgress(store.ledgerPath, parts.config.runId);
-  const entry = await parts.ledger.append('run_finished', { runId: parts.config.runId, rounds: lastOpened, reason });
+async function finish(run: RunContext, reason: string): Promise<void> {
+  // `rounds` is the number of rounds opened (docs/LEDGER.md), abandoned ones included; a round
+  // number skipped because too few agencies accepted was never opened and does not count.
+  const entry = await run.ledger.append('run_finished', { runId: run.config.runId, rounds: run.progress.roundsOpened, reason });
   // The ML team's receipt for the end of the run: with it, a ledger cut back to before this
   // line is caught (docs/LEDGER.md), as agencies' receipts catch changes to their entries.
-  await store.keepReceipt(issueReceipt(entry, parts.identity));
-  await store.writeState(state);
+  await run.store.keepReceipt(issueReceipt(entry, run.identity));
 }
 
 /**
@@ -162,9 +157,9 @@ async function finish(parts: FederationParts, state: RunState, store: RunStore, 
  * its remaining rounds in seconds. Before any round aggregated it is stopped, not finished, so its
  * id resumes once the run's terms or the agencies' policies agree (issue #15).
  */
-async function endDeclined(parts: FederationParts, state: RunState, store: RunStore, reason: string): Promise<void> {
-  if (state.completedRounds > 0) await finish(parts, state, store, reason);
-  else Object.assign(state, { status: 'stopped', finishedReason: reason });
+async function endDeclined(run: RunContext, loop: Loop, reason: string): Promise<void> {
+  if (run.progress.okRounds.length > 0) await finish(run, reason);
+  else Object.assign(loop, { stopped: true, stoppedReason: reason });
 }
 
 /** Why a round could not open for lack of acceptances: each code, with who gave it and one reason. */
@@ -179,4 +174,44 @@ function declinedReason(round: number, declined: ReadonlyMap<string, { code: str
   const named = (agencies: string[]) => agencies.length <= 5 ? agencies.join(', ') : `${agencies.slice(0, 5).join(', ')} and ${agencies.length - 5} more`;
   const parts = [...byCode].map(([code, { agencies, reason }]) => `${code} from ${named(agencies)} (${reason.slice(0, 300)})`);
   return `round ${round} could not open: ${declined.size} agencies declined it: ${parts.join('; ')}`;
+}
+
+/** This process's side of the run: the round numbers it tried, whether it was stopped (and why), the records it made. */
+interface Loop {
+  attempted: number;
+  stopped: boolean;
+  stoppedReason?: string;
+  history: RoundRecord[];
+}
+
+function runState(progress: RunProgress, loop: Loop): RunState {
+  const reason = progress.finished?.reason ?? (loop.stopped ? loop.stoppedReason : undefined);
+  return {
+    runId: progress.runId,
+    status: progress.finished ? 'finished' : loop.stopped ? 'stopped' : 'running',
+    lastRound: Math.max(loop.attempted, progress.lastRound),
+    completedRounds: progress.okRounds.length,
+    checkpointRound: progress.lastOk.round,
+    history: loop.history.slice(),
+    ...(reason !== undefined ? { finishedReason: reason } : {}),
+  };
+}
+
+/**
+ * The rounds the ledger closed, as records: the one kept in rounds.jsonl (loss, accuracy, time)
+ * where there is one, with the ledger's outcome; the ledger's facts alone where a crash came
+ * before the record was kept.
+ */
+function historyOf(progress: RunProgress, kept: Map<number, RoundRecord>): RoundRecord[] {
+  const closed = [...progress.rounds.values()].filter((f): f is RoundFacts & { status: 'ok' | 'abandoned' } => f.status !== undefined);
+  return closed.sort((a, b) => a.round - b.round).map((facts) => ({
+    ...(kept.get(facts.round) ?? { seconds: 0 }),
+    round: facts.round,
+    status: facts.status,
+    ...(facts.reason !== undefined ? { reason: facts.reason } : {}),
+    contributors: facts.inputs ?? 0,
+    dropped: facts.dropped,
+    declined: facts.declined,
+    ...(facts.epsilon !== undefined ? { epsilon: facts.epsilon } : {}),
+  }));
 }

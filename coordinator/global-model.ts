@@ -14,4 +14,6 @@ export interface GlobalModel {
   save(dir: string, weights: Float32Array): Promise<void>;
   load(dir: string): Promise<Float32Array>;
   evaluate?(weights: Float32Array): Promise<{ loss: number; accuracy: number }>;
+  /** Frees what the model holds (TF.js tensors) once its run is over: a long-lived service runs many. */
+  dispose?(): void;
 }

@@ -12,6 +12,8 @@ export interface Limits {
   messagesPerSecond: number;
   /** Largest cohort a round may select. */
   maxCohort: number;
+  /** Notices (an agency saying why it left a round) recorded in the ledger per agency and round; more are only counted. */
+  noticesPerRound: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
@@ -20,6 +22,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxConnections: 1_000,
   messagesPerSecond: 200,
   maxCohort: 1_000,
+  noticesPerRound: 4,
 });
 
 /**

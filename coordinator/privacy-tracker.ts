@@ -1,9 +1,10 @@
 // The run's differential privacy: what each round's offer says about noise, the central noise
-// itself, and the accountant that stops the run before its budget is spent. With DP on, every
+// itself, and the accounting that stops the run before its budget is spent. With DP on, every
 // client's weight is 1 and its update is clipped to C, so adding or removing one agency moves
 // the sum by at most C and Gaussian noise of std z*C on the sum gives the accounted guarantee.
-import { RdpAccountant, type SgmStep } from '../privacy/accountant.js';
-import { wouldExceed } from '../privacy/budget.js';
+// The steps spent are the rounds whose aggregate the ledger records (RunProgress.aggregated),
+// so a resumed run, the ledger and an auditor count the same rounds (docs/LEDGER.md).
+import { epsilonAfter } from '../privacy/accountant.js';
 import { centralNoiseStd, gaussianNoise } from '../privacy/noise.js';
 import type { cohort } from '../proto/messages.js';
 import type { RunConfig } from './run-config.js';
@@ -23,18 +24,11 @@ export interface PrivacySpent {
 }
 
 export class PrivacyTracker {
-  private readonly accountant = new RdpAccountant();
-
-  constructor(private readonly config: RunConfig, steps: readonly SgmStep[]) {
-    for (const step of steps) this.accountant.compose(step);
-  }
+  /** `spent.aggregated`: the run's rounds aggregated so far, as its ledger records them. */
+  constructor(private readonly config: RunConfig, private readonly spent: { readonly aggregated: number }) {}
 
   get enabled(): boolean {
     return this.config.dp.mode !== 'off';
-  }
-
-  get steps(): SgmStep[] {
-    return [...this.accountant.state().steps];
   }
 
   dpConfigFor(): cohort.v1.IDpConfig | undefined {
@@ -53,15 +47,16 @@ export class PrivacyTracker {
 
   /** Before a round: would it take the run past its epsilon budget? */
   nextRoundAllowed(): { ok: true } | { ok: false; reason: string } {
-    const { epsilonBudget, delta, noiseMultiplier } = this.config.dp;
+    const { epsilonBudget, delta } = this.config.dp;
     if (!this.enabled || epsilonBudget === undefined) return { ok: true };
-    if (!wouldExceed(this.accountant.state(), { samplingRate: SAMPLING_RATE, noiseMultiplier, count: 1 }, { epsilon: epsilonBudget, delta })) return { ok: true };
-    const spent = this.accountant.epsilon(delta).epsilon;
+    if (this.epsilon(this.spent.aggregated + 1) <= epsilonBudget) return { ok: true };
+    const spent = this.epsilon(this.spent.aggregated);
     return { ok: false, reason: `spent epsilon ${spent.toFixed(3)}; one more round would pass the budget of ${epsilonBudget} at delta ${delta}` };
   }
 
   /** The mean update from the weighted sum, with central noise added to the sum first. */
   mean(weightedSum: Float64Array, totalWeight: number): Float32Array {
+    if (!(totalWeight > 0)) throw new RangeError(`the total weight must be positive, got ${totalWeight}`);
     const out = new Float32Array(weightedSum.length);
     const central = this.config.dp.mode === 'central' && this.config.dp.noiseMultiplier > 0;
     const noise = central ? gaussianNoise(out.length, centralNoiseStd(this.config.dp.noiseMultiplier, this.config.dp.clipNorm)) : undefined;
@@ -69,12 +64,14 @@ export class PrivacyTracker {
     return out;
   }
 
-  /** After an aggregated round: compose it and return what the run has spent so far. */
-  recordRound(): PrivacySpent | undefined {
+  /** Once a round's aggregate is in the ledger: what the run has spent, that round included. */
+  spentSoFar(): PrivacySpent | undefined {
     if (!this.enabled) return undefined;
-    const samplingRate = SAMPLING_RATE;
-    const noiseMultiplier = this.config.dp.noiseMultiplier;
-    this.accountant.compose({ samplingRate, noiseMultiplier, count: 1 });
-    return { epsilon: this.accountant.epsilon(this.config.dp.delta).epsilon, delta: this.config.dp.delta, noiseMultiplier, samplingRate };
+    const { noiseMultiplier, delta } = this.config.dp;
+    return { epsilon: this.epsilon(this.spent.aggregated), delta, noiseMultiplier, samplingRate: SAMPLING_RATE };
+  }
+
+  private epsilon(rounds: number): number {
+    return epsilonAfter({ samplingRate: SAMPLING_RATE, noiseMultiplier: this.config.dp.noiseMultiplier, count: rounds }, this.config.dp.delta);
   }
 }

@@ -9,7 +9,7 @@ import type { Admission } from './transport.js';
 
 /** An admission that can also list whom it admits (the Enrolment). */
 export interface ListedAdmission extends Admission {
-  list?(): readonly { readonly agency: string; readonly publicKey: string }[];
+  list?(): readonly { readonly id: string; readonly publicKey: string }[];
 }
 
 /** Enrolled and on the roster with the same key; throws (ROSTER_MEMBER) when the enrolment lists someone the roster does not. */
@@ -20,7 +20,7 @@ export function rosterAdmission(enrolment: ListedAdmission, roster: Roster): Adm
 }
 
 export function checkEnrolmentOnRoster(enrolment: ListedAdmission, roster: Roster): void {
-  const strangers = (enrolment.list?.() ?? []).filter((e) => rosterKey(roster, e.agency) !== e.publicKey).map((e) => e.agency);
+  const strangers = (enrolment.list?.() ?? []).filter((e) => rosterKey(roster, e.id) !== e.publicKey).map((e) => e.id);
   if (strangers.length > 0) {
     throw new RosterError('ROSTER_MEMBER', `enrolled agencies ${strangers.join(', ')} are not on the roster of ${roster.federation} (serial ${roster.serial}) with the key they enrolled with: add them to the roster and have it signed again, or remove them from the enrolment`);
   }

@@ -191,6 +191,8 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHa
       const delta = checkedDelta(agency, update.delta, plan.weights.length);
       const weight = update.weight ?? 0;
       if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
+      // With DP every agency weighs 1: that is what bounds one agency's effect on the sum.
+      if (plan.dp && weight !== 1) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; with differential privacy every weight is 1`);
       const commitment = checkedCommitment(ctx, plan, offerHash, agency, update.delta!, update.commitment);
       sum.add(delta, weight);
       commitments.set(agency, commitment);

@@ -7,6 +7,7 @@ import type { LedgerWriter } from '../ledger/writer.js';
 import type { GlobalModel } from './global-model.js';
 import type { PrivacyTracker } from './privacy-tracker.js';
 import type { RunConfig } from './run-config.js';
+import type { RunProgress } from './run-progress.js';
 import type { RoundRecord, RunState, RunStore } from './run-store.js';
 import type { StageRouter } from './stage-router.js';
 import type { Strategy } from './strategy/index.js';
@@ -48,5 +49,6 @@ export interface RunContext extends FederationParts {
   readonly store: RunStore;
   readonly strategy: Strategy;
   readonly privacy: PrivacyTracker;
-  readonly state: RunState;
+  /** What the run's ledger records so far, kept current as entries are appended. */
+  readonly progress: RunProgress;
 }

@@ -48,6 +48,8 @@ export async function runRound(run: RunContext, round: number, available: string
     const log = await openRound(run, plan, accepted, sessions, { offerHash: answers.offerHash, offered: members.length });
     const result = plan.secagg ? await secureAggregate(ctx, plan, answers.offer, answers.offerHash, answers.accepted) : await plainAggregate(ctx, plan, answers.offerHash, accepted);
     const committed = await recordInputs(run, log, result, record);
+    // An unmasked sum is recorded, and spends its privacy step, even when it cannot be applied.
+    if (result.aggregateSha256) await log.append('aggregate', { aggregateSha256: result.aggregateSha256, inputs: result.contributors.length });
     if (!result.sum) {
       await closeRound(log, record, 'abandoned', result.reason ?? 'too few updates');
       sendReceipts(run, round, committed, sessions, 'abandoned', result.reason);
@@ -56,7 +58,7 @@ export async function runRound(run: RunContext, round: number, available: string
     const next = await applyAggregate(run, log, result, weights, record);
     await closeRound(log, record, 'ok');
     sendReceipts(run, round, committed, sessions, 'ok', undefined, record);
-    await run.store.pruneCheckpoints(CHECKPOINTS_KEPT);
+    await run.store.pruneCheckpoints([0, ...run.progress.okRounds].slice(-CHECKPOINTS_KEPT));
     return done(record, next);
   } finally {
     run.router.endRound();
@@ -106,11 +108,13 @@ async function recordRefusals(run: RunContext, round: number, declined: Map<stri
   }
 }
 
-/** An agency's first acceptance in the run puts the fingerprint of the data it trains on in the ledger. */
+/**
+ * An agency's first acceptance in the run puts the fingerprint of the data it trains on in the
+ * ledger; whether it joined before is the ledger's to say (RunProgress.joined), across restarts too.
+ */
 async function recordJoins(run: RunContext, accepted: Map<string, Answer>, sessions: Map<string, AgencySession>): Promise<void> {
   for (const [agency, answer] of accepted) {
-    if (run.state.joined.includes(agency) || !answer.dataset?.sha256) continue;
-    run.state.joined.push(agency);
+    if (run.progress.joined.has(agency) || !answer.dataset?.sha256) continue;
     await run.ledger.append('agency_joined', {
       runId: run.config.runId, agency, identityKey: toHex(sessions.get(agency)!.identityKey),
       dataset: joinedDataset(answer.dataset),
@@ -146,18 +150,22 @@ async function recordInputs(run: RunContext, log: RoundLog, result: AggregateRes
   return committed;
 }
 
-/** The aggregate becomes the next model: the strategy's step, its checkpoint, and the privacy it spent. */
+/**
+ * The aggregate becomes the next model: the strategy's step, its checkpoint, and the privacy it
+ * spent. The checkpoint is written before model_updated names it, so a crash between the two
+ * leaves a checkpoint no ledger entry counts (the round is closed abandoned on resume). The
+ * aggregate entry before it is the round's privacy step: a crash after it still counts it.
+ */
 async function applyAggregate(run: RunContext, log: RoundLog, result: AggregateResult, weights: Float32Array, record: RoundRecord): Promise<Float32Array> {
   const { store, strategy, privacy } = run;
   const sum = result.sum!;
   record.contributors = result.contributors.length;
   if (result.trainLoss !== undefined) record.trainLoss = result.trainLoss;
-  await log.append('aggregate', { aggregateSha256: result.aggregateSha256!, inputs: result.contributors.length });
   const next = strategy.apply(weights, privacy.mean(sum.weighted, sum.totalWeight));
   await run.model.save(store.checkpointDir(log.round), next);
   await store.writeStrategyState(log.round, strategy.state());
   await log.append('model_updated', { modelSha256: sha256Hex(encodeFloat32LE(next)) });
-  const spent = privacy.recordRound();
+  const spent = privacy.spentSoFar();
   if (spent) {
     record.epsilon = spent.epsilon;
     await log.append('privacy_spent', spent);

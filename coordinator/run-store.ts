@@ -1,20 +1,22 @@
-// Everything a run needs to resume lives under the data directory:
-//   <dataDir>/ledger.jsonl                          the signed ledger (all runs)
+// A run's files under the data directory (docs/ARCHITECTURE.md, "Where state lives"):
+//   <dataDir>/ledger.jsonl                          the signed ledger (all runs): the run's progress
 //   <dataDir>/runs/<runId>/run.json                 the run's config, fixed at creation
-//   <dataDir>/runs/<runId>/state.json               progress, history, optimizer and privacy state
-//   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights.bin, strategy.json (optimizer state)
-// Order of writes after a round: checkpoint, then ledger (fsync), then state.json, so the ledger
-// is the record of what was committed and a checkpoint always exists for a closed round.
-import { readFile, readdir, rm } from 'node:fs/promises';
+//   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights, strategy.json (optimizer state)
+//   <dataDir>/runs/<runId>/rounds.jsonl             each round's record (loss, accuracy, time): a view for people
+//   <dataDir>/runs/<runId>/receipts.jsonl           the ML team's receipts of run_finished
+// What the run has done (rounds, agencies joined, privacy spent, the current model, finished or
+// not) is read from the ledger alone (run-progress.ts); a checkpoint counts once the ledger's
+// model_updated names its hash, so it is written first.
+import { appendFile, readFile, readdir, rm } from 'node:fs/promises';
 import type { SignedReceipt } from '../ledger/receipt.js';
 import { appendReceipt } from '../ledger/receipt-file.js';
 import { join } from 'node:path';
 import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
-import type { SgmStep } from '../privacy/accountant.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import type { RunConfig } from './run-config.js';
 
 const STRATEGY_FILE = 'strategy.json';
+const ROUNDS_FILE = 'rounds.jsonl';
 
 export interface RoundRecord {
   round: number;
@@ -32,20 +34,17 @@ export interface RoundRecord {
   seconds: number;
 }
 
+/** A run as its caller and the dashboard see it: derived from its ledger progress, never stored. */
 export interface RunState {
   runId: string;
-  status: 'running' | 'paused' | 'finished' | 'stopped';
-  /** Highest round number used (attempted); round numbers never repeat. */
+  status: 'running' | 'finished' | 'stopped';
+  /** Highest round number used (attempted). */
   lastRound: number;
-  /** Rounds that aggregated successfully. */
+  /** Rounds that aggregated and closed ok. */
   completedRounds: number;
-  /** Round of the newest checkpoint (0 = the initial model). */
+  /** The round whose checkpoint is the current model (0 = the initial model). */
   checkpointRound: number;
   history: RoundRecord[];
-  /** Steps the privacy accountant has composed, so a resumed run accounts for all of them. */
-  privacySteps: SgmStep[];
-  /** Agencies whose dataset fingerprint is in the ledger for this run. */
-  joined: string[];
   finishedReason?: string;
 }
 
@@ -72,12 +71,24 @@ export class RunStore {
     await writeJsonAtomic(join(this.runDir, 'run.json'), config);
   }
 
-  async readState(): Promise<RunState | undefined> {
-    return readJsonOr<RunState | undefined>(join(this.runDir, 'state.json'), undefined);
+  /** Appends a round's record to rounds.jsonl: what people read (loss, accuracy, time), never what a resume decides by. */
+  async appendRoundRecord(record: RoundRecord): Promise<void> {
+    await appendFile(join(this.runDir, ROUNDS_FILE), JSON.stringify(record) + '\n');
   }
 
-  async writeState(state: RunState): Promise<void> {
-    await writeJsonAtomic(join(this.runDir, 'state.json'), state);
+  /** The round records kept so far, by round; a line a crash cut short is skipped. */
+  async readRoundRecords(): Promise<Map<number, RoundRecord>> {
+    const text = await readFile(join(this.runDir, ROUNDS_FILE), 'utf8').catch(() => '');
+    const records = new Map<number, RoundRecord>();
+    for (const line of text.split('\n')) {
+      try {
+        const record = JSON.parse(line) as RoundRecord;
+        if (Number.isSafeInteger(record?.round)) records.set(record.round, record);
+      } catch {
+        // the torn last line of a crash, or nothing
+      }
+    }
+    return records;
   }
 
   /** Appends a coordinator receipt to <runDir>/receipts.jsonl, in the form agencies keep theirs. */
@@ -97,28 +108,14 @@ export class RunStore {
     return Object.fromEntries(Object.entries(encoded).map(([name, b64]) => [name, decodeFloat32LE(new Uint8Array(Buffer.from(b64, 'base64')))]));
   }
 
-  /** Keeps the newest `keep` checkpoints; older ones are deleted. */
-  async pruneCheckpoints(keep: number): Promise<void> {
+  /**
+   * Deletes every checkpoint but those of `keep`: the rounds whose model the ledger may still
+   * name as current, newest last. A checkpoint of a round that never closed ok goes too.
+   */
+  async pruneCheckpoints(keep: readonly number[]): Promise<void> {
     const dir = join(this.runDir, 'checkpoints');
-    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('round-')).sort();
-    for (const name of names.slice(0, Math.max(0, names.length - keep))) await rm(join(dir, name), { recursive: true, force: true });
+    const kept = new Set(keep.map((round) => this.checkpointDir(round)));
+    const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('round-'));
+    for (const name of names) if (!kept.has(join(dir, name))) await rm(join(dir, name), { recursive: true, force: true });
   }
-}
-
-/**
- * What the ledger says of a run: the highest round opened, and the rounds closed. Read on
- * resume, because a crash can fall between the ledger's fsync and state.json's rename.
- */
-export async function ledgerProgress(ledgerPath: string, runId: string): Promise<{ lastOpened: number; closed: Map<number, 'ok' | 'abandoned'> }> {
-  const text = await readFile(ledgerPath, 'utf8').catch(() => '');
-  let lastOpened = 0;
-  const closed = new Map<number, 'ok' | 'abandoned'>();
-  for (const line of text.split('\n')) {
-    if (!line) continue;
-    const entry = JSON.parse(line) as { type: string; body: { runId?: string; round?: number; status?: 'ok' | 'abandoned' } };
-    if (entry.body.runId !== runId || entry.body.round === undefined) continue;
-    if (entry.type === 'round_opened') lastOpened = Math.max(lastOpened, entry.body.round);
-    if (entry.type === 'round_closed') closed.set(entry.body.round, entry.body.status!);
-  }
-  return { lastOpened, closed };
 }

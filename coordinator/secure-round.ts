@@ -2,7 +2,7 @@
 // its messages over the wire (through proto/secagg-codec.ts) and closes each stage at its
 // deadline. The coordinator ends with the sum of the surviving agencies' quantized updates and
 // nothing else.
-import { SecAggServer, SecAggRefusal, defaultDegree, defaultThreshold, dequantizeSum, validateParams, type AggregateResult as SecAggResult, type SecAggParams, type StageOutcome } from '../secagg/index.js';
+import { SecAggServer, SecAggRefusal, defaultDegree, defaultThreshold, validateParams, type AggregateResult as SecAggResult, type SecAggParams, type StageOutcome } from '../secagg/index.js';
 import { toHex } from '../identity/keys.js';
 import { decodeUint32LE } from '../bytes/encoding.js';
 import { sha256Hex } from '../bytes/digest.js';
@@ -10,6 +10,7 @@ import { ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeAdvert, decodeRevealed, decodeShares, decodeSignature, encodeAdvert, encodeConsistencyRequest, encodeShares, encodeUnmaskRequest, roundContextOf } from '../proto/secagg-codec.js';
+import { decodeUpdateSum, updateVectorOf, type UpdateVector } from '../proto/update-vector.js';
 import { checkedCommitment, type Answer, type AggregateResult, type Commitment, type RoundContext, type RoundPlan, type SecureRoundConfig, type Unmasking } from './round.js';
 import type { RunConfig } from './run-config.js';
 
@@ -26,15 +27,19 @@ export function secAggParams(config: RunConfig, n: number): SecAggParams {
   return validateParams({ threshold, degree, clipRange: config.secagg.clipRange, bits: config.secagg.bits }, n);
 }
 
-/** One round's shell state: the protocol, who was left out and why, and the commitments taken. */
+/** One round's shell state: the protocol, the input layout, who was left out and why, and the commitments taken. */
 interface SecureRound {
   readonly ctx: RoundContext;
   readonly plan: RoundPlan;
   readonly offerHash: Uint8Array;
   readonly server: SecAggServer;
+  readonly vector: UpdateVector;
+  readonly words: number;
   readonly dropped: Map<string, string>;
   readonly commitments: Map<string, Commitment>;
   sharesFrom: string[];
+  /** Set when the shell ended the round for the run's minimum cohort. */
+  belowMinimum?: string;
 }
 
 /**
@@ -44,15 +49,31 @@ interface SecureRound {
  */
 export async function secureAggregate(ctx: RoundContext, plan: RoundPlan, offer: cohort.v1.IRoundOffer, offerHash: Uint8Array,
   answers: Map<string, Answer>): Promise<AggregateResult> {
-  const server = new SecAggServer(roundContextOf(offer, offerHash));
-  const round: SecureRound = { ctx, plan, offerHash, server, dropped: new Map(), commitments: new Map(), sharesFrom: [] };
-  let outcome = advertised(round, answers);
-  if (!outcome.abandoned) outcome = await shareKeys(round, outcome.survivors);
-  if (!outcome.abandoned) outcome = await maskedInputs(round, outcome.survivors);
+  const context = roundContextOf(offer, offerHash);
+  const round: SecureRound = {
+    ctx, plan, offerHash, server: new SecAggServer(context), vector: updateVectorOf(offer), words: context.vectorLength,
+    dropped: new Map(), commitments: new Map(), sharesFrom: [],
+  };
+  let outcome = atLeastMinimum(round, advertised(round, answers));
+  if (!outcome.abandoned) outcome = atLeastMinimum(round, await shareKeys(round, outcome.survivors));
+  if (!outcome.abandoned) outcome = atLeastMinimum(round, await maskedInputs(round, outcome.survivors));
   if (!outcome.abandoned) outcome = await consistency(round, outcome.survivors);
   if (!outcome.abandoned) await unmask(round, outcome.survivors);
   const offered = (offer.cohort ?? []).map((m) => m.agency ?? '');
   return summarize(round, outcome.abandoned ? round.server.result() : await round.server.finish(), offered, answers);
+}
+
+/**
+ * The run's minimum cohort holds for secure rounds too: once fewer agencies than that are left
+ * after a stage, the round ends there, before any share is revealed (the sum of so few inputs
+ * is never unmasked).
+ */
+function atLeastMinimum(round: SecureRound, outcome: StageOutcome): StageOutcome {
+  const { minCohort } = round.plan;
+  if (outcome.abandoned !== undefined || outcome.survivors.length >= minCohort) return outcome;
+  round.belowMinimum = `only ${outcome.survivors.length} agencies left after ${outcome.stage}; the minimum is ${minCohort}`;
+  round.server.abandon(round.belowMinimum);
+  return { ...outcome, abandoned: round.belowMinimum };
 }
 
 /** Stage 1: the signed round keys came with the answers. */
@@ -79,9 +100,8 @@ async function shareKeys(round: SecureRound, survivors: readonly string[]): Prom
 
 /** Stage 3: each survivor gets the ciphertexts addressed to it and returns its masked input, committed. */
 async function maskedInputs(round: SecureRound, survivors: readonly string[]): Promise<StageOutcome> {
-  const { ctx, plan, server } = round;
+  const { ctx, plan, server, words } = round;
   for (const agency of survivors) send(round, agency, { shareDelivery: { shares: encodeShares(server.sharesFor(agency)) } });
-  const words = plan.weights.length + 1;
   let done = 0;
   await collect(round, survivors, 'maskedInput', plan.deadlines.uploadMs, (agency, message) => {
     const bytes = message.maskedInput!.vector ?? new Uint8Array();
@@ -113,7 +133,11 @@ async function unmask(round: SecureRound, survivors: readonly string[]): Promise
   round.sharesFrom = [...responses.keys()].sort();
 }
 
-/** The round's result for the ledger and the strategy: agencies that declined are refusals, not dropouts. */
+/**
+ * The round's result for the ledger and the strategy: agencies that declined are refusals, not
+ * dropouts. The unmasking entry's `dropped` are the cohort members whose input is not in the
+ * sum; a survivor that only missed the unmask stage has a dropout entry but is a survivor.
+ */
 function summarize(round: SecureRound, result: SecAggResult, offered: string[], answers: Map<string, Answer>): AggregateResult {
   const { dropped, commitments, plan } = round;
   const dropStage = new Map(Object.entries(result.droppedAt));
@@ -125,22 +149,17 @@ function summarize(round: SecureRound, result: SecAggResult, offered: string[], 
   }
   const notes = badShareNotes(result);
   if (result.status === 'abandoned') {
-    return { contributors: [], commitments, dropped, dropStage, notes, reason: `secure aggregation abandoned at ${result.stage}: ${result.reason}` };
+    return { contributors: [], commitments, dropped, dropStage, notes, reason: round.belowMinimum ?? `secure aggregation abandoned at ${result.stage}: ${result.reason}` };
   }
   const contributors = [...result.contributors];
-  const sum = dequantizeSum(result.sum, contributors.length, plan.secagg!.params);
-  const totalWeight = sum[sum.length - 1];
-  return {
-    contributors,
-    commitments,
-    dropped,
-    dropStage,
-    unmasking: unmaskingEntry(result, [...dropStage.keys()].sort(), round.sharesFrom),
-    notes,
-    sum: { weighted: sum.subarray(0, sum.length - 1), totalWeight },
-    aggregateSha256: sha256Hex(new Uint8Array(result.sum.buffer, result.sum.byteOffset, result.sum.byteLength)),
-    reason: totalWeight > 0 ? undefined : 'the aggregate weight is zero',
-  };
+  const unmasked = { contributors, commitments, dropped, dropStage, unmasking: unmaskingEntry(result, [...dropStage.keys()], round.sharesFrom), notes,
+    aggregateSha256: sha256Hex(new Uint8Array(result.sum.buffer, result.sum.byteOffset, result.sum.byteLength)) };
+  try {
+    return { ...unmasked, sum: decodeUpdateSum(round.vector, plan.secagg!.params, result.sum, contributors.length) };
+  } catch (err) {
+    // The sum was unmasked but is not a sum of well-formed inputs: it is recorded, never applied.
+    return { ...unmasked, reason: (err as Error).message };
+  }
 }
 
 /**
@@ -148,7 +167,7 @@ function summarize(round: SecureRound, result: SecAggResult, offered: string[], 
  * consistency or unmasking stage is in it), who revealed shares, and what the survivors signed.
  */
 function unmaskingEntry(result: Extract<SecAggResult, { status: 'complete' }>, droppedOut: string[], sharesFrom: string[]): Unmasking {
-  const dropped = droppedOut.filter((agency) => !result.contributors.includes(agency));
+  const dropped = droppedOut.filter((agency) => !result.contributors.includes(agency)).sort();
   return {
     survivors: [...result.contributors], dropped, sharesFrom,
     graphSeed: toHex(result.agreement.graphSeed),

@@ -3,11 +3,12 @@
 // end-to-end tests all start the coordinator through here.
 import type { Logger } from 'pino';
 import { join } from 'node:path';
-import { LedgerWriter } from '../ledger/writer.js';
+import { LedgerWriter, type WriterOptions } from '../ledger/writer.js';
 import type { Identity } from '../identity/keys.js';
 import { startTransport, type Admission, type SessionHandlers, type Transport } from './transport.js';
 import { StageRouter } from './stage-router.js';
 import type { Limits } from './limits.js';
+import { NoticeLedger } from './notices.js';
 import { runFederation, type FederationResult } from './federation.js';
 import type { FederationEvents, FederationParts } from './run-parts.js';
 import type { GlobalModel } from './global-model.js';
@@ -32,12 +33,16 @@ export interface CoordinatorOptions {
   allowPlainRemote?: boolean;
   /** Serve the dashboard and its API (coordinator/http/); off when absent. */
   http?: { host: string; port: number };
+  /** The ledger writer's options (its clock; the fault hook of the crash tests, test/chaos/). */
+  ledger?: WriterOptions;
 }
 
 export interface Coordinator {
   readonly url: string;
   readonly transport: Transport;
   readonly ledgerPath: string;
+  /** The one writer of the ledger: the run service follows it and appends operators' actions through it. */
+  readonly ledger: LedgerWriter;
   /** The dashboard, when options.http asked for it. */
   readonly dashboard?: Dashboard;
   /** What the dashboard shows; its `control` pauses, resumes and stops the current run. */
@@ -51,7 +56,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   // Under a roster, refused before anything opens: an enrolled agency the roster does not list.
   const admission: Admission = options.roster ? rosterAdmission(options.admission, options.roster) : options.admission;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
-  const ledger = await LedgerWriter.open(ledgerPath, options.identity);
+  const ledger = await LedgerWriter.open(ledgerPath, options.identity, options.ledger);
   const note = (text: string) => {
     void ledger.append('note', { text }).catch((err: Error) => log.error({ err: err.message }, 'ledger note failed'));
   };
@@ -63,11 +68,12 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     if (deferred) transport.sessions.get(agency)?.notify(error, round);
     if (error.code !== 'OUT_OF_TURN') note(`round ${round}: rejected a message from ${agency}: ${error.code}: ${error.message}`);
   });
+  const notices = new NoticeLedger(options.limits.noticesPerRound, note);
   // A transport that cannot start (port taken, plain ws:// refused) must not leave the ledger open.
   const transport = await startTransport({
     host: options.host, port: options.port, identity: options.identity, admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
-  }, sessionHandlers(log, router, note)).catch(async (err: unknown) => {
+  }, sessionHandlers(log, router, note, notices)).catch(async (err: unknown) => {
     await ledger.close();
     throw err;
   });
@@ -80,16 +86,17 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     url: transport.url,
     transport,
     ledgerPath,
+    ledger,
     dashboard,
     monitor,
-    run: async (config, model, events, signal) => {
+    run: (config, model, events, signal) => {
       // The enrolment may have changed since the start (cohort enroll while running): a run starts only on the roster.
       if (options.roster) checkEnrolmentOnRoster(options.admission, options.roster);
       return runWatched(monitor, {
         config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-        sessions: transport.sessions, log, events: bothEvents(events, monitor.events),
+        sessions: transport.sessions, log, events: bothEvents(bothEvents(events, monitor.events), { onRoundEnd: (record) => notices.roundEnded(record.round) }),
         ...(options.roster ? { roster: encodeRoster(options.roster) } : {}),
-      }, signal);
+      }, signal).finally(() => notices.runEnded());
     },
     async close() {
       await dashboard?.close();
@@ -100,15 +107,16 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
 }
 
 /** What the transport does with each authenticated message, close and refusal. */
-function sessionHandlers(log: Logger, router: StageRouter, note: (text: string) => void): SessionHandlers {
+function sessionHandlers(log: Logger, router: StageRouter, note: (text: string) => void, notices: NoticeLedger): SessionHandlers {
   return {
     onSession: () => {},
     onMessage: (session, opened) => {
-      // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice.
+      // A client that refuses mid-round (a SecAgg check failed, its policy) says why in a notice;
+      // the ledger keeps a few per agency and round (coordinator/notices.ts), the log all of them.
       if (opened.message.kind === 'notice') {
         const { code, message } = opened.message.notice!;
         log.warn({ agency: session.agency, round: opened.round, code }, `agency refused: ${message}`);
-        note(`round ${opened.round}: ${session.agency} refused: ${code}: ${message}`);
+        if (notices.admit(session.agency, router.currentRound)) note(`round ${opened.round}: ${session.agency} refused: ${code}: ${message}`);
         router.withdraw(session.agency, `refused: ${code}: ${message}`, opened.round);
         return;
       }

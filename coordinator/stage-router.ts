@@ -43,6 +43,11 @@ export class StageRouter {
   /** Called for every message that was rejected while a stage was open (for the ledger and log). */
   constructor(private readonly onRejected: (rejected: Rejected) => void) {}
 
+  /** The round begun last (0 before any): what the coordinator is doing, whatever a message says. */
+  get currentRound(): number {
+    return this.round;
+  }
+
   beginRound(round: number): void {
     this.round = round;
     this.held.clear();

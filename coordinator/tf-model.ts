@@ -1,12 +1,20 @@
 // The GlobalModel the run loop uses, backed by a TF.js layers model: it describes the model
 // for offers, checkpoints in the TF.js format, and evaluates on a held-out set when given one.
 import type * as tf from '@tensorflow/tfjs';
+import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../ml/dataset.js';
 import { loadCheckpoint, saveCheckpoint } from '../ml/checkpoint.js';
 import { buildModel, modelFingerprint, type ModelSpec } from '../ml/models.js';
 import { evaluate } from '../ml/train.js';
 import { getFlatWeights, setFlatWeights, weightCount } from '../ml/weights.js';
 import type { GlobalModel } from './global-model.js';
+import type { RunConfig } from './run-config.js';
+
+/** The model a run config names: a built-in architecture, or the layers JSON at its modelPath. */
+export async function modelSpecOf(config: RunConfig): Promise<ModelSpec> {
+  if (config.model !== 'layers-json') return { kind: config.model };
+  return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
+}
 
 export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Dataset): Promise<GlobalModel> {
   const model: tf.LayersModel = await buildModel(spec, seed >>> 0);
@@ -29,6 +37,7 @@ export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Dat
         loaded.dispose();
       }
     },
+    dispose: () => model.dispose(),
     ...(heldOut ? {
       async evaluate(weights: Float32Array) {
         setFlatWeights(model, weights);

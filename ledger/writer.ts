@@ -21,7 +21,24 @@ export interface Signer {
 export interface WriterOptions {
   /** The clock for entries' `time`; tests and the worked example pass a fixed one. */
   readonly now?: () => Date;
+  /**
+   * Fault injection for crash tests (test/chaos/): `before` is called before each entry is
+   * written, `after` once it is on disk. A throw stops the writer as a crash at that point would:
+   * the append fails and nothing more is ever written.
+   */
+  readonly faults?: {
+    readonly before?: (entry: PendingEntry) => void;
+    readonly after?: (entry: PendingEntry) => void;
+  };
 }
+
+/** What a fault hook is told of the entry being written. */
+export interface PendingEntry {
+  readonly seq: number;
+  readonly type: EntryType;
+  readonly body: Readonly<Record<string, unknown>>;
+}
+
 
 export interface LedgerHead {
   readonly seq: number;
@@ -46,6 +63,7 @@ export class LedgerWriter {
   #queue: Promise<unknown> = Promise.resolve();
   #head: LedgerHead | null;
   #state: 'open' | 'closed' | 'failed' = 'open';
+  readonly #listeners = new Set<(entry: LedgerEntry) => void>();
 
   private constructor(
     readonly path: string,
@@ -53,6 +71,7 @@ export class LedgerWriter {
     private readonly signer: Signer,
     private readonly now: () => Date,
     head: LedgerHead | null,
+    private readonly faults: NonNullable<WriterOptions['faults']> = {},
   ) {
     this.#head = head;
   }
@@ -76,7 +95,7 @@ export class LedgerWriter {
       const tail = inspectTail(await readTail(handle, size), size);
       if (tail.kind === 'torn') throw new TornTailError(path, tail.offset, tail.length, tail.why);
       const head = tail.kind === 'ok' ? headOf(path, tail.entry, signer) : null;
-      return new LedgerWriter(path, handle, signer, now, head);
+      return new LedgerWriter(path, handle, signer, now, head, options.faults ?? {});
     } catch (err) {
       await handle.close();
       throw err;
@@ -123,7 +142,49 @@ export class LedgerWriter {
     if (typeof type !== 'string' || !Object.hasOwn(bodySchemas, type)) return Promise.reject(new RangeError(`type must be one of the ledger's entry types, got ${String(type)}`));
     const parsed = bodySchemas[type].safeParse(body);
     if (!parsed.success) return Promise.reject(new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues)));
-    const result = this.#queue.then(() => this.#write(type, body));
+    return this.#enqueue(() => this.#write(type, body));
+  }
+
+  /**
+   * Appends an entry whose body is decided at its turn: `decide` runs once every entry appended
+   * before this call is on disk (and has been passed to the followers), and before any appended
+   * after it. A caller can so check what the ledger holds and write in one step, with no other
+   * entry slipping between the check and the write (the run service: may this run stop now?).
+   * If `decide` throws, nothing is written and the promise rejects with its error.
+   */
+  appendInTurn<T extends EntryType>(type: T, decide: () => EntryBody<T>): Promise<LedgerEntry<T>> {
+    return this.#enqueue(() => {
+      const body = decide();
+      const parsed = bodySchemas[type].safeParse(body);
+      if (!parsed.success) throw new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues));
+      return this.#write(type, body);
+    });
+  }
+
+  /** Runs `step` at its turn (as appendInTurn decides), writing nothing. */
+  inTurn<R>(step: () => R): Promise<R> {
+    return this.#enqueue(async () => step());
+  }
+
+  #enqueue<R>(work: () => Promise<R>): Promise<R> {
+    const result = this.#queue.then(work);
+    this.#queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /**
+   * Passes `listener` every entry on disk, in order, read while no append is in flight, then
+   * every entry this writer appends, once it is on disk (before its append resolves); resolves
+   * to the function that stops it. A run rebuilds its progress this way, from the ledger alone
+   * (coordinator/run-progress.ts). The listener must not throw.
+   */
+  follow(listener: (entry: LedgerEntry) => void): Promise<() => void> {
+    if (typeof listener !== 'function') return Promise.reject(new TypeError('listener must be a function'));
+    const result = this.#queue.then(async () => {
+      for (const entry of parseEntries(await readFile(this.path), this.path)) listener(entry);
+      this.#listeners.add(listener);
+      return () => { this.#listeners.delete(listener); };
+    });
     this.#queue = result.catch(() => undefined);
     return result;
   }
@@ -140,6 +201,7 @@ export class LedgerWriter {
     if (this.#state === 'closed') throw new LedgerWriterError('LEDGER_CLOSED', `ledger ${this.path} is closed`);
     if (this.#state === 'failed') throw new LedgerWriterError('LEDGER_FAILED', `ledger ${this.path} stopped after a failed write; reopen it to check its tail`);
     const entry = makeEntry(this.#head, this.signer, this.now(), type, body);
+    this.#fault('before', { seq: entry.seq, type, body });
     const line = Buffer.from(entryLine(entry as LedgerEntry) + '\n', 'utf8');
     try {
       let written = 0;
@@ -154,7 +216,18 @@ export class LedgerWriter {
       throw new LedgerWriterError('LEDGER_FAILED', `writing seq ${entry.seq} to ${this.path} failed`, { cause: err });
     }
     this.#head = { seq: entry.seq, hash: entryHash(entry as LedgerEntry) };
+    this.#fault('after', { seq: entry.seq, type, body });
+    for (const listener of this.#listeners) listener(entry as LedgerEntry);
     return entry;
+  }
+
+  #fault(when: 'before' | 'after', entry: PendingEntry): void {
+    try {
+      this.faults[when]?.(entry);
+    } catch (err) {
+      this.#state = 'failed';
+      throw err;
+    }
   }
 }
 
@@ -163,6 +236,19 @@ function makeEntry<T extends EntryType>(head: LedgerHead | null, signer: Signer,
   const unsigned = { seq: head === null ? 0 : head.seq + 1, time: time.toISOString(), type, body, prev: head === null ? GENESIS_PREV : head.hash };
   const sig = toHex(sign(entrySigningBytes(unsigned as Omit<LedgerEntry, 'sig'>), signer.secretKey));
   return { ...unsigned, sig } as LedgerEntry<T>;
+}
+
+/** Every whole line of a ledger this writer opened (its tail was checked at open). */
+function parseEntries(bytes: Uint8Array, path: string): LedgerEntry[] {
+  const entries: LedgerEntry[] = [];
+  let start = 0;
+  for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
+    const parsed = parseLine(bytes.subarray(start, end));
+    if ('problem' in parsed) throw new LedgerWriterError('LEDGER_FAILED', `${path}: entry ${entries.length} does not parse: ${parsed.problem.message}`);
+    entries.push(parsed.entry);
+    start = end + 1;
+  }
+  return entries;
 }
 
 function headOf(path: string, entry: LedgerEntry, signer: Signer): LedgerHead {

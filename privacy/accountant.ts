@@ -97,3 +97,12 @@ export class RdpAccountant {
     return accountant;
   }
 }
+
+/**
+ * Epsilon at `delta` after `step.count` rounds of one sampled Gaussian mechanism, from a fresh
+ * accountant at the default orders: what a run's ledger must record after its n-th aggregated
+ * round, and what an auditor recomputes (docs/LEDGER.md, "Privacy spent").
+ */
+export function epsilonAfter(step: SgmStep, delta: number): number {
+  return new RdpAccountant().compose(step).epsilon(delta).epsilon;
+}

@@ -4,6 +4,8 @@
 import type { ConsistencyRequest, ConsistencySignature, EncryptedShare, RevealedShare, RoundContext, SecAggParams, SignedAdvert, UnmaskRequest } from '../secagg/index.js';
 import type { cohort } from './messages.js';
 import { offerSha256 } from './offer-hash.js';
+import { layoutLength } from '../secagg/exact.js';
+import { updateVectorOf } from './update-vector.js';
 
 type Bytes = Uint8Array | null | undefined;
 const bytes = (value: Bytes): Uint8Array => value ?? new Uint8Array(0);
@@ -27,8 +29,8 @@ export function roundContextOf(offer: cohort.v1.IRoundOffer, offerHash: Uint8Arr
     offerHash,
     cohort: (offer.cohort ?? []).map((member) => ({ id: text(member.agency), identityPublicKey: bytes(member.identityKey) })),
     params: decodeParams(config),
-    // The update's coordinates plus one for its FedAvg weight.
-    vectorLength: bytes(offer.weights).length / 4 + 1,
+    // The update's coordinates, then its exact segments (proto/update-vector.ts).
+    vectorLength: layoutLength(updateVectorOf(offer).layout),
   };
 }
 

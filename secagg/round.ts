@@ -20,7 +20,7 @@ export interface RoundContext extends RoundBinding {
   readonly cohort: readonly CohortMember[];
   /** The offered threshold and degree, sound for the whole cohort. */
   readonly params: SecAggParams;
-  /** Coordinates per input vector (the FedAvg weight coordinate included). */
+  /** Words per input vector: the quantized update and its exact segments (secagg/exact.ts). */
   readonly vectorLength: number;
 }
 

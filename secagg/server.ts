@@ -295,6 +295,16 @@ export class SecAggServer {
     return this.result();
   }
 
+  /**
+   * Ends the round for a reason of the caller's (too few agencies left for the run's minimum
+   * cohort): nothing more is asked for, no share is revealed, and result() gives the reason.
+   */
+  abandon(reason: string): void {
+    const stage = this.#phase;
+    if (stage === 'finishing' || stage === 'finished' || stage === 'abandoned') refuse('STAGE_OUT_OF_ORDER', `cannot abandon a round in phase ${stage}`);
+    this.#abandon(stage, reason);
+  }
+
   /** The round's result once finished or abandoned. */
   result(): AggregateResult {
     const droppedAt = Object.freeze(Object.fromEntries(this.#droppedAt));

@@ -1,19 +1,16 @@
 // `cohort coordinator`: serve one federated run to the enrolled agencies, from start or from
 // where a previous process stopped (same --data-dir and --run-id).
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
-import type { RunConfig } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { parseRoster, type Roster } from '../../identity/roster.js';
-import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import { modelSpecOf, tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
-import type { ModelSpec } from '../../ml/models.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { createLogger } from '../log.js';
 import { CliError, listenProblem, nonNegativeInt, readFlagFile, positiveInt, reportErrors, write } from '../output.js';
@@ -32,6 +29,7 @@ interface CoordinatorFlags extends RunFlags {
   handshakeTimeoutMs: number;
   maxConnections: number;
   messagesPerSecond: number;
+  noticesPerRound: number;
   evalMnist?: number;
   httpPort?: number;
   httpHost: string;
@@ -41,7 +39,7 @@ interface CoordinatorFlags extends RunFlags {
 }
 
 /** The roster --roster names, parsed (its signature is checked when the coordinator starts). */
-async function rosterFile(path: string): Promise<Roster> {
+export async function rosterFile(path: string): Promise<Roster> {
   return parseRoster((await readFlagFile('--roster', path)).toString('utf8'), path);
 }
 
@@ -59,6 +57,7 @@ export function coordinatorCommand(): Command {
     .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
     .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
     .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
+    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
     .option('--http-port <port>', 'serve the dashboard and its API on this port (0: any free port; default: off)', nonNegativeInt)
     .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1')
     .option('--eval-mnist <n>', 'evaluate each round on the held-out MNIST digits (the demo split)', positiveInt)
@@ -77,7 +76,7 @@ export function coordinatorCommand(): Command {
       const { identity } = await readIdentityFile(flags.key);
       const enrolment = await Enrolment.open(flags.dataDir);
       const heldOut = flags.evalMnist ? splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: flags.evalMnist, agencies: 1 }).test : undefined;
-      const model = await tfGlobalModel(await modelSpec(config), config.seed, heldOut);
+      const model = await tfGlobalModel(await modelSpecOf(config), config.seed, heldOut);
       const limits = limitsFrom(flags, model.parameters);
       const tls = await tlsFiles(flags);
       const coordinator = await startCoordinator({
@@ -111,6 +110,7 @@ function limitsFrom(flags: CoordinatorFlags, parameters: number): Limits {
     handshakeTimeoutMs: flags.handshakeTimeoutMs,
     maxConnections: flags.maxConnections,
     messagesPerSecond: flags.messagesPerSecond,
+    noticesPerRound: flags.noticesPerRound,
   };
 }
 
@@ -121,7 +121,7 @@ function checkPorts(flags: CoordinatorFlags): void {
 }
 
 /** The TLS certificate and key, when given: both or neither. */
-async function tlsFiles(flags: CoordinatorFlags): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+export async function tlsFiles(flags: { tlsCert?: string; tlsKey?: string }): Promise<{ cert: Buffer; key: Buffer } | undefined> {
   if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS across machines")');
   if (!flags.tlsCert || !flags.tlsKey) return undefined;
   return { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) };
@@ -154,8 +154,4 @@ export function dashboardLine(dashboard: { url: string; tokenPath: string }): st
   return `dashboard: ${dashboard.url} (pause, resume, stop need the token in ${dashboard.tokenPath})`;
 }
 
-export async function modelSpec(config: RunConfig): Promise<ModelSpec> {
-  if (config.model !== 'layers-json') return { kind: config.model };
-  return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
-}
 

@@ -2,6 +2,7 @@
 // `loadModel` of `cohort/model` (ml/load-model.ts) loads in Node, and tf.loadLayersModel over HTTP.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { RunProgress } from '../../coordinator/run-progress.js';
 import { RunStore } from '../../coordinator/run-store.js';
 import { loadCheckpoint, saveCheckpoint } from '../../ml/checkpoint.js';
 import { initEngine } from '../../ml/engine.js';
@@ -11,7 +12,7 @@ export function modelCommand(): Command {
   const model = inheritSettings(new Command('model').description('export trained models'));
   model
     .command('export')
-    .description('write the model of a run (its newest checkpoint, or --round) in the TF.js layers format')
+    .description('write the model of a run (that of its last round closed ok, or --round) in the TF.js layers format')
     .requiredOption('--run-id <id>', 'the run')
     .requiredOption('--out <dir>', 'where model.json and its weights go')
     .option('--data-dir <dir>', "the coordinator's data directory", '.cohort')
@@ -20,13 +21,14 @@ export function modelCommand(): Command {
       await reportErrors(self, async () => {
         await initEngine('auto');
         const store = new RunStore(opts.dataDir, opts.runId);
-        const state = await store.readState();
-        if (!state) throw new RangeError(`no run "${opts.runId}" in ${resolve(opts.dataDir)}`);
-        if (opts.round === undefined && state.checkpointRound === 0) {
-          throw new RangeError(`run ${opts.runId} has no aggregated round (${state.finishedReason ?? state.status}), so its model is the untrained initial one: ` +
+        // The run's current model is the one its ledger last recorded for a round closed ok.
+        const progress = await RunProgress.read(store.ledgerPath, opts.runId);
+        if (!progress.created) throw new RangeError(`no run "${opts.runId}" in the ledger of ${resolve(opts.dataDir)}`);
+        if (opts.round === undefined && progress.lastOk.round === 0) {
+          throw new RangeError(`run ${opts.runId} has no aggregated round (${describeRun(progress)}), so its model is the untrained initial one: ` +
             'nothing exported. See why with `cohort audit show` on the ledger; --round 0 exports the initial model if that is what you want');
         }
-        const round = opts.round ?? state.checkpointRound;
+        const round = opts.round ?? progress.lastOk.round;
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
           throw new RangeError(`run ${opts.runId} has no readable checkpoint for round ${round}: ${err.message}`);
@@ -37,4 +39,11 @@ export function modelCommand(): Command {
       });
     });
   return model;
+}
+
+/** What the ledger says of a run that aggregated nothing: how it ended, the rounds it opened, the refusals. */
+function describeRun(progress: RunProgress): string {
+  const refusals = [...progress.rounds.values()].reduce((n, facts) => n + facts.declined, 0);
+  const ended = progress.finished ? `finished: ${progress.finished.reason}` : 'not finished';
+  return `${ended}; ${progress.roundsOpened} rounds opened, ${refusals} refusals`;
 }

@@ -26,7 +26,7 @@ test('verify: 0 for a valid ledger, with receipts from the agencies\' directorie
   const result = await run('verify', f.path, '--coordinator-key', key, '--receipts', ...f.receiptDirs, '--require-finished');
   expect(result.code).toBe(0);
   expect(result.out).toContain(`VALID: ${f.lines.length} entries, 13 receipts checked`);
-  expect(result.out).toContain('run mnist-noniid-2025: finished (planned rounds done); 3 rounds (3 ok, 0 abandoned); 5 agencies; 2 dropouts; epsilon 4.75');
+  expect(result.out).toContain('run mnist-noniid-2025: finished (planned rounds done); 3 rounds (3 ok, 0 abandoned); 5 agencies; 2 dropouts; epsilon 8.039116966222146');
 });
 
 test('verify: 1 for a tampered ledger, naming the line; --json gives the report', async () => {
@@ -62,7 +62,7 @@ test('verify: 2 for unusable input: missing ledger, missing or malformed key, mi
 test('show prints one row per round', async () => {
   const result = await run('show', f.path);
   expect(result.code).toBe(0);
-  expect(result.out).toMatch(/mnist-noniid-2025\s+2\s+5\s+4\s+2\s+4\s+3\.5\s+ok/);
+  expect(result.out).toMatch(/mnist-noniid-2025\s+2\s+5\s+4\s+2\s+4\s+6\.327364712808747\s+ok/);
   expect(result.out).toMatch(/tabular-pilot\s+1\s+3\s+0\s+1\s+-\s+-\s+abandoned/);
   expect(result.out).toContain('not verified');
 });

@@ -11,6 +11,7 @@ import { consistencyTranscript } from '../../secagg/consistency.js';
 import { LedgerWriter } from '../../ledger/writer.js';
 import { issueReceipt, type SignedReceipt } from '../../ledger/receipt.js';
 import { ReceiptStore } from '../../client/receipts.js';
+import { epsilonAfter } from '../../privacy/accountant.js';
 
 export const AGENCIES = ['agency-nord', 'agency-sud', 'lab-est', 'lab-ouest', 'institut-centre'] as const;
 
@@ -34,7 +35,7 @@ export const MAIN_RUN: RunCreated = {
   modelFingerprint: hashOf('initial weights'),
   strategy: { name: 'fedavg', params: { localEpochs: 1, learningRate: 0.05 } },
   secagg: { threshold: 3, degree: 4, quantizationBits: 16 },
-  dp: { mode: 'central', clipNorm: 1, noiseMultiplier: 1.1, samplingRate: 1, targetEpsilon: 8, targetDelta: 1e-5 },
+  dp: { mode: 'central', clipNorm: 1, noiseMultiplier: 1.1, samplingRate: 1, targetEpsilon: 10, targetDelta: 1e-5 },
   minCohort: 3,
   rounds: 3,
 };
@@ -73,6 +74,8 @@ export async function buildFixture(): Promise<Fixture> {
     receipts.push(receipt);
     await stores.get(agency)!.record(receipt, { maskedInputSha256 });
   };
+  // The run's epsilon after its n-th aggregated round, as the accountant gives it (docs/LEDGER.md).
+  const epsilonAt = (n: number): number => epsilonAfter({ samplingRate: 1, noiseMultiplier: 1.1, count: n }, 1e-5);
   const finishRound = async (round: number, survivors: string[], dropped: string[], sharesFrom: string[], epsilon: number): Promise<void> => {
     await writer.append('unmasking', { runId, round, survivors, dropped, sharesFrom, ...agreement(runId, round, 5, survivors, survivors) });
     await writer.append('aggregate', { runId, round, aggregateSha256: hashOf(`aggregate ${round}`), inputs: survivors.length });
@@ -85,7 +88,7 @@ export async function buildFixture(): Promise<Fixture> {
   // Round 1: everyone.
   await writer.append('round_opened', { runId, round: 1, cohort: cohort(AGENCIES), minCohort: 3, offerSha256: offerOf(runId, 1), secagg: { threshold: 3, degree: 4, offered: 5 } });
   for (const agency of AGENCIES) await commit(1, agency);
-  await finishRound(1, [...AGENCIES], [], [...AGENCIES], 2.25);
+  await finishRound(1, [...AGENCIES], [], [...AGENCIES], epsilonAt(1));
 
   // Round 2: institut-centre drops before sending its input; lab-ouest after (its input counts).
   await writer.append('round_opened', { runId, round: 2, cohort: cohort(AGENCIES), minCohort: 3, offerSha256: offerOf(runId, 2), secagg: { threshold: 3, degree: 4, offered: 5 } });
@@ -93,13 +96,13 @@ export async function buildFixture(): Promise<Fixture> {
   for (const agency of AGENCIES.slice(0, 4)) await commit(2, agency);
   await writer.append('note', { text: 'rejected a replayed commitment from lab-est (round 2): REPLAYED' });
   await writer.append('dropout', { runId, round: 2, agency: 'lab-ouest', stage: 'unmasking' });
-  await finishRound(2, AGENCIES.slice(0, 4), ['institut-centre'], AGENCIES.slice(0, 3), 3.5);
+  await finishRound(2, AGENCIES.slice(0, 4), ['institut-centre'], AGENCIES.slice(0, 3), epsilonAt(2));
 
   // Round 3: institut-centre declines by its own policy.
   await writer.append('refusal', { runId, round: 3, agency: 'institut-centre', code: 'POLICY_BUDGET', reason: 'its privacy budget for this run is spent' });
   await writer.append('round_opened', { runId, round: 3, cohort: cohort(AGENCIES.slice(0, 4)), minCohort: 3, offerSha256: offerOf(runId, 3), secagg: { threshold: 3, degree: 4, offered: 5 } });
   for (const agency of AGENCIES.slice(0, 4)) await commit(3, agency);
-  await finishRound(3, AGENCIES.slice(0, 4), [], AGENCIES.slice(0, 4), 4.75);
+  await finishRound(3, AGENCIES.slice(0, 4), [], AGENCIES.slice(0, 4), epsilonAt(3));
   receipts.push(issueReceipt(await writer.append('run_finished', { runId, rounds: 3, reason: 'planned rounds done' }), coordinator));
 
   // A second, smaller run without DP whose only round is abandoned.

@@ -52,7 +52,7 @@ async function wholeRound(log: RoundLog, kind: RoundKind): Promise<void> {
   if (kind.secure) await log.append('unmasking', { survivors: [...cohort], dropped: AGENCIES.slice(3), sharesFrom: [...cohort], ...agreement(log.runId, 1, AGENCIES.length, [...cohort], cohort) });
   await log.append('aggregate', { aggregateSha256: hashOf('sum'), inputs: cohort.length });
   await log.append('model_updated', { modelSha256: hashOf('model') });
-  if (kind.private) await log.append('privacy_spent', { epsilon: 1, delta: 1e-5, noiseMultiplier: 1.1, samplingRate: 1 });
+  if (kind.private) await log.append('privacy_spent', { epsilon: 4.239640834979212, delta: 1e-5, noiseMultiplier: 1.1, samplingRate: 1 });
   await log.append('round_closed', { status: 'ok' });
 }
 

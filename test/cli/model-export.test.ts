@@ -7,9 +7,14 @@ import * as tf from '@tensorflow/tfjs';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { modelCommand } from '../../cli/commands/model.js';
-import { RunStore, type RunState } from '../../coordinator/run-store.js';
+import { RunStore } from '../../coordinator/run-store.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import { toHex } from '../../identity/keys.js';
+import { LedgerWriter } from '../../ledger/writer.js';
+import { encodeFloat32LE } from '../../ml/codec.js';
+import { sha256Hex } from '../../bytes/digest.js';
 import { initEngine } from '../../ml/engine.js';
+import { clients, coordinator, MAIN_RUN } from '../audit/fixture.js';
 
 async function run(args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
   let out = '';
@@ -25,15 +30,25 @@ async function run(args: string[]): Promise<{ out: string; err: string; exitCode
 }
 
 describe('cohort model export', () => {
-  it('exports the newest checkpoint of a run as a TF.js layers model that loads from its files', async () => {
+  it('exports the checkpoint of the round the ledger last closed ok as a TF.js layers model that loads from its files', async () => {
     await initEngine();
     const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
     const model = await tfGlobalModel({ kind: 'mnist-2nn' }, 5);
     const store = new RunStore(dataDir, 'r1');
     const trained = model.initialWeights().map((w, i) => w + (i % 7) * 1e-3);
     await model.save(store.checkpointDir(4), trained);
-    const state: RunState = { runId: 'r1', status: 'finished', lastRound: 4, completedRounds: 4, checkpointRound: 4, history: [], privacySteps: [], joined: [] };
-    await store.writeState(state);
+    // A later checkpoint the ledger never named (a crash before model_updated) is not the run's model.
+    await model.save(store.checkpointDir(5), trained.map((w) => w + 1));
+    const ledger = await LedgerWriter.open(store.ledgerPath, coordinator);
+    const runId = 'r1';
+    const member = { agency: 'a', identityKey: toHex(clients['agency-nord'].publicKey) };
+    await ledger.append('run_created', { ...MAIN_RUN, runId, secagg: null, dp: null, minCohort: 1, rounds: 5 });
+    await ledger.append('agency_joined', { runId, ...member, dataset: { sha256: 'ab'.repeat(32), schema: 'x', rows: 1, license: 'l' } });
+    await ledger.append('round_opened', { runId, round: 4, cohort: [member], minCohort: 1, offerSha256: 'ab'.repeat(32) });
+    await ledger.append('model_updated', { runId, round: 4, modelSha256: sha256Hex(encodeFloat32LE(trained)) });
+    await ledger.append('round_closed', { runId, round: 4, status: 'ok' });
+    await ledger.append('round_opened', { runId, round: 5, cohort: [member], minCohort: 1, offerSha256: 'ab'.repeat(32) });
+    await ledger.close();
 
     const outDir = join(dataDir, 'exported');
     const result = await run(['export', '--run-id', 'r1', '--data-dir', dataDir, '--out', outDir]);
@@ -61,13 +76,16 @@ describe('cohort model export', () => {
     const model = await tfGlobalModel({ kind: 'mnist-2nn' }, 5);
     const store = new RunStore(dataDir, 'declined');
     await model.save(store.checkpointDir(0), model.initialWeights());
-    const state: RunState = { runId: 'declined', status: 'stopped', lastRound: 1, completedRounds: 0, checkpointRound: 0, history: [], privacySteps: [], joined: [],
-      finishedReason: 'round 1 could not open: 3 agencies declined it' };
-    await store.writeState(state);
+    // The ledger of a run whose first round three agencies declined (it stopped there).
+    const ledger = await LedgerWriter.open(store.ledgerPath, coordinator);
+    await ledger.append('run_created', { ...MAIN_RUN, runId: 'declined', secagg: null, dp: null, rounds: 5 });
+    for (const agency of ['a', 'b', 'c']) await ledger.append('refusal', { runId: 'declined', round: 1, agency, code: 'POLICY_PURPOSE', reason: 'not our purpose' });
+    await ledger.append('note', { text: 'run declined round 1 not opened: only 0 agencies accepted; the minimum is 3' });
+    await ledger.close();
     const outDir = join(dataDir, 'exported');
     const refused = await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir]);
     expect(refused.exitCode).toBe(1);
-    expect(refused.err).toContain('error: run declined has no aggregated round (round 1 could not open: 3 agencies declined it), so its model is the untrained initial one: nothing exported');
+    expect(refused.err).toContain('error: run declined has no aggregated round (not finished; 0 rounds opened, 3 refusals), so its model is the untrained initial one: nothing exported');
     await expect(readFile(join(outDir, 'model.json'))).rejects.toThrow();
     expect((await run(['export', '--run-id', 'declined', '--data-dir', dataDir, '--out', outDir, '--round', '0'])).exitCode).toBe(0);
   });
@@ -76,6 +94,6 @@ describe('cohort model export', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'cohort-export-'));
     const result = await run(['export', '--run-id', 'nope', '--data-dir', dataDir, '--out', join(dataDir, 'x')]);
     expect(result.exitCode).toBe(1);
-    expect(result.err).toMatch(/no run "nope"/);
+    expect(result.err).toMatch(/no run "nope" in the ledger/);
   });
 });

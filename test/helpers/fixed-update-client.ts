@@ -59,22 +59,28 @@ export function wordsFrom(random: Random): RandomWords {
 }
 
 /**
- * What the agent masks in `round`, recomputed: trained = received + delta (as float32 weights),
- * delta' = trained - received, then client/secure-participant.ts's [w * delta', w], quantized
- * with the round's seeded rounding words.
+ * What the agent masks in `round` (no DP), recomputed: trained = received + delta (as float32
+ * weights), delta' = trained - received, then w * delta' quantized with the round's seeded
+ * rounding words, then the example count min(examples, weightCap) as one exact word
+ * (proto/update-vector.ts; bits >= log2(weightCap + 1) here, so one limb holds it).
  */
 export function expectedQuantizedInput(seed: number, round: number, received: Float32Array, scale: number,
   weightCap: number, params: Pick<SecAggParams, 'clipRange' | 'bits'>): Uint32Array {
   const delta = fixedDelta(seed, round, received.length, scale);
   const trained = new Float32Array(received.length);
   for (let i = 0; i < trained.length; i++) trained[i] = received[i] + delta[i];
-  const weight = Math.min(fixedExamples(seed), weightCap) / weightCap;
-  const values = new Float32Array(received.length + 1);
-  // As client/update.ts and secure-participant.ts do it: the difference is stored as float32 first.
+  const count = Math.min(fixedExamples(seed), weightCap);
+  if (count >= 2 ** params.bits) throw new RangeError('this recomputation assumes the count fits one limb');
+  const weight = count / weightCap;
+  const values = new Float32Array(received.length);
+  // As client/update.ts and proto/update-vector.ts do it: the difference is stored as float32 first.
   for (let i = 0; i < received.length; i++) values[i] = weight * Math.fround(trained[i] - received[i]);
-  values[received.length] = weight;
   const full: SecAggParams = { threshold: 2, degree: 2, ...params };
-  return quantize(values, full, wordsFrom(seededRandom(streamSeed(seed, round, 'rounding'))));
+  const quantized = quantize(values, full, wordsFrom(seededRandom(streamSeed(seed, round, 'rounding'))));
+  const out = new Uint32Array(received.length + 1);
+  out.set(quantized);
+  out[received.length] = count;
+  return out;
 }
 
 interface Flags {

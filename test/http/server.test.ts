@@ -18,7 +18,7 @@ const config = parseRunConfig({ runId: 'web', purpose: 'dashboard test', model: 
 const record = (round: number, extra: Partial<RoundRecord> = {}): RoundRecord =>
   ({ round, status: 'ok', contributors: 3, dropped: 0, declined: 0, accuracy: 0.5 + round / 10, loss: 1 / round, epsilon: round / 4, seconds: 1.5, ...extra });
 const openState = (history: RoundRecord[]): RunState =>
-  ({ runId: 'web', status: 'running', lastRound: history.length, completedRounds: history.length, checkpointRound: history.length, history, privacySteps: [], joined: [] });
+  ({ runId: 'web', status: 'running', lastRound: history.length, completedRounds: history.length, checkpointRound: history.length, history });
 
 let dir: string;
 let dashboard: Dashboard;

@@ -79,6 +79,40 @@ describe('LedgerWriter', () => {
     await expect(LedgerWriter.open(path, coordinator)).rejects.toMatchObject({ code: 'LEDGER_TORN_TAIL', offset: good.length, length: 8 });
   });
 
+  test('follow passes every entry on disk, then each appended one before its append resolves, until stopped', async () => {
+    const path = await tempLedger();
+    const first = await LedgerWriter.open(path, coordinator);
+    await first.append('note', { text: 'before' });
+    await first.close();
+    const writer = await LedgerWriter.open(path, coordinator);
+    const seen: number[] = [];
+    // Appends already queued are written before the file is read: each is seen once, in order.
+    const pending = writer.append('note', { text: 'queued' });
+    const stop = await writer.follow((entry) => seen.push(entry.seq));
+    await pending;
+    const third = writer.append('note', { text: 'third' });
+    const entry = await third;
+    expect(seen).toEqual([0, 1, 2]);
+    expect(entry.seq).toBe(2);
+    stop();
+    await writer.append('note', { text: 'unseen' });
+    expect(seen).toEqual([0, 1, 2]);
+    await writer.close();
+  });
+
+  test('fault hooks: a throw before a write writes nothing, after it leaves the entry on disk; either way the writer stops like a crashed process', async () => {
+    const crash = new Error('killed');
+    for (const when of ['before', 'after'] as const) {
+      const path = await tempLedger();
+      const writer = await LedgerWriter.open(path, coordinator, { faults: { [when]: ({ seq }: { seq: number }) => { if (seq === 1) throw crash; } } });
+      await writer.append('note', { text: 'zero' });
+      await expect(writer.append('note', { text: 'one' })).rejects.toBe(crash);
+      await expect(writer.append('note', { text: 'two' })).rejects.toMatchObject({ code: 'LEDGER_FAILED' });
+      await writer.close();
+      expect(await verifyFile(path)).toMatchObject({ ok: true, entries: when === 'before' ? 1 : 2 });
+    }
+  });
+
   test('argument checks name the argument', async () => {
     await expect(LedgerWriter.open('', coordinator)).rejects.toThrow(/path/);
     await expect(LedgerWriter.open(await tempLedger(), { publicKey: new Uint8Array(3), secretKey: coordinator.secretKey })).rejects.toThrow(/signer.publicKey/);

@@ -1,0 +1,130 @@
+// A run's progress as its ledger records it, and nothing else: the rounds opened and how they
+// closed, the agencies joined, the rounds aggregated (each spent one DP step), the newest model a
+// round closed `ok` with, and whether the run finished. The run loop folds every entry of its run
+// into one RunProgress, the entries already on disk when it opens and each one as it is appended
+// (LedgerWriter.follow), so a resumed run and an uninterrupted one decide from the same record
+// (docs/ARCHITECTURE.md, "Where state lives").
+import { readFile } from 'node:fs/promises';
+import type { LedgerEntry, RunCreated } from '../ledger/entries.js';
+import { parseLine } from '../ledger/line.js';
+import type { LedgerWriter } from '../ledger/writer.js';
+
+/** One round as the ledger tells it. */
+export interface RoundFacts {
+  readonly round: number;
+  opened: boolean;
+  committed: number;
+  dropped: number;
+  declined: number;
+  /** The aggregate's input count, once recorded. */
+  inputs?: number;
+  modelSha256?: string;
+  epsilon?: number;
+  status?: 'ok' | 'abandoned';
+  reason?: string;
+}
+
+export class RunProgress {
+  created: RunCreated | undefined;
+  finished: { rounds: number; reason: string } | undefined;
+  readonly joined = new Set<string>();
+  /** The highest round number any entry of the run carries (a refusal names a round that never opened). */
+  lastRound = 0;
+  roundsOpened = 0;
+  /** The round opened and not yet closed. */
+  open: number | undefined;
+  /** Rounds whose aggregate is recorded: each is one step of the run's privacy accounting (docs/LEDGER.md). */
+  aggregated = 0;
+  /** Rounds closed `ok`, in order. */
+  readonly okRounds: number[] = [];
+  readonly rounds = new Map<number, RoundFacts>();
+
+  constructor(readonly runId: string) {}
+
+  /**
+   * The progress of `runId` from the ledger `writer` appends to, kept current as it appends;
+   * call stop() when the run ends.
+   */
+  static async follow(writer: LedgerWriter, runId: string): Promise<{ progress: RunProgress; stop: () => void }> {
+    const progress = new RunProgress(runId);
+    const stop = await writer.follow((entry) => progress.apply(entry));
+    return { progress, stop };
+  }
+
+  /** The progress of `runId` in the ledger file at `path`, read once (an absent file is an empty ledger). */
+  static async read(path: string, runId: string): Promise<RunProgress> {
+    const progress = new RunProgress(runId);
+    const text = await readFile(path).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT') return Buffer.alloc(0);
+      throw err;
+    });
+    let start = 0;
+    for (let end = text.indexOf(0x0a), line = 1; end !== -1; end = text.indexOf(0x0a, start), line++) {
+      const parsed = parseLine(text.subarray(start, end));
+      if ('problem' in parsed) throw new RangeError(`${path}, line ${line}: ${parsed.problem.message}`);
+      progress.apply(parsed.entry);
+      start = end + 1;
+    }
+    return progress;
+  }
+
+  /** The round closed ok last, and the SHA-256 of the model it made; round 0 is the initial model. */
+  get lastOk(): { round: number; modelSha256: string } {
+    const round = this.okRounds.at(-1);
+    if (round === undefined) return { round: 0, modelSha256: this.created?.modelFingerprint ?? '' };
+    return { round, modelSha256: this.rounds.get(round)!.modelSha256! };
+  }
+
+  /** Folds one ledger entry in; entries of other runs, and notes, change nothing. */
+  apply(entry: LedgerEntry): void {
+    const body = entry.body as { runId?: string; round?: number };
+    if (body.runId !== this.runId) return;
+    if (body.round !== undefined) this.lastRound = Math.max(this.lastRound, body.round);
+    switch (entry.type) {
+      case 'run_created': this.created = entry.body; return;
+      case 'agency_joined': this.joined.add(entry.body.agency); return;
+      case 'run_finished': this.finished = { rounds: entry.body.rounds, reason: entry.body.reason }; return;
+      case 'refusal':
+        if (entry.body.round !== undefined) this.facts(entry.body.round).declined++;
+        return;
+      default: this.applyRoundEntry(entry);
+    }
+  }
+
+  private applyRoundEntry(entry: LedgerEntry): void {
+    const body = entry.body as { round?: number };
+    if (body.round === undefined) return;
+    const facts = this.facts(body.round);
+    switch (entry.type) {
+      case 'round_opened':
+        facts.opened = true;
+        this.roundsOpened++;
+        this.open = body.round;
+        return;
+      case 'commitment': facts.committed++; return;
+      case 'dropout': facts.dropped++; return;
+      case 'aggregate':
+        facts.inputs = entry.body.inputs;
+        this.aggregated++;
+        return;
+      case 'model_updated': facts.modelSha256 = entry.body.modelSha256; return;
+      case 'privacy_spent': facts.epsilon = entry.body.epsilon; return;
+      case 'round_closed':
+        facts.status = entry.body.status;
+        if (entry.body.reason !== undefined) facts.reason = entry.body.reason;
+        if (entry.body.status === 'ok') this.okRounds.push(body.round);
+        if (this.open === body.round) this.open = undefined;
+        return;
+      default:
+    }
+  }
+
+  private facts(round: number): RoundFacts {
+    let facts = this.rounds.get(round);
+    if (!facts) {
+      facts = { round, opened: false, committed: 0, dropped: 0, declined: 0 };
+      this.rounds.set(round, facts);
+    }
+    return facts;
+  }
+}
