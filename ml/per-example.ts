@@ -2,18 +2,18 @@
 // Differential Privacy", Alg. 1): each example's gradient is scaled to L2 norm at most C, then the
 // batch's clipped gradients are summed. Two ways to compute that sum:
 //
-// - fast: for layers that multiply their input by a weight matrix (Dense, and Conv2D as a matrix
-//   product over patches), example i's kernel gradient is A_i^T G_i, where A_i are the layer's
-//   input rows (patches) and G_i the loss gradient at its pre-activation. A zero "probe" added to
-//   each pre-activation yields every G_i from one backward pass of the summed loss. Each norm then
-//   comes without the per-example gradient ("ghost norm", Goodfellow 2015; Li et al. 2022, "Large
-//   Language Models Can Be Strong Differentially Private Learners", Sec. 4): with one row per
-//   example ||a_i g_i^T||^2 = ||a_i||^2 ||g_i||^2, with P rows sum((A_i A_i^T) * (G_i G_i^T)), or
-//   the gradient itself when that is cheaper (Bu et al. 2022, "Scalable and Efficient Training of
-//   Large Convolutional Neural Networks with Differential Privacy", mixed ghost clipping). The
-//   clipped sum is then sum_i c_i A_i^T G_i = A^T (c * G), one matrix product over the batch,
-//   reusing the same A and G rather than a second backward pass (Bu et al. 2023, "Differentially
-//   Private Optimization on Large Model at Small Cost", book-keeping).
+// - fast: a zero "probe" added to the pre-activation of every Dense and Conv2D layer yields, from
+//   one backward pass of the summed loss, each example's gradient G_i at that pre-activation.
+//   Example i's kernel gradient is A_i^T G_i (A_i: the layer's input rows), so a Dense norm comes
+//   without the gradient itself ("ghost norm", Goodfellow 2015; Li et al. 2022, "Large Language
+//   Models Can Be Strong Differentially Private Learners", Sec. 4): ||a_i||^2 ||g_i||^2 with one
+//   row per example, sum((A_i A_i^T) * (G_i G_i^T)) with several, or the gradient when that is
+//   cheaper (Bu et al. 2022, mixed ghost clipping). A Conv2D norm comes from each example's filter
+//   gradient (the batch's flops, none of the [B, patches, K] unfolding). Example i's gradient is
+//   linear in G_i, so scaling G_i by its clip factor c_i clips it, and the layer's own
+//   weight-gradient product over the batch then sums the clipped gradients: no second backward
+//   pass (Bu et al. 2023, "Differentially Private Optimization on Large Model at Small Cost",
+//   book-keeping).
 // - batch-size-1: one backward pass per example; works for any layer. Used for models with a
 //   trainable layer the fast path does not cover, and as the fast path's reference in tests.
 import * as tf from '@tensorflow/tfjs';
