@@ -9,9 +9,10 @@
 // same q everywhere every agency spends the same epsilon, and the table prints the largest.
 // The noise is drawn from node:crypto, so figures vary a little from run to run.
 // Prints figures; never passes or fails on them.
-// Run after a build: nice -n 10 node dist/bench/dpsgd.js [--quick] [--cnn]
-//   --quick  a quarter of the rounds, for a smoke run
-//   --cnn    also the CNN, on a smaller budget of steps (it is ~20x slower per example)
+// Run after a build: nice -n 10 node dist/bench/dpsgd.js [--models 2nn,cnn] [--cnn-rounds 20] [--quick]
+//   --models      which models (default 2nn); the CNN is ~20x slower per example, so it runs on
+//                 a budget of --cnn-rounds DP-SGD steps (z calibrated to epsilon 8 over them)
+//   --quick       a quarter of the rounds, for a smoke run
 //   --run '<json>'  only the one run described (fields of FedRun below), to explore settings
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../client/data/source.js';
@@ -136,33 +137,39 @@ function noiseFor(q: number, steps: number): number {
 }
 
 /**
- * The 2NN: the tuned run (q 0.5, one step per round, z for epsilon 8 after 80 rounds, lr 4)
+ * The 2NN: the tuned run (q 0.5, one step per round, z for epsilon 8 after 160 rounds, lr 3)
  * `repeats` times, since its noise is fresh each time; the same with twice the noise (the curve
  * at lower epsilon) and with two thirds of it (epsilon 8 in fewer rounds); without noise.
  */
 function runs2nn(scale: number, repeats: number): FedRun[] {
   const q = 0.5;
-  const rounds = Math.max(2, Math.round(80 * scale));
-  const z = noiseFor(q, 80);
-  const every = Math.max(1, Math.round(10 * scale));
-  const common = { model: 'mnist-2nn' as const, samplingRate: q, stepsPerRound: 1, clipNorm: 1, learningRate: 4, evalEvery: every };
+  const rounds = Math.max(2, Math.round(160 * scale));
+  const z = noiseFor(q, 160);
+  const every = Math.max(1, Math.round(20 * scale));
+  const common = { model: 'mnist-2nn' as const, samplingRate: q, stepsPerRound: 1, clipNorm: 1, learningRate: 3, evalEvery: every };
+  const short = { rounds: Math.max(2, Math.round(80 * scale)), evalEvery: Math.max(1, Math.round(10 * scale)) };
   return [
     ...Array.from({ length: repeats }, (_, i) => ({ ...common, label: `2NN z ${z}, run ${i + 1} of ${repeats}`, rounds, noiseMultiplier: z })),
     { ...common, label: `2NN z ${(2 * z).toFixed(2)}`, rounds, noiseMultiplier: Number((2 * z).toFixed(2)) },
-    { ...common, label: `2NN z ${(z / 1.5).toFixed(2)}`, rounds: Math.max(2, Math.round(40 * scale)), noiseMultiplier: Number((z / 1.5).toFixed(2)), evalEvery: Math.max(1, Math.round(5 * scale)) },
-    { ...common, label: '2NN z 0 (clipped, no noise)', rounds, noiseMultiplier: 0 },
+    { ...common, ...short, label: `2NN z ${(z / 1.5).toFixed(2)}`, noiseMultiplier: Number((z / 1.5).toFixed(2)) },
+    { ...common, ...short, label: '2NN z 0 (clipped, no noise)', noiseMultiplier: 0 },
   ];
 }
 
-/** The CNN, ~20x slower per example: q 0.1, one step per round, z for epsilon 8 after 20 rounds. */
-function runsCnn(scale: number): FedRun[] {
+/** The CNN, ~20x slower per example: q 0.1, one step per round, z for epsilon 8 after `rounds` rounds. */
+function runsCnn(rounds: number): FedRun[] {
   const q = 0.1;
-  const rounds = Math.max(2, Math.round(20 * scale));
-  const common = { model: 'mnist-cnn' as const, samplingRate: q, stepsPerRound: 1, clipNorm: 1, learningRate: 1, evalEvery: Math.max(1, Math.round(5 * scale)) };
+  const z = noiseFor(q, rounds);
+  const common = { model: 'mnist-cnn' as const, samplingRate: q, stepsPerRound: 1, clipNorm: 1, learningRate: 1, rounds, evalEvery: Math.max(1, Math.round(rounds / 4)) };
   return [
-    { ...common, label: `CNN z ${noiseFor(q, 20)}`, rounds, noiseMultiplier: noiseFor(q, 20) },
-    { ...common, label: 'CNN z 0 (clipped, no noise)', rounds, noiseMultiplier: 0 },
+    { ...common, label: `CNN z ${z}`, noiseMultiplier: z },
+    { ...common, label: 'CNN z 0 (clipped, no noise)', noiseMultiplier: 0 },
   ];
+}
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(name);
+  return at > 0 && process.argv[at + 1] !== undefined ? process.argv[at + 1] : fallback;
 }
 
 interface Rate {
@@ -232,7 +239,10 @@ function summary(points: Point[], prefix: string): void {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const withCnn = process.argv.includes('--cnn');
+  const models = option('--models', '2nn').split(',');
+  if (models.some((m) => m !== '2nn' && m !== 'cnn')) throw new RangeError(`--models takes 2nn, cnn or both, got ${models.join(',')}`);
+  const cnnRounds = Number(option('--cnn-rounds', '20'));
+  if (!Number.isInteger(cnnRounds) || cnnRounds < 1) throw new RangeError(`--cnn-rounds must be a positive integer, got ${cnnRounds}`);
   const scale = quick ? 0.25 : 1;
   const engine = await initEngine();
   console.log(`engine: ${engine.name}: ${engine.detail}`);
@@ -246,20 +256,22 @@ async function main(): Promise<void> {
   }
   console.log(`agencies: ${fed.agencies.map((a) => a.y.length).join(', ')} records (Dirichlet(${DEFAULT_MNIST_SPLIT.alpha}) label skew); ${fed.test.y.length} held out`);
   console.log('each round every agency takes one DP-SGD step on a Poisson lot of its own records (clip C = 1, SGD) and the coordinator takes the FedAvg of the deltas');
-  console.log(`epsilon: record-level, delta ${DELTA}, each agency's own accountant over every step so far (the largest over the five)\n`);
-  const main = runs2nn(scale, quick ? 1 : 3);
-  const z = main[0].noiseMultiplier;
-  console.log(`2NN: q = 0.5, z = ${z} (epsilon ${TARGET_EPSILON} after 80 rounds), lr 4`);
-  console.log(HEADER);
-  const points: Point[] = [];
-  for (const run of main) points.push(...(await federate(run, fed)));
-  summary(points, `2NN z ${z}, run`);
-  await throughputTable('mnist-2nn', fed.agencies[0], [64, 256, 1166], quick ? 512 : 2331, quick ? 64 : 256);
-  if (withCnn) {
-    console.log(`\nCNN: q = 0.1, one step per round, lr 1\n${HEADER}`);
-    const cnnPoints: Point[] = [];
-    for (const run of runsCnn(scale)) cnnPoints.push(...(await federate(run, fed)));
-    summary(cnnPoints, 'CNN z');
+  console.log(`epsilon: record-level, delta ${DELTA}, each agency's own accountant over every step so far (the largest over the five)`);
+  if (models.includes('2nn')) {
+    const runs = runs2nn(scale, quick ? 1 : 2);
+    const z = runs[0].noiseMultiplier;
+    console.log(`\n2NN: q = 0.5, lr 3; z = ${z} reaches epsilon ${TARGET_EPSILON} after 160 rounds\n${HEADER}`);
+    const points: Point[] = [];
+    for (const run of runs) points.push(...(await federate(run, fed)));
+    summary(points, `2NN z ${z}, run`);
+    await throughputTable('mnist-2nn', fed.agencies[0], [64, 256, 1166], quick ? 512 : 2331, quick ? 64 : 256);
+  }
+  if (models.includes('cnn')) {
+    const rounds = quick ? Math.max(2, Math.round(cnnRounds / 4)) : cnnRounds;
+    console.log(`\nCNN: q = 0.1, lr 1, ${rounds} rounds\n${HEADER}`);
+    const points: Point[] = [];
+    for (const run of runsCnn(rounds)) points.push(...(await federate(run, fed)));
+    summary(points, 'CNN z');
     await throughputTable('mnist-cnn', fed.agencies[0], [64], quick ? 64 : 256, quick ? 16 : 64);
   }
   console.log(`\nreproduce: nice -n 10 node dist/bench/dpsgd.js ${process.argv.slice(2).join(' ')}`.trimEnd());
