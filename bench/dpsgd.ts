@@ -45,6 +45,12 @@ interface FedRun {
   /** 0: clipped but without noise, the reference that shows what the noise costs. */
   readonly noiseMultiplier: number;
   readonly learningRate: number;
+  /**
+   * If set, the clients' learning rate falls linearly from learningRate in round 1 to this in the
+   * last round. The schedule does not look at the data, so it costs no privacy; run configs
+   * cannot express it yet, so only --run uses it.
+   */
+  readonly finalLearningRate?: number;
   readonly strategy?: StrategyName;
   readonly serverLearningRate?: number;
   /**
@@ -95,7 +101,9 @@ async function federate(run: FedRun, fed: Federation): Promise<Point[]> {
       const lotSize = lotSizeOf(run.samplingRate, data);
       // Epochs for exactly stepsPerRound steps: the trainer takes ceil(epochs * n / lot).
       const epochs = ((run.stepsPerRound - 0.5) * lotSize) / data.y.length;
-      const cfg: DpSgdConfig = { epochs, lotSize, clipNorm: run.clipNorm, noiseMultiplier: run.noiseMultiplier, learningRate: run.learningRate };
+      const end = run.finalLearningRate ?? run.learningRate;
+      const learningRate = run.learningRate + ((end - run.learningRate) * (round - 1)) / Math.max(1, run.rounds - 1);
+      const cfg: DpSgdConfig = { epochs, lotSize, clipNorm: run.clipNorm, noiseMultiplier: run.noiseMultiplier, learningRate };
       const result = await trainLocalPrivate(model, data, cfg);
       accountants[k].compose({ samplingRate: result.samplingRate, noiseMultiplier: result.noiseMultiplier, count: result.steps });
       const local = getFlatWeights(model);
