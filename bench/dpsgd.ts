@@ -27,6 +27,7 @@ import { evaluate, trainLocal } from '../ml/train.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { RdpAccountant } from '../privacy/accountant.js';
 import { calibrateNoise } from '../privacy/calibrate.js';
+import { dpRandomness } from '../privacy/noise.js';
 
 const DELTA = 1e-5;
 const TARGET_EPSILON = 8;
@@ -95,7 +96,7 @@ async function federate(run: FedRun, fed: Federation): Promise<Point[]> {
       const end = run.finalLearningRate ?? run.learningRate;
       const learningRate = run.learningRate + ((end - run.learningRate) * (round - 1)) / Math.max(1, run.rounds - 1);
       const cfg: DpSgdConfig = { epochs, lotSize, clipNorm: run.clipNorm, noiseMultiplier: run.noiseMultiplier, learningRate };
-      const result = await trainLocalPrivate(model, data, cfg);
+      const result = await trainLocalPrivate(model, data, cfg, dpRandomness());
       accountants[k].compose({ samplingRate: result.samplingRate, noiseMultiplier: result.noiseMultiplier, count: result.steps });
       const local = getFlatWeights(model);
       sum.add(local.map((w, i) => w - global[i]), data.y.length);
@@ -178,7 +179,7 @@ async function throughput(kind: ModelSpec['kind'], data: Dataset, lot: number, m
       await trainLocal(model, part, { epochs: 1, batchSize: lot, learningRate: 0.1 });
       return part.y.length;
     }
-    const r = await trainLocalPrivate(model, data, { epochs: e, lotSize: lot, clipNorm: 1, noiseMultiplier: 1, learningRate: 0.1, perExample: mode });
+    const r = await trainLocalPrivate(model, data, { epochs: e, lotSize: lot, clipNorm: 1, noiseMultiplier: 1, learningRate: 0.1, perExample: mode }, dpRandomness());
     return r.sampled;
   };
   await train(lot / data.y.length); // warm-up: wasm allocates and packs on first use

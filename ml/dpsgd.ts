@@ -10,11 +10,14 @@
 // Dividing by the fixed L rather than the drawn lot's size matters: the size of a Poisson lot
 // depends on which records exist, and the mechanism's sensitivity argument covers the sum only
 // (Opacus divides by the expected batch size for the same reason).
+//
+// The randomness the guarantee rests on, the lots and the noise, comes in from the caller:
+// ml/ sits below privacy/ (docs/ARCHITECTURE.md), whose noise.ts dpRandomness() is the source
+// to pass, drawn from node:crypto.
 import * as tf from '@tensorflow/tfjs';
-import { gaussianNoise, uniformSource } from '../privacy/noise.js';
 import { type Dataset, exampleCount, featureSize } from './dataset.js';
 import { PerExampleClipper, type PerExampleMethod } from './per-example.js';
-import { type Random, seededRandom } from './random.js';
+import type { Random } from './random.js';
 import { type Fit, fitModel, gatherTargets } from './task.js';
 import type { TrainHooks, TrainResult } from './train.js';
 
@@ -31,16 +34,22 @@ export interface DpSgdConfig {
   readonly optimizer?: 'sgd' | 'adam';
   /** FedProx mu. The proximal gradient does not touch the data, so it is added after the noise. */
   readonly proximalMu?: number;
-  /**
-   * Seeds the Poisson sampling, for tests and benchmarks that must replay. Never in production:
-   * the accountant assumes nobody can tell which records a lot holds, and a known seed tells.
-   * Absent, lots are drawn from node:crypto. The noise always is.
-   */
-  readonly samplingSeed?: number;
   /** How per-example gradients are computed; 'auto' takes the fast path when the model has one. */
   readonly perExample?: PerExampleMethod;
   /** Most examples sent through the model at once; larger lots go in parts. Default 256. */
   readonly maxPhysicalBatch?: number;
+}
+
+/**
+ * Where DP-SGD's randomness comes from: privacy/noise.ts dpRandomness(), from node:crypto. The
+ * accountant assumes nobody can tell which records a lot holds nor predict the noise, so a
+ * seeded `uniform` is for tests and benchmarks that must replay, never for an agency.
+ */
+export interface DpRandomness {
+  /** Uniform draws from [0, 1) for the Poisson sampling. */
+  readonly uniform: Random;
+  /** `length` independent N(0, std^2) draws. */
+  readonly gaussian: (length: number, std: number) => Float64Array;
 }
 
 /** What a training run costs in privacy: `steps` uses of the sampled Gaussian mechanism at (q, z). */
@@ -71,18 +80,19 @@ export function planDpSgd(cfg: DpSgdConfig, n: number): DpSgdPlan {
 }
 
 /** Trains `model` in place on `data` with DP-SGD, for any task ml/task.ts knows, as trainLocal does. */
-export async function trainLocalPrivate(model: tf.LayersModel, data: Dataset, cfg: DpSgdConfig, hooks: TrainHooks = {}): Promise<DpSgdResult> {
+export async function trainLocalPrivate(
+  model: tf.LayersModel, data: Dataset, cfg: DpSgdConfig, randomness: DpRandomness, hooks: TrainHooks = {},
+): Promise<DpSgdResult> {
   const fit = fitModel(model, data);
   const n = exampleCount(data);
   if (n === 0) throw new RangeError('data must hold at least one example to train on');
   const plan = planDpSgd(cfg, n);
   const run: Run = {
-    data, cfg, fit,
+    data, cfg, fit, randomness,
     clipper: new PerExampleClipper(model, fit, cfg.perExample ?? 'auto'),
     variables: model.trainableWeights.map((w) => w.read() as tf.Variable),
     lotSize: plan.samplingRate * n,
   };
-  const random: Random = cfg.samplingSeed === undefined ? uniformSource() : seededRandom(cfg.samplingSeed);
   const anchor = (cfg.proximalMu ?? 0) > 0 ? run.variables.map((v) => v.clone()) : []; // w0: the round's starting weights
   const optimizer = cfg.optimizer === 'adam' ? tf.train.adam(cfg.learningRate) : tf.train.sgd(cfg.learningRate);
   const stepsPerEpoch = Math.ceil(n / Math.min(cfg.lotSize, n));
@@ -92,7 +102,7 @@ export async function trainLocalPrivate(model: tf.LayersModel, data: Dataset, cf
   try {
     for (let step = 1; step <= plan.steps; step++) {
       hooks.signal?.throwIfAborted();
-      const lot = poissonLot(n, plan.samplingRate, random);
+      const lot = poissonLot(n, plan.samplingRate, randomness.uniform);
       const { lossSum, sums } = clippedLotSum(run, lot);
       applyNoisyStep(run, sums, optimizer, anchor);
       sampled += lot.length;
@@ -116,6 +126,7 @@ interface Run {
   readonly data: Dataset;
   readonly cfg: DpSgdConfig;
   readonly fit: Fit;
+  readonly randomness: DpRandomness;
   readonly clipper: PerExampleClipper;
   readonly variables: tf.Variable[];
   /** The expected lot size q * n that every step divides by. */
@@ -162,7 +173,7 @@ function applyNoisyStep(run: Run, sums: tf.Tensor[], optimizer: tf.Optimizer, an
   try {
     tf.tidy(() => {
       run.variables.forEach((v, k) => {
-        const noise = tf.tensor(Float32Array.from(gaussianNoise(v.size, std)), v.shape);
+        const noise = tf.tensor(Float32Array.from(run.randomness.gaussian(v.size, std)), v.shape);
         let grad = sums[k].add(noise).div(run.lotSize);
         if (mu > 0) grad = grad.add(v.sub(anchor[k]).mul(mu));
         grads[v.name] = tf.keep(grad);

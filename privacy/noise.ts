@@ -50,6 +50,11 @@ export function gaussianNoise(length: number, std: number): Float64Array {
   return out;
 }
 
+/** The randomness DP-SGD (ml/dpsgd.ts) draws its lots and noise from: node:crypto, both. */
+export function dpRandomness(): { uniform: () => number; gaussian: (length: number, std: number) => Float64Array } {
+  return { uniform: uniformSource(), gaussian: gaussianNoise };
+}
+
 /** A copy of `v` with N(0, std^2) added to each coordinate. */
 export function addNoise(v: Float32Array, std: number): Float32Array {
   if (!(v instanceof Float32Array)) throw new TypeError('v must be a Float32Array');

@@ -1,18 +1,21 @@
-// DP-SGD training (ml/dpsgd.ts): it learns, it reports the (q, z, steps) the accountant needs, its
-// lots are Poisson samples, its noise has standard deviation z * C over the expected lot size and
-// comes from node:crypto, it stops on abort, and it leaves no tensors behind.
+// DP-SGD training (ml/dpsgd.ts): it learns, for every task; it reports the (q, z, steps) the
+// accountant needs; its lots are Poisson samples; its noise has standard deviation z * C over the
+// expected lot size; it stops on abort and leaves no tensors behind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { planDpSgd, poissonLot, trainLocalPrivate, type DpSgdConfig } from '../../ml/dpsgd.js';
+import { planDpSgd, poissonLot, trainLocalPrivate, type DpRandomness, type DpSgdConfig } from '../../ml/dpsgd.js';
 import { initEngine } from '../../ml/engine.js';
 import { buildModel } from '../../ml/models.js';
 import { seededRandom } from '../../ml/random.js';
 import { evaluate } from '../../ml/train.js';
 import { getFlatWeights } from '../../ml/weights.js';
+import { dpRandomness, gaussianNoise } from '../../privacy/noise.js';
 import { patterns, sameBits } from './fixtures.js';
 
 const data = patterns(200, [784], 10, 1);
 const heldOut = patterns(100, [784], 10, 1);
+/** Seeded lots, so that a test replays; the noise still comes from node:crypto. */
+const seeded = (seed: number): DpRandomness => ({ uniform: seededRandom(seed), gaussian: gaussianNoise });
 const cfg = (over: Partial<DpSgdConfig> = {}): DpSgdConfig => ({ epochs: 1, lotSize: 20, clipNorm: 1, noiseMultiplier: 1, learningRate: 0.5, ...over });
 
 beforeAll(async () => {
@@ -26,8 +29,8 @@ describe('trainLocalPrivate', () => {
   it('learns, and reports what the accountant composes: steps at the agency\'s own q and z', async () => {
     const model = await buildModel({ kind: 'mnist-2nn' }, 1);
     const epochs: number[] = [];
-    const config = cfg({ epochs: 4, lotSize: 40, noiseMultiplier: 0.5, samplingSeed: 1 });
-    const result = await trainLocalPrivate(model, data, config, { onEpoch: ({ loss }) => void epochs.push(loss) });
+    const config = cfg({ epochs: 4, lotSize: 40, noiseMultiplier: 0.5 });
+    const result = await trainLocalPrivate(model, data, config, seeded(1), { onEpoch: ({ loss }) => void epochs.push(loss) });
     expect(planDpSgd(config, 200)).toEqual({ steps: 20, samplingRate: 0.2, noiseMultiplier: 0.5 });
     expect(result).toMatchObject({ examples: 200, steps: 20, samplingRate: 0.2, noiseMultiplier: 0.5, loss: epochs[3] });
     expect(epochs).toHaveLength(4);
@@ -44,7 +47,7 @@ describe('trainLocalPrivate', () => {
     let seed = 1;
     while (Math.abs(poissonLot(200, 0.1, seededRandom(seed)).length - 20) < 5) seed++;
     const z = 1000;
-    await trainLocalPrivate(model, data, cfg({ epochs: 0.1, noiseMultiplier: z, learningRate: 1, samplingSeed: seed }));
+    await trainLocalPrivate(model, data, cfg({ epochs: 0.1, noiseMultiplier: z, learningRate: 1 }), seeded(seed));
     const delta = getFlatWeights(model).map((w, i) => w - before[i]);
     const mean = delta.reduce((s, v) => s + v, 0) / delta.length;
     const std = Math.sqrt(delta.reduce((s, v) => s + (v - mean) ** 2, 0) / delta.length);
@@ -53,10 +56,10 @@ describe('trainLocalPrivate', () => {
     model.dispose();
   });
 
-  it('seeded lots replay and noise does not: with z = 0 two runs match bit for bit, with z > 0 they differ', async () => {
+  it('seeded lots replay and the noise does not: with z = 0 two runs match bit for bit, with z > 0 they differ', async () => {
     const run = async (z: number) => {
       const model = await buildModel({ kind: 'mnist-2nn' }, 3);
-      await trainLocalPrivate(model, data, cfg({ epochs: 0.5, noiseMultiplier: z, samplingSeed: 7 }));
+      await trainLocalPrivate(model, data, cfg({ epochs: 0.5, noiseMultiplier: z }), seeded(7));
       const w = getFlatWeights(model);
       model.dispose();
       return w;
@@ -69,7 +72,7 @@ describe('trainLocalPrivate', () => {
     const moved = async (mu: number) => {
       const model = await buildModel({ kind: 'mnist-2nn' }, 4);
       const start = getFlatWeights(model);
-      await trainLocalPrivate(model, data, cfg({ epochs: 2, noiseMultiplier: 0, learningRate: 0.5, proximalMu: mu, samplingSeed: 2 }));
+      await trainLocalPrivate(model, data, cfg({ epochs: 2, noiseMultiplier: 0, learningRate: 0.5, proximalMu: mu }), seeded(2));
       const w = getFlatWeights(model);
       model.dispose();
       return Math.sqrt(w.reduce((s, v, i) => s + (v - start[i]) ** 2, 0));
@@ -82,12 +85,12 @@ describe('trainLocalPrivate', () => {
     const cnn = await buildModel({ kind: 'mnist-cnn' }, 1);
     const images = patterns(16, [28, 28, 1], 10, 4);
     const before = tf.memory().numTensors;
-    const result = await trainLocalPrivate(cnn, images, cfg({ epochs: 0.5, lotSize: 8, samplingSeed: 1 }));
+    const result = await trainLocalPrivate(cnn, images, cfg({ epochs: 0.5, lotSize: 8 }), seeded(1));
     expect(result.steps).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
     const controller = new AbortController();
     controller.abort();
-    await expect(trainLocalPrivate(cnn, images, cfg(), { signal: controller.signal })).rejects.toThrow(/abort/i);
+    await expect(trainLocalPrivate(cnn, images, cfg(), dpRandomness(), { signal: controller.signal })).rejects.toThrow(/abort/i);
     expect(tf.memory().numTensors).toBe(before);
     cnn.dispose();
 
@@ -98,7 +101,7 @@ describe('trainLocalPrivate', () => {
     ] });
     const table = patterns(30, [8, 2], 3, 5);
     const n = tf.memory().numTensors;
-    const out = await trainLocalPrivate(slow, table, cfg({ epochs: 1, lotSize: 10, perExample: 'auto', samplingSeed: 3 }));
+    const out = await trainLocalPrivate(slow, table, cfg({ epochs: 1, lotSize: 10, perExample: 'auto' }), seeded(3));
     expect(out.steps).toBe(3);
     expect(tf.memory().numTensors).toBe(n);
     slow.dispose();
@@ -117,7 +120,7 @@ describe('trainLocalPrivate', () => {
         tf.layers.dense({ units: 1, activation, kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
       ] });
       const losses: number[] = [];
-      await trainLocalPrivate(model, data, cfg({ epochs: 8, lotSize: 30, noiseMultiplier: 0.3, learningRate: 0.5, samplingSeed: 5 }), { onEpoch: ({ loss }) => void losses.push(loss) });
+      await trainLocalPrivate(model, data, cfg({ epochs: 8, lotSize: 30, noiseMultiplier: 0.3, learningRate: 0.5 }), seeded(5), { onEpoch: ({ loss }) => void losses.push(loss) });
       expect(losses.at(-1)!, activation).toBeLessThan(0.5 * losses[0]);
       if (activation === 'sigmoid') expect(evaluate(model, data).accuracy).toBeGreaterThan(0.9);
       model.dispose();
@@ -131,7 +134,7 @@ describe('trainLocalPrivate', () => {
       [{ noiseMultiplier: NaN }, /cfg.noiseMultiplier/], [{ learningRate: 0 }, /cfg.learningRate/],
       [{ optimizer: 'lion' as 'sgd' }, /cfg.optimizer/], [{ proximalMu: -1 }, /cfg.proximalMu/], [{ maxPhysicalBatch: 0 }, /cfg.maxPhysicalBatch/],
     ];
-    for (const [over, message] of bad) await expect(trainLocalPrivate(model, data, cfg(over))).rejects.toThrow(message);
+    for (const [over, message] of bad) await expect(trainLocalPrivate(model, data, cfg(over), dpRandomness())).rejects.toThrow(message);
     expect(() => planDpSgd(cfg(), 0)).toThrow(/n must be a positive integer/);
     model.dispose();
   });
@@ -165,7 +168,7 @@ describe('trainLocalPrivate on the pure-JS CPU backend', () => {
         tf.layers.dense({ inputShape: [12], units: 8, activation: 'relu', kernelInitializer: tf.initializers.glorotUniform({ seed: 1 }) }),
         tf.layers.dense({ units: 3, activation: 'softmax', kernelInitializer: tf.initializers.glorotUniform({ seed: 2 }) }),
       ] });
-      const result = await trainLocalPrivate(model, small, cfg({ epochs: 10, lotSize: 10, noiseMultiplier: 0.3, learningRate: 0.5, perExample, samplingSeed: 4 }));
+      const result = await trainLocalPrivate(model, small, cfg({ epochs: 10, lotSize: 10, noiseMultiplier: 0.3, learningRate: 0.5, perExample }), seeded(4));
       expect(result.steps).toBe(40);
       expect(evaluate(model, small).accuracy).toBeGreaterThan(0.9);
       model.dispose();
