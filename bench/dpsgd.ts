@@ -10,7 +10,7 @@
 // The noise is drawn from node:crypto, so figures vary a little from run to run.
 // Prints figures; never passes or fails on them.
 // Run after a build: nice -n 10 node dist/bench/dpsgd.js [--models 2nn,cnn] [--cnn-rounds 20] [--quick]
-//   --models      which models (default 2nn); the CNN is ~20x slower per example, so it runs on
+//   --models      which models (default 2nn); the CNN is ~50x slower per example, so it runs on
 //                 a budget of --cnn-rounds DP-SGD steps (z calibrated to epsilon 8 over them)
 //   --quick       a quarter of the rounds, for a smoke run
 //   --run '<json>'  only the one run described (fields of FedRun below), to explore settings
@@ -147,7 +147,7 @@ function runs2nn(scale: number, repeats: number): FedRun[] {
   ];
 }
 
-/** The CNN, ~20x slower per example: q 0.1, one step per round, z for epsilon 8 after `rounds` rounds. */
+/** The CNN, ~50x slower per example than the 2NN here: q 0.1, one step per round, z for epsilon 8 after `rounds` rounds. */
 function runsCnn(rounds: number): FedRun[] {
   const q = 0.1;
   const z = noiseFor(q, rounds);
