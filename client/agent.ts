@@ -13,7 +13,8 @@ import { buildModel } from '../ml/models.js';
 import { trainLocal, type TrainConfig } from '../ml/train.js';
 import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
-import { AgencyBudget } from '../privacy/budget.js';
+import { dpRandomness } from '../privacy/noise.js';
+import { trainLocalPrivate } from '../ml/dpsgd.js';
 import { type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
@@ -28,7 +29,8 @@ import type { DatasetFingerprint } from './data/fingerprint.js';
 import { ActiveRound } from './active-round.js';
 import { judgeOffer, type Judge, type Judgement } from './judge.js';
 import { builtInPins } from './model-pins.js';
-import { AGENCY_ACCOUNTANT, RoundJournal } from './round-journal.js';
+import { RoundJournal } from './round-journal.js';
+import { AgencySpend } from './spend.js';
 
 export interface AgentOptions {
   agency: string;
@@ -122,7 +124,7 @@ async function openJudge(options: AgentOptions): Promise<Judge> {
   const { policy } = options;
   return {
     policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey, data: options.data,
-    journal, budget: policy.privacy ? new AgencyBudget(policy.privacy.epsilon, journal.spend(AGENCY_ACCOUNTANT)) : undefined,
+    journal, spend: new AgencySpend(journal, { agency: policy.privacy, record: policy.recordPrivacy }),
     pins: await builtInPins(policy.models),
   };
 }
@@ -227,7 +229,7 @@ class RoundSession {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, offerHash, options, this.judge, before, judgement.charge);
+    const active = new ActiveRound(offer, offerHash, options, this.judge, before, judgement.charge, judgement.record);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
@@ -254,11 +256,14 @@ class RoundSession {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
-    const result = await (options.train ?? trainLocal)(model, options.data, {
-      epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
-      optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
-      ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
-    });
+    const common = { learningRate: train.learningRate!, optimizer: train.optimizer === 'adam' ? 'adam' as const : 'sgd' as const, proximalMu: train.proximalMu ?? 0 };
+    // Record-level DP: DP-SGD on the agency's own records, its lots and noise from node:crypto.
+    const result = active.record
+      ? await trainLocalPrivate(model, options.data, { ...active.record.training, ...common }, dpRandomness())
+      : await (options.train ?? trainLocal)(model, options.data, {
+        epochs: train.epochs!, batchSize: train.batchSize!, ...common,
+        ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
+      });
     const dp = dpEnabled(offer.dp) ? { ...offer.dp, minSurvivors } : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');

@@ -9,13 +9,14 @@ import { toHex } from '../identity/keys.js';
 import { modelFingerprint } from '../ml/models.js';
 import { modelIO, modelTask } from '../ml/task.js';
 import type { SgmStep } from '../privacy/accountant.js';
-import type { AgencyBudget } from '../privacy/budget.js';
 import type { cohort } from '../proto/messages.js';
 import { consistencyQuorum } from '../secagg/consistency.js';
 import { checkDataForModel } from './data/check.js';
-import type { Dataset } from '../ml/dataset.js';
+import { exampleCount, type Dataset } from '../ml/dataset.js';
 import { checkOffer, checkRoundTerms, type ModelPins, type Policy } from './policy.js';
+import { judgeRecordDp, type RecordPlan } from './record-dp.js';
 import type { RoundJournal } from './round-journal.js';
+import type { AgencySpend } from './spend.js';
 import { dpEnabled } from './update.js';
 
 /** Cohort's cohorts are chosen by a keyed hash, not Poisson-sampled: no amplification is claimed. */
@@ -28,7 +29,8 @@ export interface Judge {
   readonly coordinatorKey: Uint8Array;
   readonly data: Dataset;
   readonly journal: RoundJournal;
-  readonly budget: AgencyBudget | undefined;
+  /** Its budgets per unit, over the journal's charges. */
+  readonly spend: AgencySpend;
   readonly pins: ModelPins;
 }
 
@@ -41,6 +43,8 @@ export type Judgement =
       readonly minSurvivors: number;
       /** What joining costs the agency's budget, charged before its update leaves; absent without DP. */
       readonly charge?: SgmStep;
+      /** Record-level DP-SGD: what to train and charge; absent when the round has none. */
+      readonly record?: RecordPlan;
     }
   | { readonly ok: false; readonly code: string; readonly reason: string };
 
@@ -52,8 +56,8 @@ export function judgeOffer(judge: Judge, offer: cohort.v1.RoundOffer, model: tf.
   }
   const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
   const charge = dp ? { samplingRate: OWN_SAMPLING_RATE, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
-  const budgetCheck = judge.budget && policy.privacy
-    ? (charge ? judge.budget.canJoin(charge, policy.privacy.delta) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
+  const budgetCheck = policy.privacy
+    ? (charge ? judge.spend.check('agency', charge) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
     : undefined;
   const decision = checkOffer(policy, {
     coordinatorKey: judge.coordinatorKey, runId: offer.runId, purpose: offer.purpose, modelFingerprint: fingerprint, architecture: offer.architecture,
@@ -63,12 +67,15 @@ export function judgeOffer(judge: Judge, offer: cohort.v1.RoundOffer, model: tf.
   if (!decision.ok) return decision;
   const terms = checkRoundTerms(policy, termsOf(judge, offer, dp));
   if (!terms.ok) return terms;
+  const record = judgeRecordDp(policy, offer.recordDp, exampleCount(judge.data), judge.spend);
+  if (!record.ok) return record;
   // The data is checked against the offered model before any training: a mismatch is a
   // decline with a code, not a failure mid-round the coordinator could only see as silence.
   const io = modelIO(model);
   const fit = checkDataForModel(judge.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
   if (!fit.ok) return { ok: false, code: fit.code, reason: fit.message };
-  return { ok: true, ...(terms.roster ? { roster: terms.roster } : {}), minSurvivors: survivorFloor(policy, offer, dp), ...(charge ? { charge } : {}) };
+  return { ok: true, ...(terms.roster ? { roster: terms.roster } : {}), minSurvivors: survivorFloor(policy, offer, dp), ...(charge ? { charge } : {}),
+    ...(record.plan ? { record: record.plan } : {}) };
 }
 
 function termsOf(judge: Judge, offer: cohort.v1.RoundOffer, dp: cohort.v1.IDpConfig | undefined) {

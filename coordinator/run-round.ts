@@ -14,6 +14,7 @@ import type { RunContext } from './run-parts.js';
 import type { RoundRecord } from './run-store.js';
 import { secAggConfigFor, secureAggregate } from './secure-round.js';
 import type { AgencySession } from './transport.js';
+import type { cohort } from '../proto/messages.js';
 
 const CHECKPOINTS_KEPT = 3;
 
@@ -91,14 +92,23 @@ function planRound(run: RunContext, round: number, cohortSize: number, weights: 
     modelFingerprint: model.fingerprint,
     topology: model.topology,
     weights,
-    train: config.train,
+    train: trainFor(config, round),
     dp: privacy.dpConfigFor(),
+    ...(config.recordDp ? { recordDp: config.recordDp } : {}),
     secagg: config.secagg.enabled ? secAggConfigFor(config, cohortSize) : undefined,
     weightCap: config.weightCap,
     minCohort: config.minCohort,
     deadlines: config.deadlines,
     ...(run.roster ? { roster: run.roster } : {}),
   };
+}
+
+/** The offer's training config: the learning rate of this round on the run's linear schedule, if it has one. */
+function trainFor(config: RunContext['config'], round: number): cohort.v1.ITrainConfig {
+  const { finalLearningRate, ...train } = config.train;
+  if (finalLearningRate === undefined) return train;
+  const learningRate = train.learningRate + ((finalLearningRate - train.learningRate) * (round - 1)) / Math.max(1, config.rounds - 1);
+  return { ...train, learningRate };
 }
 
 async function recordRefusals(run: RunContext, round: number, declined: Map<string, { code: string; reason: string }>): Promise<void> {
@@ -137,7 +147,10 @@ function openRound(run: RunContext, plan: RoundPlan, accepted: string[], session
 async function recordInputs(run: RunContext, log: RoundLog, result: AggregateResult, record: RoundRecord): Promise<Map<string, LedgerEntry>> {
   const committed = new Map<string, LedgerEntry>();
   for (const [agency, commitment] of result.commitments) {
-    committed.set(agency, await log.append('commitment', { agency, offerSha256: log.offerSha256, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature) }));
+    committed.set(agency, await log.append('commitment', {
+      agency, offerSha256: log.offerSha256, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature),
+      ...(commitment.recordSpend ? { recordPrivacy: commitment.recordSpend } : {}),
+    }));
   }
   for (const [agency, reason] of result.dropped) {
     run.log.warn({ agency, round: log.round }, `left out of the round: ${reason}`);

@@ -22,8 +22,10 @@ import { type Fit, fitModel, gatherTargets } from './task.js';
 import type { TrainHooks, TrainResult } from './train.js';
 
 export interface DpSgdConfig {
-  /** Expected passes over the data: training takes ceil(epochs * n / lotSize) steps. */
-  readonly epochs: number;
+  /** Expected passes over the data: training takes ceil(epochs * n / lotSize) steps. Give this or `steps`. */
+  readonly epochs?: number;
+  /** Exactly this many steps, whatever n is (a federated round's local steps). Give this or `epochs`. */
+  readonly steps?: number;
   /** Expected lot size L: each step includes each of the n records with probability L / n. */
   readonly lotSize: number;
   /** The L2 bound C on each example's gradient. */
@@ -76,7 +78,8 @@ export function planDpSgd(cfg: DpSgdConfig, n: number): DpSgdPlan {
   if (!Number.isInteger(n) || n < 1) throw new RangeError(`n must be a positive integer, got ${n}`);
   const lot = Math.min(cfg.lotSize, n);
   // As TF Privacy's compute_dp_sgd_privacy counts them: q = L / n, steps = ceil(epochs * n / L).
-  return { steps: Math.ceil((cfg.epochs * n) / lot), samplingRate: lot / n, noiseMultiplier: cfg.noiseMultiplier };
+  const steps = cfg.steps ?? Math.ceil((cfg.epochs! * n) / lot);
+  return { steps, samplingRate: lot / n, noiseMultiplier: cfg.noiseMultiplier };
 }
 
 /** Trains `model` in place on `data` with DP-SGD, for any task ml/task.ts knows, as trainLocal does. */
@@ -190,7 +193,9 @@ function checkConfig(cfg: DpSgdConfig): void {
   const positive = (name: string, v: number) => {
     if (!(Number.isFinite(v) && v > 0)) throw new RangeError(`cfg.${name} must be a positive number, got ${v}`);
   };
-  positive('epochs', cfg.epochs);
+  if ((cfg.epochs === undefined) === (cfg.steps === undefined)) throw new TypeError('cfg must give exactly one of epochs and steps');
+  if (cfg.epochs !== undefined) positive('epochs', cfg.epochs);
+  if (cfg.steps !== undefined && !(Number.isInteger(cfg.steps) && cfg.steps >= 1)) throw new RangeError(`cfg.steps must be a positive integer, got ${cfg.steps}`);
   if (!Number.isInteger(cfg.lotSize) || cfg.lotSize < 1) throw new RangeError(`cfg.lotSize must be a positive integer, got ${cfg.lotSize}`);
   positive('clipNorm', cfg.clipNorm);
   if (!(Number.isFinite(cfg.noiseMultiplier) && cfg.noiseMultiplier >= 0)) {

@@ -1,0 +1,30 @@
+// `cohort demo --record-dp`: the demo's five agencies with record-level DP-SGD at the settings
+// bench/dpsgd.ts tuned for the 2NN (README, Performance): each agency samples half its records
+// per step (its expected lot is half the smallest agency's records), one step a round, 160
+// rounds, a local learning rate falling from 6 to 1, and the noise multiplier that keeps every
+// agency's record-level epsilon within 8 at delta 1e-5 after all rounds. A flag given on the
+// command line wins over these.
+import type { Command } from 'commander';
+import { calibrateNoise } from '../privacy/calibrate.js';
+import type { RunFlags } from './run-options.js';
+
+/** The record-level epsilon every demo agency's policy allows, across all runs. */
+export const DEMO_RECORD_EPSILON = 8;
+
+const TUNED = { rounds: 160, lr: 6, finalLr: 1, recordSteps: 1, recordClipNorm: 1 } as const;
+
+/** Fills the tuned record-DP settings into `flags` for every option left at its default; `records` are the agencies' record counts. */
+export function applyRecordDemoDefaults(flags: RunFlags, self: Command, records: readonly number[]): void {
+  if (!flags.recordDp) return;
+  const unset = (name: keyof RunFlags) => self.getOptionValueSource(name) !== 'cli' && self.getOptionValueSource(name) !== 'env';
+  for (const [name, value] of Object.entries(TUNED) as [keyof RunFlags, number][]) if (unset(name)) (flags as unknown as Record<string, unknown>)[name] = value;
+  const smallest = Math.min(...records);
+  if (unset('recordLotSize')) flags.recordLotSize = Math.max(1, Math.floor(smallest / 2));
+  if (unset('recordNoiseMultiplier')) {
+    // The smallest agency samples at the highest rate and so spends the most: calibrate for it.
+    const samplingRate = Math.min(1, flags.recordLotSize! / smallest);
+    const steps = flags.rounds * flags.recordSteps;
+    const z = calibrateNoise({ epsilon: DEMO_RECORD_EPSILON, delta: flags.recordDelta, samplingRate, steps, tolerance: 1e-4 });
+    flags.recordNoiseMultiplier = Math.ceil(100 * z) / 100;
+  }
+}
