@@ -40,8 +40,13 @@ interface FedRun {
   readonly model: ModelSpec['kind'];
   readonly rounds: number;
   readonly stepsPerRound: number;
-  /** Each agency's own q; its expected lot is round(q * its record count). */
+  /** Each agency's own q; its expected lot is round(q * its record count). Ignored with lotSize. */
   readonly samplingRate: number;
+  /**
+   * One expected lot for every agency, as a run's recordDp.expectedLotSize is (cohort demo
+   * --record-dp): each agency's q is then this over its own record count.
+   */
+  readonly lotSize?: number;
   readonly clipNorm: number;
   /** 0: clipped but without noise, the reference that shows what the noise costs. */
   readonly noiseMultiplier: number;
@@ -90,7 +95,7 @@ async function federate(run: FedRun, fed: Federation): Promise<Point[]> {
     const sum = new UpdateSum(global.length);
     for (const [k, data] of fed.agencies.entries()) {
       setFlatWeights(model, global);
-      const lotSize = lotSizeOf(run.samplingRate, data);
+      const lotSize = run.lotSize ?? lotSizeOf(run.samplingRate, data);
       // Epochs for exactly stepsPerRound steps: the trainer takes ceil(epochs * n / lot).
       const epochs = ((run.stepsPerRound - 0.5) * lotSize) / data.y.length;
       const end = run.finalLearningRate ?? run.learningRate;
