@@ -53,7 +53,8 @@ export const RunConfigSchema = z.object({
     expectedLotSize: z.number().int().min(1),
     localSteps: z.number().int().min(1).max(100_000),
     delta: z.number().gt(0).lt(1).default(1e-5),
-  }).optional(),
+  // Strict: a run file naming a samplingRate here is told that no such field exists.
+  }).strict().optional(),
   deadlines: z.object({
     answerMs: z.number().int().min(100).default(15_000),
     uploadMs: z.number().int().min(100).default(120_000),

@@ -45,8 +45,17 @@ describe('parseRunConfig', () => {
     [{ ...base, purpose: undefined }, /purpose:/],
     [{ ...base, selection: { min: 5, max: 4 } }, /selection\.min/],
     [{ ...base, minCohort: 5, selection: { min: 3, max: 4 } }, /minCohort/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 0, expectedLotSize: 64, localSteps: 1 } }, /recordDp\.noiseMultiplier:/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1, expectedLotSize: 0.5, localSteps: 1 } }, /recordDp\.expectedLotSize:/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1, expectedLotSize: 64, samplingRate: 0.01, localSteps: 1 } }, /recordDp: Unrecognized key/i],
   ])('refuses %j naming the field', (input, field) => {
     expect(refusal(input)).toMatch(field);
+  });
+
+  it('takes record-level DP without a sampling rate, delta 1e-5 by default', () => {
+    const config = parseRunConfig({ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1.1, expectedLotSize: 64, localSteps: 2 } });
+    expect(config.recordDp).toEqual({ clipNorm: 1, noiseMultiplier: 1.1, expectedLotSize: 64, localSteps: 2, delta: 1e-5 });
+    expect(parseRunConfig(base).recordDp).toBeUndefined();
   });
 
   it('lists every problem at once', () => {
