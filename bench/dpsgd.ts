@@ -96,11 +96,9 @@ async function federate(run: FedRun, fed: Federation): Promise<Point[]> {
     for (const [k, data] of fed.agencies.entries()) {
       setFlatWeights(model, global);
       const lotSize = run.lotSize ?? lotSizeOf(run.samplingRate, data);
-      // Epochs for exactly stepsPerRound steps: the trainer takes ceil(epochs * n / lot).
-      const epochs = ((run.stepsPerRound - 0.5) * lotSize) / data.y.length;
       const end = run.finalLearningRate ?? run.learningRate;
       const learningRate = run.learningRate + ((end - run.learningRate) * (round - 1)) / Math.max(1, run.rounds - 1);
-      const cfg: DpSgdConfig = { epochs, lotSize, clipNorm: run.clipNorm, noiseMultiplier: run.noiseMultiplier, learningRate };
+      const cfg: DpSgdConfig = { steps: run.stepsPerRound, lotSize, clipNorm: run.clipNorm, noiseMultiplier: run.noiseMultiplier, learningRate };
       const result = await trainLocalPrivate(model, data, cfg, dpRandomness());
       accountants[k].compose({ samplingRate: result.samplingRate, noiseMultiplier: result.noiseMultiplier, count: result.steps });
       const local = getFlatWeights(model);
