@@ -3,31 +3,32 @@
 // only what the round's protocol allows: a masked input under SecAgg, never raw data.
 import type { Logger } from 'pino';
 import type * as tf from '@tensorflow/tfjs';
-import { ReceiptStore, roundsContributed } from './receipts.js';
-import { commitmentTranscript } from '../ledger/entries.js';
+import { ReceiptStore } from './receipts.js';
 import type { Identity } from '../identity/keys.js';
-import { sign } from '../identity/keys.js';
+import { toHex } from '../identity/keys.js';
 import type { Dataset } from '../ml/dataset.js';
 import { exampleCount } from '../ml/dataset.js';
-import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
-import { buildModel, modelFingerprint } from '../ml/models.js';
+import { decodeFloat32LE } from '../ml/codec.js';
+import { buildModel } from '../ml/models.js';
 import { trainLocal, type TrainConfig } from '../ml/train.js';
 import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
-import { sha256Hex } from '../bytes/digest.js';
 import { type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
+import { offerSha256 } from '../proto/offer-hash.js';
 import { connectToCoordinator, type CoordinatorLink } from './connection.js';
-import { checkOffer, type Policy } from './policy.js';
+import type { Policy } from './policy.js';
 import { computeUpdate, dpEnabled, type Update } from './update.js';
-import { checkDataForModel } from './data/check.js';
-import { modelIO, modelTask } from '../ml/task.js';
 import { SecureParticipant } from './secure-participant.js';
 import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
+import { ActiveRound } from './active-round.js';
+import { judgeOffer, type Judge, type Judgement } from './judge.js';
+import { builtInPins } from './model-pins.js';
+import { AGENCY_ACCOUNTANT, RoundJournal } from './round-journal.js';
 
 export interface AgentOptions {
   agency: string;
@@ -40,7 +41,7 @@ export interface AgentOptions {
   policy: Policy;
   data: Dataset;
   dataset: DatasetFingerprint;
-  /** Where the agency keeps its receipts and privacy budget. */
+  /** Where the agency keeps its receipts and its round journal (answers given, privacy charged). */
   stateDir: string;
   log: Logger;
   signal?: AbortSignal;
@@ -69,14 +70,12 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   const { log } = options;
   const summary: AgentSummary = { roundsJoined: 0, roundsDeclined: 0, reason: '' };
   const receipts = await ReceiptStore.open(options.stateDir, { coordinatorKey: options.coordinatorKey, agency: options.agency });
-  const budget = options.policy.privacy
-    ? await AgencyBudget.load(`${options.stateDir}/privacy-budget.json`, options.policy.privacy.epsilon) : undefined;
-  const joinedByRun = await roundsContributed(options.stateDir);
+  const judge = await openJudge(options);
   let backoffMs = 250;
 
   while (!options.signal?.aborted) {
     let link: CoordinatorLink;
-    const session = new RoundSession(options, receipts, budget, joinedByRun, summary);
+    const session = new RoundSession(options, receipts, judge, summary);
     try {
       link = await connectToCoordinator({
         url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
@@ -117,6 +116,17 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   return summary;
 }
 
+/** What the agency judges offers by: its policy, its round journal, its budget over the journal's charges, its model pins. */
+async function openJudge(options: AgentOptions): Promise<Judge> {
+  const journal = await RoundJournal.open(options.stateDir);
+  const { policy } = options;
+  return {
+    policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey, data: options.data,
+    journal, budget: policy.privacy ? new AgencyBudget(policy.privacy.epsilon, journal.spend(AGENCY_ACCOUNTANT)) : undefined,
+    pins: await builtInPins(policy.models),
+  };
+}
+
 /** One connection's worth of rounds. Messages are handled strictly in arrival order. */
 class RoundSession {
   private link?: CoordinatorLink;
@@ -127,8 +137,7 @@ class RoundSession {
   constructor(
     private readonly options: AgentOptions,
     private readonly receipts: ReceiptStore,
-    private readonly budget: AgencyBudget | undefined,
-    private readonly joinedByRun: Map<string, number>,
+    private readonly judge: Judge,
     private readonly summary: AgentSummary,
   ) {}
 
@@ -138,8 +147,8 @@ class RoundSession {
 
   receive(opened: Opened): void {
     this.queue = this.queue.then(() => this.handle(opened)).catch((err: Error) => {
-      // A refusal (a neighbour's advert fails its signature, both shares of one neighbour asked
-      // for, a stage out of order...) ends this client's round: say why, here and to the coordinator.
+      // A refusal (a neighbour's advert fails its signature, peers signed another survivor set, a
+      // stage out of order...) ends this client's round: say why, here and to the coordinator.
       const code = err instanceof SecAggRefusal ? err.code : err instanceof ProtocolError ? err.code : 'CLIENT_ERROR';
       this.options.log.error({ code, round: opened.round }, `leaving the round: ${err.message}`);
       if (opened.round !== 0) this.send({ notice: { code, message: err.message, fatal: false } }, opened.round);
@@ -163,6 +172,7 @@ class RoundSession {
       case 'roundOffer': return this.onOffer(message.roundOffer as cohort.v1.RoundOffer);
       case 'keyRoster': return this.current(round)?.onRoster(message.keyRoster as cohort.v1.KeyRoster, (m) => this.send(m, round));
       case 'shareDelivery': return this.current(round)?.onDelivery(message.shareDelivery as cohort.v1.ShareDelivery, (m) => this.send(m, round));
+      case 'consistencyRequest': return this.current(round)?.onConsistency(message.consistencyRequest as cohort.v1.ConsistencyRequest, (m) => this.send(m, round));
       case 'unmaskRequest': return this.current(round)?.onUnmask(message.unmaskRequest as cohort.v1.UnmaskRequest, (m) => this.send(m, round));
       case 'roundReceipt': return this.onReceipt(message.roundReceipt as cohort.v1.RoundReceipt);
       case 'notice':
@@ -179,73 +189,53 @@ class RoundSession {
     return undefined;
   }
 
-  /** An offer: judged against the policy, the budget and the data; accepted with round keys, or declined with a code. */
+  /**
+   * An offer: refused outright when this agency answered that round, or a later one, before;
+   * else judged (judge.ts) and accepted with round keys or declined with a code, the answer
+   * written to the round journal before it leaves.
+   */
   private async onOffer(offer: cohort.v1.RoundOffer): Promise<void> {
     this.round?.secure?.abort();
     this.round = undefined;
-    const refusal = this.policyRefusal(offer);
-    if (refusal) return this.decline(offer, refusal.code, refusal.reason);
+    const { journal } = this.judge;
+    const replay = journal.replayRefusal(offer.runId, offer.round);
+    if (replay) return this.refuse(offer, replay.code, replay.reason);
+    const offerHash = offerSha256(offer);
     const model = await this.modelFor(offer);
-    if (modelFingerprint(model) !== offer.modelFingerprint) {
-      return this.decline(offer, 'MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
-    }
-    // The data is checked against the offered model before any training: a mismatch is a
-    // decline with a code, not a failure mid-round the coordinator could only see as silence.
-    const io = modelIO(model);
-    const fit = checkDataForModel(this.options.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
-    if (!fit.ok) return this.decline(offer, fit.code, fit.message);
-    const active = this.accept(offer, model);
-    active.training = this.train(active, model);
+    const judgement = judgeOffer(this.judge, offer, model);
+    await journal.recordAnswer({
+      runId: offer.runId, round: offer.round, offerSha256: toHex(offerHash), accept: judgement.ok,
+      ...(judgement.ok ? (judgement.roster ? { roster: judgement.roster } : {}) : { code: judgement.code }),
+    });
+    if (!judgement.ok) return this.refuse(offer, judgement.code, judgement.reason);
+    const active = this.accept(offer, offerHash, model, judgement);
+    active.training = this.train(active, model, judgement.minSurvivors);
     // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
     // round abandoned): a failed training must not become an unhandled rejection that ends the process.
     active.training.catch((err: Error) => this.options.log.error({ round: offer.round, err: err.message }, 'local training failed'));
-    if (!offer.secagg) await this.sendPlainUpdate(active);
+    if (!offer.secagg) await active.sendPlainUpdate((m) => this.send(m, offer.round));
   }
 
-  /** Why the agency's policy or privacy budget refuses the round, or undefined when they allow it. */
-  private policyRefusal(offer: cohort.v1.RoundOffer): { code: string; reason: string } | undefined {
-    const { options } = this;
-    const { policy } = options;
-    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
-    const step = dp ? { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
-    const budgetCheck = this.budget && policy.privacy
-      ? (step ? this.budget.canJoin(step, policy.privacy.delta) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
-      : undefined;
-    const decision = checkOffer(policy, {
-      coordinatorKey: options.coordinatorKey,
-      runId: offer.runId,
-      purpose: offer.purpose,
-      modelFingerprint: offer.modelFingerprint,
-      architecture: offer.architecture,
-      cohortSize: offer.cohort.length,
-      round: offer.round,
-      roundsJoinedInRun: this.joinedByRun.get(offer.runId) ?? 0,
-      secagg: !!offer.secagg,
-      ...(budgetCheck ? { epsilonAfter: budgetCheck.epsilonAfter } : {}),
-    });
-    return decision.ok ? undefined : decision;
-  }
-
-  private decline(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
+  private refuse(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
     this.summary.roundsDeclined++;
     this.options.log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
     this.send({ roundAnswer: { accept: false, code, reason } }, offer.round);
   }
 
-  /** Joins the round: the weights it starts from, fresh SecAgg+ keys when secure, and the signed acceptance. */
-  private accept(offer: cohort.v1.RoundOffer, model: tf.LayersModel): ActiveRound {
+  /** Joins the round: the weights it starts from, fresh SecAgg+ keys bound to the offer when secure, and the signed acceptance. */
+  private accept(offer: cohort.v1.RoundOffer, offerHash: Uint8Array, model: tf.LayersModel, judgement: Extract<Judgement, { ok: true }>): ActiveRound {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, options, before);
+    const active = new ActiveRound(offer, offerHash, options, this.judge, before, judgement.charge);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
-      active.secure = new SecureParticipant(offer, options.agency, options.identity, options.policy.minCohort, options.quantizationRandom);
+      const policy = { minCohort: options.policy.minCohort, minSurvivors: judgement.minSurvivors };
+      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy, options.quantizationRandom, offerHash);
       keyAdvert = active.secure.advertise();
     }
     this.summary.roundsJoined++;
-    this.joinedByRun.set(offer.runId, (this.joinedByRun.get(offer.runId) ?? 0) + 1);
     this.send({
       roundAnswer: {
         accept: true, examples: exampleCount(options.data), keyAdvert,
@@ -256,8 +246,11 @@ class RoundSession {
     return active;
   }
 
-  /** Local training from the round's weights; the update as the round's DP terms shape it. */
-  private async train(active: ActiveRound, model: tf.LayersModel): Promise<{ update: Update; loss: number }> {
+  /**
+   * Local training from the round's weights; the update as the round's DP terms shape it, with
+   * distributed noise calibrated for this client's own survivor floor, not the coordinator's number.
+   */
+  private async train(active: ActiveRound, model: tf.LayersModel, minSurvivors: number): Promise<{ update: Update; loss: number }> {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
@@ -266,21 +259,10 @@ class RoundSession {
       optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
       ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
     });
-    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
+    const dp = dpEnabled(offer.dp) ? { ...offer.dp, minSurvivors } : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
     return { update, loss: result.loss };
-  }
-
-  /** SecAgg off: the update itself, committed to with the agency's signature. */
-  private async sendPlainUpdate(active: ActiveRound): Promise<void> {
-    const { offer } = active;
-    const { update, loss } = await active.training!;
-    const delta = encodeFloat32LE(update.delta);
-    const hash = sha256Hex(delta);
-    active.sent = { update: hash };
-    const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), this.options.identity.secretKey);
-    this.send({ plainUpdate: { delta, weight: update.weight, loss, examples: exampleCount(this.options.data), commitment } }, offer.round);
   }
 
   private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {
@@ -291,48 +273,20 @@ class RoundSession {
     return model;
   }
 
+  /**
+   * The coordinator's word on how the round ended, and its receipt for what this agency sent.
+   * It never changes the privacy charged: that was written when the update left.
+   */
   private async onReceipt(result: cohort.v1.RoundReceipt): Promise<void> {
     const { log } = this.options;
     const active = this.round?.offer.round === result.round ? this.round : undefined;
     log.info({ round: result.round, status: result.status, accuracy: result.globalAccuracy || undefined }, 'round closed');
-    if (result.receiptJson && active?.sent) {
-      await this.receipts.record(JSON.parse(result.receiptJson), active.sent);
-      const dp = active.offer.dp;
-      if (this.budget && dpEnabled(dp) && result.status === 'ok') {
-        await this.budget.record(active.offer.runId, active.offer.round, { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 });
-      }
+    if (result.receiptJson && active?.sent) await this.receipts.record(JSON.parse(result.receiptJson), active.sent);
+    if (active?.sent && active.charge && result.status !== 'ok') {
+      log.warn({ code: 'SPEND_KEPT', runId: active.offer.runId, round: result.round, status: result.status },
+        'the coordinator reports the round not aggregated; the privacy spent when this agency\'s update left stays charged');
     }
     if (active) this.round = undefined;
-  }
-}
-
-/** A round this client accepted: its offer, the training under way, and SecAgg state. */
-class ActiveRound {
-  training?: Promise<{ update: Update; loss: number }>;
-  secure?: SecureParticipant;
-  /** SHA-256 digests of what was sent, kept with the receipt. */
-  sent?: Record<string, string>;
-
-  constructor(readonly offer: cohort.v1.RoundOffer, private readonly options: AgentOptions, readonly before: Float32Array) {}
-
-  async onRoster(roster: cohort.v1.KeyRoster, reply: (m: MessageInit) => void): Promise<void> {
-    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'key roster in a round without secure aggregation');
-    reply({ shareBundle: await this.secure.shareKeys(roster) });
-  }
-
-  async onDelivery(delivery: cohort.v1.ShareDelivery, reply: (m: MessageInit) => void): Promise<void> {
-    if (!this.secure || !this.training) throw new ProtocolError('OUT_OF_TURN', 'share delivery in a round without secure aggregation');
-    const { update } = await this.training;
-    const masked = this.secure.maskInput(delivery, update.delta, update.weight);
-    const hash = sha256Hex(masked);
-    this.sent = { maskedInput: hash };
-    const commitment = sign(commitmentTranscript(this.offer.runId, this.offer.round, hash), this.options.identity.secretKey);
-    reply({ maskedInput: { vector: masked, commitment } });
-  }
-
-  onUnmask(request: cohort.v1.UnmaskRequest, reply: (m: MessageInit) => void): void {
-    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'unmask request in a round without secure aggregation');
-    reply({ unmaskResponse: this.secure.unmask(request) });
   }
 }
 

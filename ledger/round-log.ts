@@ -12,12 +12,25 @@ export type RoundFields<T extends RoundEntryType> = Omit<EntryBody<T>, 'runId' |
 export class RoundLog {
   #step: RoundStep = 'inputs';
 
-  private constructor(private readonly ledger: LedgerWriter, readonly runId: string, readonly round: number, readonly kind: RoundKind) {}
+  private constructor(private readonly ledger: LedgerWriter, private readonly opened: EntryBody<'round_opened'>, readonly kind: RoundKind) {}
+
+  get runId(): string {
+    return this.opened.runId;
+  }
+
+  get round(): number {
+    return this.opened.round;
+  }
+
+  /** The offer the round was opened under: every commitment names it. */
+  get offerSha256(): string {
+    return this.opened.offerSha256;
+  }
 
   /** Appends `round_opened` and returns the log of the round it opened. */
   static async open(ledger: LedgerWriter, kind: RoundKind, opened: EntryBody<'round_opened'>): Promise<RoundLog> {
     await ledger.append('round_opened', opened);
-    return new RoundLog(ledger, opened.runId, opened.round, kind);
+    return new RoundLog(ledger, opened, kind);
   }
 
   /** Appends the round's next entry; refuses (LEDGER_ORDER, nothing written) one the round's order does not allow. */
