@@ -1,5 +1,5 @@
-// Weights on the wire: little-endian float32 bytes, never a float array in a schema (STYLE.md,
-// protobufjs pitfalls). Bytes are copied, never reinterpreted: a decoded protobuf `bytes` field
+// Weights on the wire: little-endian float32 bytes, never a float array in a schema (a
+// repeated float decodes to a JS number array: 2x the bytes and a copy per value). Bytes are copied, never reinterpreted: a decoded protobuf `bytes` field
 // may be a view at any offset of a shared buffer, and float32 needs 4-byte alignment. Copying
 // bytes rather than numbers also keeps the round trip bit-exact (NaN payloads, -0, subnormals):
 // a float read out as a JavaScript number may lose its NaN payload.

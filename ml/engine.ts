@@ -1,7 +1,7 @@
 // Which compute engine TensorFlow.js runs on. Native TensorFlow (tfjs-node) is fastest but is an
 // optional dependency that downloads a native library at install time; WebAssembly needs nothing
-// beyond npm and is ~30x faster than the pure-JS CPU backend for convolutions (STYLE.md, speed
-// notes), once given the gradient kernels it lacks (ml/kernels/).
+// beyond npm and is ~30x faster than the pure-JS CPU backend for convolutions (bench/train.ts),
+// once given the gradient kernels it lacks (ml/kernels/).
 import * as tf from '@tensorflow/tfjs';
 import { createRequire } from 'node:module';
 import { dirname, sep } from 'node:path';

@@ -1,5 +1,5 @@
 // Argument checks shared by the privacy modules: a wrong type is a TypeError, a value out of
-// range a RangeError, and both name the argument (STYLE.md, noble-curves habit).
+// range a RangeError, and both name the argument.
 
 export function assertNumber(name: string, value: unknown): asserts value is number {
   if (typeof value !== 'number' || Number.isNaN(value)) {

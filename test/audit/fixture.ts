@@ -135,7 +135,7 @@ export function agreement(runId: string, round: number, offered: number, survivo
   return { graphSeed, consistency: signers.map((agency) => ({ agency, signature: toHex(sign(message, clients[agency].secretKey)) })) };
 }
 
-// node:crypto's Ed25519 is ~50x faster than tweetnacl here (STYLE.md, speed notes), and the
+// node:crypto's Ed25519 is ~50x faster than tweetnacl here, and the
 // cache skips lines a tamper left unchanged: together they make checking every byte offset
 // affordable. The tamper test also checks that the default (tweetnacl) path agrees with it.
 const SPKI_ED25519 = Buffer.from('302a300506032b6570032100', 'hex');
