@@ -4,8 +4,9 @@
 // Dirichlet(0.5) label skew over 8,000 training digits, 2,000 held out); each round every agency
 // trains with DP-SGD (ml/dpsgd.ts) from the global weights and the coordinator's strategy
 // averages the deltas, in process (no sockets or masking: they do not change what is learned).
-// Each agency samples its own records at its own rate q (its expected lot is q times its record
-// count, so its q is within 0.1% of the others') and accounts its own steps with the RDP
+// Each agency samples its own records at its own rate q, from one expected lot L for all (as a
+// run's recordDp.expectedLotSize: q = min(1, L / its records), what cohort demo --record-dp
+// runs) or a lot of half its own records (q 0.5 each), and accounts its own steps with the RDP
 // accountant (privacy/accountant.ts); the table prints the largest epsilon of the five.
 // The noise is drawn from node:crypto, so figures vary a little from run to run.
 // Prints figures; never passes or fails on them.
@@ -130,23 +131,28 @@ function noiseFor(q: number, steps: number): number {
 }
 
 /**
- * The 2NN, q 0.5, one step per round, z for epsilon 8 after 160 rounds: the tuned run (clients'
- * learning rate falling linearly from 6 to 1 over the rounds) `repeats` times, since its noise is
- * fresh each time; the best constant learning rate, 3, which is what run configs can express
- * today; the tuned run with twice the noise (the curve at lower epsilon); and without noise.
+ * The 2NN, one step per round, z for epsilon 8 after 160 rounds, clients' learning rate falling
+ * linearly from 6 to 1: first as `cohort demo --record-dp` runs it, one expected lot for every
+ * agency as large as the largest agency's records (q = 1 at each) `repeats` times, since its
+ * noise is fresh each time, then with twice the noise (the curve at lower epsilon) and without
+ * noise; then each agency at its own q = 0.5 (a lot of half its own records, which a run's one
+ * expected lot cannot express for agencies of unequal size) and, for it, the best constant rate, 3.
  */
-function runs2nn(scale: number, repeats: number): FedRun[] {
+function runs2nn(scale: number, repeats: number, fed: Federation): FedRun[] {
+  const rounds = Math.max(2, Math.round(160 * scale));
+  const common = { model: 'mnist-2nn' as const, stepsPerRound: 1, clipNorm: 1, learningRate: 6, finalLearningRate: 1, rounds, evalEvery: Math.max(1, Math.round(20 * scale)) };
+  const lotSize = Math.max(...fed.agencies.map((a) => a.y.length));
+  const zAll = noiseFor(1, 160);
   const q = 0.5;
   const z = noiseFor(q, 160);
-  const common = {
-    model: 'mnist-2nn' as const, samplingRate: q, stepsPerRound: 1, clipNorm: 1, learningRate: 6, finalLearningRate: 1,
-    rounds: Math.max(2, Math.round(160 * scale)), evalEvery: Math.max(1, Math.round(20 * scale)),
-  };
+  const demo = { ...common, samplingRate: 1, lotSize };
+  const own = { ...common, samplingRate: q };
   return [
-    ...Array.from({ length: repeats }, (_, i) => ({ ...common, label: `2NN z ${z}, lr 6 -> 1, run ${i + 1} of ${repeats}`, noiseMultiplier: z })),
-    { ...common, label: `2NN z ${z}, lr 3`, noiseMultiplier: z, learningRate: 3, finalLearningRate: undefined },
-    { ...common, label: `2NN z ${(2 * z).toFixed(2)}, lr 6 -> 1`, noiseMultiplier: Number((2 * z).toFixed(2)) },
-    { ...common, label: '2NN z 0 (clipped, no noise), lr 6 -> 1', noiseMultiplier: 0 },
+    ...Array.from({ length: repeats }, (_, i) => ({ ...demo, label: `2NN lot ${lotSize} z ${zAll}, run ${i + 1} of ${repeats}`, noiseMultiplier: zAll })),
+    { ...demo, label: `2NN lot ${lotSize} z ${(2 * zAll).toFixed(2)}`, noiseMultiplier: Number((2 * zAll).toFixed(2)) },
+    { ...demo, label: `2NN lot ${lotSize} z 0 (clipped, no noise)`, noiseMultiplier: 0 },
+    { ...own, label: `2NN q 0.5 each z ${z}, lr 6 -> 1`, noiseMultiplier: z },
+    { ...own, label: `2NN q 0.5 each z ${z}, lr 3`, noiseMultiplier: z, learningRate: 3, finalLearningRate: undefined },
   ];
 }
 
@@ -250,15 +256,16 @@ async function main(): Promise<void> {
   }
   console.log(`agencies: ${fed.agencies.map((a) => a.y.length).join(', ')} records (Dirichlet(${DEFAULT_MNIST_SPLIT.alpha}) label skew); ${fed.test.y.length} held out`);
   console.log('each round every agency takes one DP-SGD step on a Poisson lot of its own records (clip C = 1, SGD) and the coordinator takes the FedAvg of the deltas');
+  console.log('"lot L": every agency\'s expected lot is L (q = min(1, L / its records)), as a run\'s recordDp.expectedLotSize; "q 0.5 each": each agency\'s lot is half its own records');
   console.log(`epsilon: record-level, delta ${DELTA}, each agency's own accountant over every step so far (the largest over the five)`);
   if (models.includes('2nn')) {
-    const runs = runs2nn(scale, quick ? 1 : 2);
-    const z = runs[0].noiseMultiplier;
-    console.log(`\n2NN: q = 0.5; z = ${z} reaches epsilon ${TARGET_EPSILON} after 160 rounds\n${HEADER}`);
+    const runs = runs2nn(scale, quick ? 1 : 2, fed);
+    console.log(`\n2NN: one step a round, 160 rounds, C = 1, lr 6 -> 1; z for epsilon ${TARGET_EPSILON} after 160 rounds at the agencies' highest q\n${HEADER}`);
     const points: Point[] = [];
     for (const run of runs) points.push(...(await federate(run, fed)));
-    summary(points, `2NN z ${z}, lr 6 -> 1, run`);
-    summary(points, `2NN z ${z}, lr 3`);
+    summary(points, `${runs[0].label.replace(/, run .*$/, '')}, run`);
+    summary(points, runs.at(-2)!.label);
+    summary(points, runs.at(-1)!.label);
     await throughputTable('mnist-2nn', fed.agencies[0], [64, 256, 1166], quick ? 512 : 2331, quick ? 64 : 256);
   }
   if (models.includes('cnn')) {
