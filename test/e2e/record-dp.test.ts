@@ -1,4 +1,5 @@
-// Record-level DP end to end: real client processes over real WebSockets, SecAgg on, every
+// Record-level DP end to end: real client processes over real WebSockets, SecAgg and agency-level
+// distributed DP on, every
 // agency training with DP-SGD on its own records. Each accounts at its own sampling rate (the
 // run's expected lot over its own record count: no coordinator number), charges its round
 // journal before its masked input leaves, and signs its record-level epsilon and budget into its
@@ -31,7 +32,11 @@ async function charges(stateDir: string): Promise<Charge[]> {
 
 describe.skipIf(!builtCli())('record-level DP over real sockets', () => {
   it('agencies train with DP-SGD at their own rate, sign their spend into the ledger, and one refuses past its budget, also after a restart', async () => {
-    const config = plainConfig({ runId: 'record-a', rounds: 2, selection: { min: 3 }, minCohort: 3, secagg: { enabled: true }, recordDp: RECORD_DP });
+    // Beside agency-level distributed DP: the two units are charged in one journal line, each to its own accountant.
+    const config = plainConfig({
+      runId: 'record-a', rounds: 2, selection: { min: 3 }, minCohort: 3, secagg: { enabled: true }, recordDp: RECORD_DP,
+      dp: { mode: 'distributed', clipNorm: 1, noiseMultiplier: 1, delta: DELTA },
+    });
     const records = splitMnist({ ...DEFAULT_MNIST_SPLIT, agencies: 4 }).parts.map((p) => p.length);
     // agency-4's record budget fits one round (its claim rounded up included) and not two.
     const q4 = RECORD_DP.expectedLotSize / records[3];
@@ -58,7 +63,9 @@ describe.skipIf(!builtCli())('record-level DP over real sockets', () => {
 
     // Each agency charged every DP-SGD step at its own rate, lot over its own records.
     for (const [i, agency] of h.federation.agencies.entries()) {
-      const record = (await charges(agency.stateDir)).map((c) => c.spend.record);
+      const journal = await charges(agency.stateDir);
+      for (const c of journal) expect(c.spend.agency).toEqual({ samplingRate: 1, noiseMultiplier: 1, count: 1 });
+      const record = journal.map((c) => c.spend.record);
       expect(record).toHaveLength(i === 3 ? 1 : 2);
       for (const step of record) expect(step).toEqual({ samplingRate: RECORD_DP.expectedLotSize / records[i], noiseMultiplier: 1.25, count: 2 });
     }
