@@ -10,10 +10,11 @@
 // accountant (privacy/accountant.ts); the table prints the largest epsilon of the five.
 // The noise is drawn from node:crypto, so figures vary a little from run to run.
 // Prints figures; never passes or fails on them.
-// Run after a build: nice -n 10 node dist/bench/dpsgd.js [--models 2nn,cnn] [--cnn-rounds 20] [--quick]
+// Run after a build: nice -n 10 node dist/bench/dpsgd.js [--models 2nn,cnn] [--cnn-rounds 20] [--repeats 2] [--quick]
 //   --models      which models (default 2nn); the CNN is ~50x slower per example, so it runs on
 //                 a budget of --cnn-rounds DP-SGD steps (z calibrated to epsilon 8 over them)
 //   --quick       a quarter of the rounds, for a smoke run
+//   --repeats n   how many times the demo's run is repeated (default 2; its noise is fresh each time)
 //   --run '<json>'  only the one run described (fields of FedRun below), to explore settings
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../client/data/source.js';
@@ -259,7 +260,9 @@ async function main(): Promise<void> {
   console.log('"lot L": every agency\'s expected lot is L (q = min(1, L / its records)), as a run\'s recordDp.expectedLotSize; "q 0.5 each": each agency\'s lot is half its own records');
   console.log(`epsilon: record-level, delta ${DELTA}, each agency's own accountant over every step so far (the largest over the five)`);
   if (models.includes('2nn')) {
-    const runs = runs2nn(scale, quick ? 1 : 2, fed);
+    const repeats = Number(option('--repeats', quick ? '1' : '2'));
+    if (!Number.isInteger(repeats) || repeats < 1) throw new RangeError(`--repeats must be a positive integer, got ${repeats}`);
+    const runs = runs2nn(scale, repeats, fed);
     console.log(`\n2NN: one step a round, 160 rounds, C = 1, lr 6 -> 1; z for epsilon ${TARGET_EPSILON} after 160 rounds at the agencies' highest q\n${HEADER}`);
     const points: Point[] = [];
     for (const run of runs) points.push(...(await federate(run, fed)));
