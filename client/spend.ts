@@ -1,7 +1,8 @@
 // The agency's privacy spend, per unit (privacy/budget.ts BudgetUnit): each budget is the
-// arithmetic over the charges its round journal keeps under that unit's name, derived afresh
-// from the journal whenever it is asked (one source of truth), so a restart cannot forget a
-// charge and nothing is counted twice. The two units never compose into one accountant.
+// arithmetic over the charges its round journal keeps under that unit's name, derived from the
+// journal whenever it is asked (one source of truth), so a restart cannot forget a charge and
+// nothing is counted twice. Charges are only ever appended, so the accountant kept for a unit
+// composes just the ones it has not seen. The two units never compose into one accountant.
 import type { SgmStep } from '../privacy/accountant.js';
 import { AgencyBudget, type BudgetUnit, type JoinDecision, type PrivacyBudget } from '../privacy/budget.js';
 import type { RoundJournal } from './round-journal.js';
@@ -10,6 +11,8 @@ export type Steps = Partial<Record<BudgetUnit, SgmStep>>;
 export type Limits = Partial<Record<BudgetUnit, PrivacyBudget>>;
 
 export class AgencySpend {
+  readonly #budgets = new Map<BudgetUnit, AgencyBudget>();
+
   constructor(
     readonly journal: RoundJournal,
     /** The policy's budgets; a unit without one is charged (remembered) but never refuses. */
@@ -19,7 +22,11 @@ export class AgencySpend {
   /** The budget of `unit` over every charge the journal holds for it; undefined without a limit. */
   budget(unit: BudgetUnit): AgencyBudget | undefined {
     const limit = this.limits[unit];
-    return limit ? new AgencyBudget(limit.epsilon, this.journal.spend(unit), { unit }) : undefined;
+    if (!limit) return undefined;
+    const budget = this.#budgets.get(unit) ?? new AgencyBudget(limit.epsilon, [], { unit });
+    this.#budgets.set(unit, budget);
+    for (const record of this.journal.spend(unit).slice(budget.records.length)) budget.add(record);
+    return budget;
   }
 
   /** What joining with `step` would do to the budget of `unit` (undefined without a limit). */
