@@ -319,8 +319,8 @@ export function explainPolicy(policy: Policy): string {
       ? '  Any round without secure aggregation: the coordinator only ever sees the sum.'
       : '  Nothing on secure aggregation grounds: it also joins rounds without it, where the coordinator sees its update alone.',
     policy.privacy
-      ? `  Any round without differential privacy, or that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
-      : '  Nothing on privacy-budget grounds: it sets no differential-privacy budget.',
+      ? `  Any round without agency-level differential privacy, or that would take its agency-level privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
+      : '  Nothing on agency-level privacy-budget grounds: it sets no agency-level differential-privacy budget (privacy).',
     ...explainRecordPrivacy(policy.recordPrivacy),
     ...explainTerms(policy),
     'Its data:',
