@@ -28,6 +28,10 @@ import { modelIO, modelTask } from '../ml/task.js';
 import { SecureParticipant } from './secure-participant.js';
 import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
+import type { CsvTable } from './data/csv.js';
+import { RunDataSource, type Prepared, type RunData } from './run-data.js';
+import { checkTerms, totalsOf, validationTotals, type Contribution } from './contribution.js';
+import { roundPurposeOf } from '../proto/update-vector.js';
 
 export interface AgentOptions {
   agency: string;
@@ -38,7 +42,9 @@ export interface AgentOptions {
   /** Allow plain ws:// to a non-loopback coordinator (never in production). */
   allowPlainRemote?: boolean;
   policy: Policy;
-  data: Dataset;
+  /** The agency's examples; or `table`, a raw table each run reads by the schema it declares. */
+  data?: Dataset;
+  table?: CsvTable;
   dataset: DatasetFingerprint;
   /** Where the agency keeps its receipts and privacy budget. */
   stateDir: string;
@@ -72,11 +78,12 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   const budget = options.policy.privacy
     ? await AgencyBudget.load(`${options.stateDir}/privacy-budget.json`, options.policy.privacy.epsilon) : undefined;
   const joinedByRun = await roundsContributed(options.stateDir);
+  const runData = new RunDataSource(options.table ? { table: options.table, fingerprint: options.dataset } : { data: options.data!, fingerprint: options.dataset }, options.policy);
   let backoffMs = 250;
 
   while (!options.signal?.aborted) {
     let link: CoordinatorLink;
-    const session = new RoundSession(options, receipts, budget, joinedByRun, summary);
+    const session = new RoundSession(options, receipts, budget, joinedByRun, summary, runData);
     try {
       link = await connectToCoordinator({
         url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
@@ -130,6 +137,7 @@ class RoundSession {
     private readonly budget: AgencyBudget | undefined,
     private readonly joinedByRun: Map<string, number>,
     private readonly summary: AgentSummary,
+    private readonly runData: RunDataSource,
   ) {}
 
   attach(link: CoordinatorLink): void {
@@ -189,17 +197,30 @@ class RoundSession {
     if (modelFingerprint(model) !== offer.modelFingerprint) {
       return this.decline(offer, 'MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
     }
-    // The data is checked against the offered model before any training: a mismatch is a
-    // decline with a code, not a failure mid-round the coordinator could only see as silence.
-    const io = modelIO(model);
-    const fit = checkDataForModel(this.options.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
-    if (!fit.ok) return this.decline(offer, fit.code, fit.message);
-    const active = this.accept(offer, model);
+    const prepared = this.prepare(offer, model);
+    if (!prepared.ok) return this.decline(offer, prepared.code, prepared.reason);
+    const active = this.accept(offer, model, prepared.data);
     active.training = this.train(active, model);
     // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
     // round abandoned): a failed training must not become an unhandled rejection that ends the process.
     active.training.catch((err: Error) => this.options.log.error({ round: offer.round, err: err.message }, 'local training failed'));
     if (!offer.secagg) await this.sendPlainUpdate(active);
+  }
+
+  /**
+   * The run's data for the offer (a table read by the run's schema, the validation split, the
+   * federation's statistics) and the offer's terms checked against it and the model, before any
+   * training: a table that does not fit the schema, or data that does not fit the model, is a
+   * decline with a code and counts, not a failure mid-round the coordinator could only see as silence.
+   */
+  private prepare(offer: cohort.v1.RoundOffer, model: tf.LayersModel): Prepared {
+    const prepared = this.runData.forOffer(offer);
+    if (!prepared.ok) return prepared;
+    const terms = checkTerms(offer, model, prepared.data);
+    if (!terms.ok || !prepared.data.train) return terms;
+    const io = modelIO(model);
+    const fit = checkDataForModel(prepared.data.train, { ...io, task: prepared.data.schema?.task ?? modelTask(io) }, `the offered model (${offer.architecture})`);
+    return fit.ok ? prepared : { ok: false, code: fit.code, reason: fit.message };
   }
 
   /** Why the agency's policy or privacy budget refuses the round, or undefined when they allow it. */
@@ -233,11 +254,11 @@ class RoundSession {
   }
 
   /** Joins the round: the weights it starts from, fresh SecAgg+ keys when secure, and the signed acceptance. */
-  private accept(offer: cohort.v1.RoundOffer, model: tf.LayersModel): ActiveRound {
+  private accept(offer: cohort.v1.RoundOffer, model: tf.LayersModel, data: RunData): ActiveRound {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, options, before);
+    const active = new ActiveRound(offer, options, before, data);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
@@ -246,22 +267,39 @@ class RoundSession {
     }
     this.summary.roundsJoined++;
     this.joinedByRun.set(offer.runId, (this.joinedByRun.get(offer.runId) ?? 0) + 1);
+    const examples = data.train ? exampleCount(data.train) : data.statistics!.rows;
+    const fingerprint = data.fingerprint;
     this.send({
       roundAnswer: {
-        accept: true, examples: exampleCount(options.data), keyAdvert,
-        dataset: { sha256: options.dataset.sha256, schema: canonicalJson(options.dataset.schema), rows: options.dataset.rows, license: options.dataset.license },
+        accept: true, examples, keyAdvert,
+        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: fingerprint.rows, license: fingerprint.license },
       },
     }, offer.round);
     options.log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
     return active;
   }
 
+  /**
+   * What the agency sends: the validation totals of the weights it was offered (before training),
+   * then local training from them and the update as the round's DP terms shape it, with its
+   * training totals; or its table's statistics in the statistics pass.
+   */
+  private async train(active: ActiveRound, model: tf.LayersModel): Promise<{ update: Update; loss: number; totals: Contribution }> {
+    const { offer, data } = active;
+    const validation = offer.evaluation?.validate && roundPurposeOf(offer) !== 'statistics' ? validationTotals(model, offer, data.validation) : undefined;
+    if (roundPurposeOf(offer) !== 'train') {
+      return { update: { delta: new Float32Array(0), weight: 1, norm: 0, clipped: false }, loss: NaN, totals: totalsOf(offer, data, { validation }) };
+    }
+    const { update, loss, examples } = await this.trainUpdate(active, model, data.train!);
+    return { update, loss, totals: totalsOf(offer, data, { validation, training: { examples, loss } }) };
+  }
+
   /** Local training from the round's weights; the update as the round's DP terms shape it. */
-  private async train(active: ActiveRound, model: tf.LayersModel): Promise<{ update: Update; loss: number }> {
+  private async trainUpdate(active: ActiveRound, model: tf.LayersModel, examples: Dataset): Promise<{ update: Update; loss: number; examples: number }> {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
-    const result = await (options.train ?? trainLocal)(model, options.data, {
+    const result = await (options.train ?? trainLocal)(model, examples, {
       epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
       optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
       ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
@@ -269,18 +307,23 @@ class RoundSession {
     const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
-    return { update, loss: result.loss };
+    return { update, loss: result.loss, examples: result.examples };
   }
 
-  /** SecAgg off: the update itself, committed to with the agency's signature. */
+  /**
+   * SecAgg off: the update itself, committed to with the agency's signature; its metrics only
+   * when its policy allows per-agency metrics (the coordinator would see them alone).
+   */
   private async sendPlainUpdate(active: ActiveRound): Promise<void> {
     const { offer } = active;
-    const { update, loss } = await active.training!;
+    const { update, totals } = await active.training!;
     const delta = encodeFloat32LE(update.delta);
     const hash = sha256Hex(delta);
     active.sent = { update: hash };
     const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), this.options.identity.secretKey);
-    this.send({ plainUpdate: { delta, weight: update.weight, loss, examples: exampleCount(this.options.data), commitment } }, offer.round);
+    const examples = active.data.train ? exampleCount(active.data.train) : 0;
+    const metrics = this.options.policy.metrics === 'per-agency' && totals.own ? { metrics: totals.own } : {};
+    this.send({ plainUpdate: { delta, weight: update.weight, examples, commitment, ...metrics } }, offer.round);
   }
 
   private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {
@@ -308,12 +351,12 @@ class RoundSession {
 
 /** A round this client accepted: its offer, the training under way, and SecAgg state. */
 class ActiveRound {
-  training?: Promise<{ update: Update; loss: number }>;
+  training?: Promise<{ update: Update; loss: number; totals: Contribution }>;
   secure?: SecureParticipant;
   /** SHA-256 digests of what was sent, kept with the receipt. */
   sent?: Record<string, string>;
 
-  constructor(readonly offer: cohort.v1.RoundOffer, private readonly options: AgentOptions, readonly before: Float32Array) {}
+  constructor(readonly offer: cohort.v1.RoundOffer, private readonly options: AgentOptions, readonly before: Float32Array, readonly data: RunData) {}
 
   async onRoster(roster: cohort.v1.KeyRoster, reply: (m: MessageInit) => void): Promise<void> {
     if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'key roster in a round without secure aggregation');
@@ -322,12 +365,14 @@ class ActiveRound {
 
   async onDelivery(delivery: cohort.v1.ShareDelivery, reply: (m: MessageInit) => void): Promise<void> {
     if (!this.secure || !this.training) throw new ProtocolError('OUT_OF_TURN', 'share delivery in a round without secure aggregation');
-    const { update } = await this.training;
-    const masked = this.secure.maskInput(delivery, update.delta, update.weight);
+    const { update, totals } = await this.training;
+    const masked = this.secure.maskInput(delivery, update.delta, update.weight, totals.parts);
     const hash = sha256Hex(masked);
     this.sent = { maskedInput: hash };
     const commitment = sign(commitmentTranscript(this.offer.runId, this.offer.round, hash), this.options.identity.secretKey);
-    reply({ maskedInput: { vector: masked, commitment } });
+    // Its own metrics leave in the clear only where its policy allows; otherwise only inside the masked sum.
+    const own = this.options.policy.metrics === 'per-agency' && totals.own ? { agencyMetrics: totals.own } : {};
+    reply({ maskedInput: { vector: masked, commitment, ...own } });
   }
 
   onUnmask(request: cohort.v1.UnmaskRequest, reply: (m: MessageInit) => void): void {

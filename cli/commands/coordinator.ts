@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
-import type { RunConfig } from '../../coordinator/run-config.js';
+import { roundsOf, type RunConfig } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
@@ -12,7 +12,7 @@ import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
-import type { ModelSpec } from '../../ml/models.js';
+import { tabularModelSpec, type ModelSpec } from '../../ml/models.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { createLogger } from '../log.js';
 import { CliError, listenProblem, nonNegativeInt, readFlagFile, positiveInt, reportErrors, write } from '../output.js';
@@ -84,7 +84,7 @@ export function coordinatorCommand(): Command {
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
       process.once('SIGTERM', () => stop.abort());
-      const view = new ProgressView(config.rounds, (line) => write(self, line));
+      const view = new ProgressView(roundsOf(config), (line) => write(self, line));
       try {
         const result = await coordinator.run(config, model, view.events, stop.signal);
         view.stop();
@@ -127,6 +127,7 @@ function reportRun(self: Command, result: FederationResult, ledgerPath: string, 
   const { state } = result;
   write(self, `run ${flags.runId} ${state.status}: ${state.finishedReason ?? (state.status === 'stopped' ? 'stopped on request' : '')}`);
   write(self, `model checkpoint: ${result.checkpointDir}`);
+  if (state.best) write(self, `best validated model: round ${state.best.round} (federated validation loss ${state.best.loss.toFixed(4)}); cohort model export --best exports it`);
   write(self, `ledger: ${ledgerPath}`);
   const problem = runProblem(state, flags);
   if (problem) throw new CliError(problem);
@@ -150,6 +151,7 @@ export function dashboardLine(dashboard: { url: string; tokenPath: string }): st
 }
 
 export async function modelSpec(config: RunConfig): Promise<ModelSpec> {
+  if (config.model === 'tabular-mlp') return tabularModelSpec(config.schema!, config.hidden ? { hidden: config.hidden } : {});
   if (config.model !== 'layers-json') return { kind: config.model };
   return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
 }

@@ -1,7 +1,10 @@
 // `cohort demo`: a whole federation on this machine. A coordinator and N agency clients, each
 // client a separate OS process talking over real WebSockets on loopback, train on MNIST split
-// label-skewed across the agencies, with secure aggregation on; then the model is exported and
-// the ledger verified the way an auditor would.
+// label-skewed across the agencies (or, with --example titanic, on the Titanic passenger list
+// split by port of embarkation), with secure aggregation on; the agencies validate each model on
+// their own validation splits, and the demo prints that federated validation beside the
+// coordinator's held-out figures; then the model is exported and the ledger verified the way an
+// auditor would.
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,11 +14,15 @@ import { fileExists } from '../../storage/atomic.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, describeSplit, mnistPartitionTable, splitMnist, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor } from '../../coordinator/limits.js';
+import { parseRunConfig, roundsOf, type RunConfig } from '../../coordinator/run-config.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { toHex } from '../../identity/keys.js';
 import { exited, prepareLocalFederation, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
+import { heldOutEncoder, prepareTitanicFederation, splitTitanic, TITANIC_CSV, TITANIC_RUN } from '../../examples/titanic/federation.js';
+import type { GlobalModel } from '../../coordinator/global-model.js';
+import type { RoundRecord } from '../../coordinator/run-store.js';
 import { initEngine } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
 import { listenProblem, nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
@@ -24,6 +31,7 @@ import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
 import { dashboardLine, modelSpec } from './coordinator.js';
 
 interface DemoFlags extends RunFlags {
+  example: 'mnist' | 'titanic';
   agencies: number;
   partition: MnistSplit['partition'];
   shardsPerAgency: number;
@@ -37,8 +45,10 @@ interface DemoFlags extends RunFlags {
 
 export function demoCommand(): Command {
   const cmd = new Command('demo')
-    .description('run a federation on this machine: a coordinator and N agency processes on non-IID MNIST, SecAgg on')
-    .option('--agencies <n>', 'agency client processes', positiveInt, 5)
+    .description('run a federation on this machine: a coordinator and N agency processes on non-IID MNIST (or --example titanic), SecAgg on')
+    .addOption(new Option('--example <name>', 'mnist: digits split label-skewed; titanic: the raw passenger list, three agencies split by port, schema and run in examples/titanic/run.json (--rounds, --secagg, --seed apply)')
+      .choices(['mnist', 'titanic']).default('mnist'))
+    .option('--agencies <n>', 'agency client processes (mnist)', positiveInt, 5)
     .addOption(new Option('--partition <kind>', 'how digits are split among agencies').choices(['dirichlet', 'shards', 'iid']).default('dirichlet'))
     .option('--shards-per-agency <n>', 'with --partition shards', positiveInt, DEFAULT_MNIST_SPLIT.shardsPerAgency)
     .option('--alpha <x>', 'with --partition dirichlet: smaller is more skewed', positiveNumber, DEFAULT_MNIST_SPLIT.alpha)
@@ -49,32 +59,32 @@ export function demoCommand(): Command {
     .option('--log-level <level>', 'log level of the coordinator and clients (logs/ in --dir)', 'info');
   // Measured here (README, Performance): 5 agencies on Dirichlet(0.5) label skew pass 92% held-out
   // accuracy by round 4-6 with these settings; 12 rounds leave margin and take about a minute.
-  addRunOptions(cmd, { runId: 'demo', rounds: 12, epochs: 2, batchSize: 10, lr: 0.1, minAgencies: 3 });
+  addRunOptions(cmd, { runId: 'demo', rounds: 12, epochs: 2, batchSize: 10, lr: 0.1, minAgencies: 3, evaluateEvery: 1, evaluateAtEnd: true, validationFraction: 0.2 });
   cmd.action(async (flags: DemoFlags, self: Command) => {
     await reportErrors(self, () => runDemo(flags, self), (err) => listenProblem(err, { '--http-port': flags.httpPort }));
   });
   return cmd;
 }
 
+/** What the demo runs: the run, the federation on disk, the coordinator's model with its held-out set (for the comparison only). */
+interface DemoExample {
+  config: RunConfig;
+  federation: LocalFederation;
+  model: GlobalModel;
+  /** What the coordinator holds out, e.g. "2000 digits no agency trained on". */
+  heldOut: string;
+}
+
 async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   const say = (line: string) => write(self, line);
   const started = performance.now();
-  if (flags.agencies < flags.minAgencies) throw new RangeError(`--agencies ${flags.agencies} is below --min-agencies ${flags.minAgencies}`);
   const dir = resolve(flags.dir ?? await mkdtemp(join(tmpdir(), 'cohort-demo-')));
   const engine = await initEngine('auto');
   say(`engine: ${engine.detail}`);
-  const config = await runConfigFrom(flags);
-  const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies: flags.agencies, partition: flags.partition, shardsPerAgency: flags.shardsPerAgency, alpha: flags.alpha, heldOut: flags.heldOut };
-  say(`data: ${flags.agencies} agencies, ${describeSplit(split)}; ${split.heldOut} digits held out`);
-  say(mnistPartitionTable(split));
-
   // Identities, enrolment and each agency's own policy, as files on disk.
-  const federation = await prepareLocalFederation(dir, config, split);
+  const { config, federation, model, heldOut } = flags.example === 'titanic' ? await titanicExample(flags, self, dir, say) : await mnistExample(flags, dir, say);
   const { coordinatorIdentity, enrolment } = federation;
   const agencies = federation.agencies.map((a) => a.name);
-
-  const { test } = splitMnist(split);
-  const model = await tfGlobalModel(await modelSpec(config), config.seed, test);
   const log = createLogger(flags.logLevel, join(dir, 'logs', 'coordinator.log'));
   const coordinator = await startCoordinator({
     dataDir: federation.coordinatorDir, identity: coordinatorIdentity, admission: enrolment, host: '127.0.0.1', port: 0,
@@ -99,7 +109,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   while (coordinator.transport.sessions.size < children.length && Date.now() < ready && !stop.signal.aborted) {
     await new Promise((r) => setTimeout(r, 100));
   }
-  const view = new ProgressView(config.rounds, say);
+  const view = new ProgressView(roundsOf(config), say);
   let result;
   try {
     result = await coordinator.run(config, model, view.events, stop.signal);
@@ -111,16 +121,77 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   }
   say('');
   say(`run ${config.runId} ${result.state.status} (${result.state.finishedReason}) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-  sayModel(result, test.y.length, config.dp.delta, say);
+  sayModel(result, heldOut, config.dp.delta, say);
+  for (const line of validationTable(result.state.history)) say(line);
 
   if (!(await sayAuditorCheck(federation, config.runId, coordinator.ledgerPath, say))) process.exitCode = 1;
 }
 
-function sayModel(result: FederationResult, heldOut: number, delta: number, say: (line: string) => void): void {
-  const last = result.state.history.filter((r) => r.status === 'ok').at(-1);
-  if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${heldOut} digits no agency trained on`);
+/** MNIST split label-skewed among `--agencies` agencies; the coordinator holds out `--held-out` digits. */
+async function mnistExample(flags: DemoFlags, dir: string, say: (line: string) => void): Promise<DemoExample> {
+  if (flags.agencies < flags.minAgencies) throw new RangeError(`--agencies ${flags.agencies} is below --min-agencies ${flags.minAgencies}`);
+  const config = await runConfigFrom(flags);
+  const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies: flags.agencies, partition: flags.partition, shardsPerAgency: flags.shardsPerAgency, alpha: flags.alpha, heldOut: flags.heldOut };
+  say(`data: ${flags.agencies} agencies, ${describeSplit(split)}; ${split.heldOut} digits held out`);
+  say(mnistPartitionTable(split));
+  const federation = await prepareLocalFederation(dir, config, split);
+  const { test } = splitMnist(split);
+  const model = await tfGlobalModel(await modelSpec(config), config.seed, test);
+  return { config, federation, model, heldOut: `${test.y.length} digits no agency trained on` };
+}
+
+/**
+ * The titanic run of examples/titanic/run.json (the schema, the model, the rounds), with --rounds,
+ * --secagg and --seed when given; three agencies split by port; 179 passengers held out.
+ */
+async function titanicExample(flags: DemoFlags, self: Command, dir: string, say: (line: string) => void): Promise<DemoExample> {
+  const file = JSON.parse(await readFile(TITANIC_RUN, 'utf8')) as Record<string, unknown>;
+  const given = (name: string) => self.getOptionValueSource(name) === 'cli';
+  const config = parseRunConfig({
+    ...file,
+    ...(given('rounds') ? { rounds: flags.rounds } : {}),
+    ...(given('seed') ? { seed: flags.seed } : {}),
+    ...(given('secagg') ? { secagg: { ...(file.secagg as object), enabled: flags.secagg === 'on' } } : {}),
+  });
+  const split = splitTitanic(config.seed);
+  say(`data: the Titanic passenger list (${TITANIC_CSV}), ${split.heldOut.records.length} passengers held out by the coordinator for the comparison, the rest split by port of embarkation:`);
+  for (const a of split.agencies) say(`  ${a.agency}: ${a.name}, ${a.passengers} passengers`);
+  const federation = await prepareTitanicFederation(dir, config, split);
+  const model = await tfGlobalModel(await modelSpec(config), config.seed, heldOutEncoder(config.schema!, split.heldOut));
+  return { config, federation, model, heldOut: `${split.heldOut.records.length} passengers no agency holds` };
+}
+
+function sayModel(result: FederationResult, heldOut: string, delta: number, say: (line: string) => void): void {
+  const trained = result.state.history.filter((r) => r.status === 'ok' && !r.kind);
+  const last = trained.at(-1);
+  if (last?.accuracy !== undefined) say(`final held-out accuracy: ${(100 * last.accuracy).toFixed(2)}% on ${heldOut}`);
+  const final = result.state.history.map((r) => r.validation).filter((v) => v && v.modelRound === last?.round).at(-1);
+  if (final?.accuracy !== undefined) say(`final federated validation accuracy: ${(100 * final.accuracy).toFixed(2)}% on the agencies' ${final.examples} validation examples (totals summed under secure aggregation)`);
+  if (result.state.best) say(`best validated model: round ${result.state.best.round} (federated validation loss ${result.state.best.loss.toFixed(4)}); cohort model export --best exports it`);
+  if (trained.length > 0) say(`median training round: ${median(trained.map((r) => r.seconds)).toFixed(3)} s over ${trained.length} rounds`);
   if (last?.epsilon !== undefined) say(`privacy spent: epsilon ${last.epsilon.toFixed(3)} at delta ${delta}`);
   say(`model (TF.js layers format; in Node, loadModel from 'cohort/model' loads it): ${join(result.checkpointDir, 'model.json')}`);
+}
+
+/** Each model's federated validation accuracy beside the coordinator's held-out accuracy of the same model, and the largest gap. */
+export function validationTable(history: readonly RoundRecord[]): string[] {
+  const heldOut = new Map(history.filter((r) => r.accuracy !== undefined).map((r) => [r.round, r.accuracy!]));
+  const rows = history.flatMap((r) => (r.validation?.accuracy !== undefined && heldOut.has(r.validation.modelRound)
+    ? [{ model: r.validation.modelRound, validation: r.validation.accuracy, heldOut: heldOut.get(r.validation.modelRound)! }] : []));
+  if (rows.length === 0) return [];
+  const points = (x: number) => (100 * x).toFixed(2);
+  const gaps = rows.map((row) => Math.abs(row.validation - row.heldOut));
+  return [
+    'model of round | federated validation accuracy | held-out accuracy | difference (points)',
+    ...rows.map((row, i) => `${String(row.model).padStart(14)} | ${points(row.validation).padStart(28)}% | ${points(row.heldOut).padStart(16)}% | ${(100 * gaps[i]).toFixed(2)}`),
+    `largest difference: ${(100 * Math.max(...gaps)).toFixed(2)} points over ${rows.length} models`,
+  ];
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The auditor's check: the ledger, the coordinator's public key and every receipt held; and the command to repeat it. */

@@ -21,8 +21,9 @@ describe('updateVectorOf', () => {
   it('is the same layout for the same offer: the quantized update, then one unsigned exact count', () => {
     expect(updateVectorOf(offer(false))).toEqual(updateVectorOf(offer(false)));
     expect(updateVectorOf(offer(false))).toEqual({
+      purpose: 'train',
       layout: { quantized: { length: 3, clipRange: 0.1 }, exact: [{ count: 1, fractionBits: 0, limbs: 1, signed: false }] },
-      maxCount: 1000, weightScale: 1000,
+      maxCount: 1000, weightScale: 1000, parts: [],
     });
     // With DP every agency weighs 1.
     expect(updateVectorOf(offer(true))).toMatchObject({ maxCount: 1, weightScale: 1 });
