@@ -11,9 +11,16 @@ interface Row {
   inputs: string;
   epsilon: string;
   status: string;
+  /** What the round did: train, evaluation, statistics. */
+  purpose: string;
+  /** The federated validation of the model the round offered: mean loss, and accuracy for a classifier. */
+  validation: string;
 }
 
-const HEADERS: Record<keyof Row, string> = { run: 'run', round: 'round', cohort: 'cohort', commits: 'commits', dropouts: 'dropouts', inputs: 'inputs', epsilon: 'epsilon', status: 'status' };
+const HEADERS: Record<keyof Row, string> = {
+  run: 'run', round: 'round', cohort: 'cohort', commits: 'commits', dropouts: 'dropouts', inputs: 'inputs', epsilon: 'epsilon', status: 'status',
+  purpose: 'does', validation: 'validation (of the model offered)',
+};
 
 export function showLedger(ledger: string | Uint8Array): string {
   const bytes = typeof ledger === 'string' ? Buffer.from(ledger, 'utf8') : ledger;
@@ -36,7 +43,7 @@ export function showLedger(ledger: string | Uint8Array): string {
     if (type === 'run_created') runs.push(body.runId);
     if (type === 'refusal') countRefusal(refusals, body);
     if (type === 'round_opened') {
-      const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open' };
+      const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open', purpose: body.kind ?? 'train', validation: '-' };
       rows.push(row);
       open.set(body.runId, row);
       continue;
@@ -49,6 +56,7 @@ export function showLedger(ledger: string | Uint8Array): string {
     else if (type === 'dropout') row.dropouts += 1;
     else if (type === 'aggregate') row.inputs = String(body.inputs);
     else if (type === 'privacy_spent') row.epsilon = String(body.epsilon);
+    else if (type === 'metrics' && body.validation && body.validation.examples > 0) row.validation = describeValidation(body.validation);
     else if (type === 'round_closed') row.status = body.reason === undefined ? body.status : `${body.status} (${body.reason})`;
   }
   const keys = Object.keys(HEADERS) as (keyof Row)[];
@@ -60,6 +68,14 @@ export function showLedger(ledger: string | Uint8Array): string {
     ...table([['run', 'agency', 'code', 'rounds', 'first', 'last'],
       ...[...refusals.values()].map((r) => [r.run, r.agency, r.code, String(r.rounds), r.first, r.last])])];
   return [...lines, ...notes, ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+}
+
+function describeValidation(v: { task: string; examples: number; lossSum: number; confusion: readonly number[] }): string {
+  const k = Math.round(Math.sqrt(v.confusion.length));
+  let correct = 0;
+  for (let c = 0; c < k; c++) correct += v.confusion[c * k + c];
+  const accuracy = v.task === 'regression' ? '' : `, accuracy ${(100 * correct / v.examples).toFixed(2)}%`;
+  return `loss ${(v.lossSum / v.examples).toFixed(4)}${accuracy} (${v.examples} examples)`;
 }
 
 interface Refusals { run: string; agency: string; code: string; rounds: number; first: string; last: string }

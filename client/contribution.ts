@@ -10,7 +10,7 @@ import { featureColumns } from '../ml/schema.js';
 import { emptyStatistics, statisticsVectors } from '../ml/statistics.js';
 import { modelIO, modelTask } from '../ml/task.js';
 import type { cohort } from '../proto/messages.js';
-import { roundPurposeOf, type Parts, type RoundPurpose } from '../proto/update-vector.js';
+import { MAX_SUM, roundPurposeOf, type Parts, type RoundPurpose } from '../proto/update-vector.js';
 import type { Prepared, RunData } from './run-data.js';
 
 /** Most bins a binary score histogram may have. */
@@ -38,6 +38,14 @@ export function checkTerms(offer: cohort.v1.IRoundOffer, model: tf.LayersModel, 
     return { ok: false, code: 'POLICY_SECAGG_REQUIRED', reason: 'the statistics pass of a table leaves the agency only inside a masked sum; this round has no secure aggregation' };
   }
   if (purpose === 'statistics' && !data.statistics) return invalid('a statistics pass in a run that reads no table');
+  if (purpose === 'statistics') {
+    const sums = statisticsVectors(data.statistics!).sums;
+    const at = sums.findIndex((x) => !(Math.abs(x) <= MAX_SUM));
+    if (at >= 0) {
+      const column = data.statistics!.columns.filter((c) => c.type === 'numeric')[Math.floor(at / 2)];
+      return { ok: false, code: 'DATA_RANGE', reason: `the ${at % 2 ? 'sum of squares' : 'sum'} of "${column.name}" over this agency's rows is ${sums[at]}, beyond the ${MAX_SUM} a statistics pass carries: rescale the column` };
+    }
+  }
   const expected = expectedShape(offer, model, data, purpose);
   if (typeof expected === 'string') return invalid(expected);
   const declared = offer.input ?? {};

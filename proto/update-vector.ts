@@ -29,7 +29,7 @@ export interface Totals {
 export type PartName = 'training' | 'validation' | 'statistics';
 export type Parts = Partial<Record<PartName, Totals>>;
 
-/** One agency's counts are whole numbers; this many always fit (the limbs may hold more). */
+/** One agency's counts are whole numbers up to this ... */
 export const MAX_COUNT = 2 ** 31 - 1;
 /** Metric and statistics sums are fixed point with this many fractional bits (resolution 2^-24, about 6e-8) ... */
 export const SUM_FRACTION_BITS = 24;
@@ -110,9 +110,18 @@ export function encodeUpdate(vector: UpdateVector, params: SecAggParams, delta: 
   for (const part of vector.parts) {
     const given = parts[part.name];
     if (!given) throw new RangeError(`the round's input holds ${part.name} totals, and none were given`);
+    checkPart(part.name, given, part.signed);
     exact.push(given.counts, given.sums);
   }
   return encodeVector(vector.layout, params, { quantized: scaled, exact }, random);
+}
+
+/** The bounds every agency's part keeps, whatever the limbs could hold: the same refusal under any `bits`. */
+function checkPart(name: PartName, totals: Totals, signed: boolean): void {
+  const badCount = totals.counts.findIndex((c) => !(Number.isSafeInteger(c) && c >= 0 && c <= MAX_COUNT));
+  if (badCount >= 0) throw new RangeError(`${name} count ${badCount} is ${totals.counts[badCount]}: counts are whole numbers in [0, ${MAX_COUNT}]`);
+  const badSum = totals.sums.findIndex((x) => !(Number.isFinite(x) && Math.abs(x) <= MAX_SUM && (signed || x >= 0)));
+  if (badSum >= 0) throw new RangeError(`${name} sum ${badSum} is ${totals.sums[badSum]}, outside ${signed ? '[-2^40, 2^40]' : '[0, 2^40]'}: this agency's totals cannot be summed`);
 }
 
 export interface UpdateSum {
