@@ -11,16 +11,9 @@ interface Row {
   inputs: string;
   epsilon: string;
   status: string;
-  /** What the round did: train, evaluation, statistics. */
-  purpose: string;
-  /** The federated validation of the model the round offered: mean loss, and accuracy for a classifier. */
-  validation: string;
 }
 
-const HEADERS: Record<keyof Row, string> = {
-  run: 'run', round: 'round', cohort: 'cohort', commits: 'commits', dropouts: 'dropouts', inputs: 'inputs', epsilon: 'epsilon', status: 'status',
-  purpose: 'does', validation: 'validation (of the model offered)',
-};
+const HEADERS: Record<keyof Row, string> = { run: 'run', round: 'round', cohort: 'cohort', commits: 'commits', dropouts: 'dropouts', inputs: 'inputs', epsilon: 'epsilon', status: 'status' };
 
 export function showLedger(ledger: string | Uint8Array): string {
   const bytes = typeof ledger === 'string' ? Buffer.from(ledger, 'utf8') : ledger;
@@ -28,6 +21,8 @@ export function showLedger(ledger: string | Uint8Array): string {
   const rows: Row[] = [];
   const open = new Map<string, Row>();
   const trailer: string[] = [];
+  /** What a round's row does not say: its kind, its agencies' validation. */
+  const notable: string[] = [];
   const runs: string[] = [];
   const refusals = new Map<string, Refusals>();
   let pos = 0;
@@ -43,7 +38,8 @@ export function showLedger(ledger: string | Uint8Array): string {
     if (type === 'run_created') runs.push(body.runId);
     if (type === 'refusal') countRefusal(refusals, body);
     if (type === 'round_opened') {
-      const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open', purpose: body.kind ?? 'train', validation: '-' };
+      const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open' };
+      if (body.kind) notable.push(`run ${body.runId} round ${body.round}: ${body.kind === 'statistics' ? 'the statistics pass' : 'evaluation only'}`);
       rows.push(row);
       open.set(body.runId, row);
       continue;
@@ -56,7 +52,9 @@ export function showLedger(ledger: string | Uint8Array): string {
     else if (type === 'dropout') row.dropouts += 1;
     else if (type === 'aggregate') row.inputs = String(body.inputs);
     else if (type === 'privacy_spent') row.epsilon = String(body.epsilon);
-    else if (type === 'metrics' && body.validation && body.validation.examples > 0) row.validation = describeValidation(body.validation);
+    else if (type === 'metrics' && body.validation && body.validation.examples > 0) {
+      notable.push(`run ${body.runId} round ${body.round}: federated validation of the model it offered: ${describeValidation(body.validation)}`);
+    }
     else if (type === 'round_closed') row.status = body.reason === undefined ? body.status : `${body.status} (${body.reason})`;
   }
   const keys = Object.keys(HEADERS) as (keyof Row)[];
@@ -67,7 +65,7 @@ export function showLedger(ledger: string | Uint8Array): string {
   const declined = refusals.size === 0 ? [] : ['', 'refusals (rounds an agency declined, by its policy\'s code):',
     ...table([['run', 'agency', 'code', 'rounds', 'first', 'last'],
       ...[...refusals.values()].map((r) => [r.run, r.agency, r.code, String(r.rounds), r.first, r.last])])];
-  return [...lines, ...notes, ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+  return [...lines, ...notes, ...(notable.length ? ['', ...notable] : []), ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
 }
 
 function describeValidation(v: { task: string; examples: number; lossSum: number; confusion: readonly number[] }): string {

@@ -104,9 +104,11 @@ function nextPurpose(run: RunContext, loop: Loop): RoundPurpose | undefined {
   const { config, progress } = run;
   const next = Math.max(loop.attempted, progress.lastRound) + 1;
   const atEnd = config.evaluation?.atEnd === true;
+  const statisticsMissing = config.schema !== undefined && needsStatistics(config.schema) && !progress.statistics;
   loop.trainingEnded ??= trainingEnd(run, next > roundsOf(config) - (atEnd ? 1 : 0));
-  if (loop.trainingEnded === undefined) return config.schema && needsStatistics(config.schema) && !progress.statistics ? 'statistics' : 'train';
-  return atEnd && next <= roundsOf(config) && !progress.validations.has(progress.lastOk.round) ? 'evaluation' : undefined;
+  if (loop.trainingEnded === undefined) return statisticsMissing ? 'statistics' : 'train';
+  // Without the federation's statistics no agency can read its table: nothing to evaluate.
+  return atEnd && next <= roundsOf(config) && !statisticsMissing && !progress.validations.has(progress.lastOk.round) ? 'evaluation' : undefined;
 }
 
 /** Why training is over, or undefined while it goes on. */

@@ -92,6 +92,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
     http: flags.http ? { host: '127.0.0.1', port: flags.httpPort } : undefined,
   });
   say(`coordinator ${toHex(coordinatorIdentity.publicKey).slice(0, 16)}… on ${coordinator.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}`);
+  if (!config.secagg.enabled && config.evaluation) say('secure aggregation is off: the agencies\' policies keep their metrics aggregate, so they report none (a policy with "metrics": "per-agency" would send its own in the clear)');
   if (coordinator.dashboard) say(dashboardLine(coordinator.dashboard));
   const children = federation.agencies.map((agency, i) => spawnAgencyClient(federation, agency, coordinator.url, { seed: i + 1, logLevel: flags.logLevel }));
   say(`started ${children.length} agency processes (logs in ${join(dir, 'logs')})`);

@@ -6,6 +6,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { showLedger } from '../../audit/show.js';
 import { verifyLedger } from '../../audit/verify.js';
 import { sign, toHex } from '../../identity/keys.js';
 import { commitmentTranscript, type EntryBody, type RunCreated } from '../../ledger/entries.js';
@@ -76,6 +77,9 @@ describe('metrics in the ledger', () => {
     expect(report.failure).toBeNull();
     expect(report.runs[0].validation.map((v) => [v.round, v.loss, v.accuracy])).toEqual([[1, 0.6, 0.7], [2, 0.3, 0.7], [3, 0.4, 0.7]]);
     expect(report.runs[0].best).toMatchObject({ round: 2, modelSha256: hashOf('model 1') });
+    const shown = showLedger(ledger);
+    expect(shown).toContain(`run ${plainRun.runId} round 2: federated validation of the model it offered: loss 0.3000, accuracy 70.00% (10 examples)`);
+    expect(shown).toContain(`run ${plainRun.runId} round 3: evaluation only`);
   });
 
   it('metrics of a model other than the run\'s current one are INCONSISTENT', async () => {

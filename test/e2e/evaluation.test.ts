@@ -147,6 +147,27 @@ describe('federated evaluation with real agency clients', () => {
     }
   }, 120_000);
 
+  it('a regression task: validation MSE and MAE, from totals the same way', async () => {
+    const spec: TabularMlpSpec = { kind: 'tabular-mlp', inputs: 4, task: 'regression', outputs: 1, hidden: [4] };
+    const targets = (d: Dataset): Dataset => ({ ...d, y: Float32Array.from(d.y, (_, i) => d.x[4 * i] - 2 * d.x[4 * i + 1]), numClasses: 0 });
+    federation = await InProcessFederation.create('evaluation-regression', AGENCIES().map((a) => ({ ...a, data: targets(a.data!) })));
+    const result = await federation.run(config({ rounds: 1 }), await tfGlobalModel(spec, SEED));
+    const ledger = await federation.ledger();
+    const [first, last] = [metricsOf(ledger, 1).validation!, metricsOf(ledger, 2).validation!];
+    expect(first).toMatchObject({ task: 'regression', confusion: [], scoreHistogram: [] });
+    // Squared error is the regression loss: its sum is the loss sum.
+    expect(first.squaredErrorSum).toBeCloseTo(first.lossSum, 3);
+    const [v0, v1] = [result.state.history[0].validation!, result.state.history[1].validation!];
+    expect(v0).toMatchObject({ modelRound: 0, examples: first.examples });
+    expect(v0.mse).toBeCloseTo(first.squaredErrorSum / first.examples, 9);
+    expect(v0.mae).toBeCloseTo(first.absoluteErrorSum / first.examples, 9);
+    expect(v0.accuracy).toBeUndefined();
+    // One round of training on a linear target brings the validation error down.
+    expect(v1.mse!).toBeLessThan(v0.mse!);
+    expect(last.examples).toBe(first.examples);
+    expect((await federation.verify()).failure).toBeNull();
+  }, 120_000);
+
   it.skipIf(!builtCli())('early stopping on the federated validation loss; the best model is the ledger\'s, and model export --best writes it', async () => {
     // Every agency's training makes the model worse (each weight pushed up by 1): the initial model stays the best.
     const worse: InProcessAgency['train'] = async (model, examples) => {

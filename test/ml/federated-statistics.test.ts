@@ -55,3 +55,10 @@ describe('the statistics pass', () => {
     expect(Math.abs(fare(own[2]) - fare(pooled))).toBeGreaterThan(1);
   });
 });
+
+describe('examples/titanic/run.json', () => {
+  it('declares the example schema (examples/data/titanic.schema.json), so the two cannot drift apart', () => {
+    const run = JSON.parse(readFileSync(new URL('../../examples/titanic/run.json', import.meta.url), 'utf8')) as { schema: unknown };
+    expect(parseSchema(run.schema)).toEqual(schema);
+  });
+});
