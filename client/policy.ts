@@ -267,8 +267,9 @@ export function explainPolicy(policy: Policy): string {
   ].filter((s) => s !== undefined);
   const d = policy.dataset;
   const data = [
-    d.kind === 'mnist' ? 'MNIST' : d.kind === 'table' ? 'a CSV table, read by the schema each run declares' : `${d.kind.toUpperCase()} data`,
+    d.kind === 'mnist' ? 'MNIST' : d.kind === 'table' ? 'A CSV table' : `${d.kind.toUpperCase()} data`,
     d.path !== undefined ? ` at ${d.path}` : '',
+    d.kind === 'table' ? ', read by the schema each run declares' : '',
     d.labelColumn !== undefined ? ` (labels in column "${d.labelColumn}")` : '',
     d.agencyShard !== undefined ? `, shard ${d.agencyShard.index + 1} of ${d.agencyShard.count}` : '',
   ].join('');

@@ -66,7 +66,7 @@ export async function runRound(run: RunContext, round: number, available: string
     const next = purpose === 'train' ? await applyAggregate(run, log, result, weights, record) : weights;
     await closeRound(log, record, 'ok');
     sendReceipts(run, round, committed, sessions, 'ok', undefined, record);
-    await run.store.pruneCheckpoints(checkpointsKept(run));
+    await run.store.pruneCheckpoints(checkpointsKept(run.progress.okRounds, run.progress.best?.modelRound));
     return done(record, next);
   } finally {
     run.router.endRound();
@@ -90,9 +90,8 @@ function roundContext(run: RunContext, round: number): RoundContext {
 }
 
 /** The newest checkpoints a resume may load, and the best validated model's (cohort model export --best). */
-function checkpointsKept(run: RunContext): number[] {
-  const kept = [0, ...run.progress.okRounds].slice(-CHECKPOINTS_KEPT);
-  const best = run.progress.best?.modelRound;
+export function checkpointsKept(okRounds: readonly number[], best: number | undefined): number[] {
+  const kept = [0, ...okRounds].slice(-CHECKPOINTS_KEPT);
   return best === undefined || kept.includes(best) ? kept : [best, ...kept];
 }
 

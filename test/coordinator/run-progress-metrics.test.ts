@@ -4,6 +4,7 @@
 // resumed run decides as an uninterrupted one would.
 import { describe, expect, it } from 'vitest';
 import { RunProgress } from '../../coordinator/run-progress.js';
+import { checkpointsKept } from '../../coordinator/run-round.js';
 import type { LedgerEntry } from '../../ledger/entries.js';
 
 const RUN = 'r';
@@ -61,5 +62,16 @@ describe('a run\'s metrics, folded from its ledger', () => {
     // Round 2 validated the initial model and then was abandoned; round 3 validated it again.
     expect([...progress.validations.values()]).toEqual([{ modelRound: 0, round: 3, examples: 100, loss: 0.8 }]);
     expect(progress.okRounds).toEqual([3]);
+  });
+});
+
+describe('the checkpoints a run keeps', () => {
+  it('the newest three a resume may load, and the best validated model\'s, however old', () => {
+    expect(checkpointsKept([1, 2, 3, 4, 5], undefined)).toEqual([3, 4, 5]);
+    expect(checkpointsKept([1, 2, 3, 4, 5], 1)).toEqual([1, 3, 4, 5]);
+    expect(checkpointsKept([1, 2, 3, 4, 5], 4)).toEqual([3, 4, 5]);
+    expect(checkpointsKept([1], 0)).toEqual([0, 1]);
+    const progress = progressOf([{ loss: 0.9 }, { loss: 0.3 }, { loss: 0.5 }, { loss: 0.6 }, { loss: 0.7 }, { loss: 0.8 }]);
+    expect(checkpointsKept(progress.okRounds, progress.best?.modelRound)).toEqual([1, 4, 5, 6]);
   });
 });
