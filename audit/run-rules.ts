@@ -6,6 +6,8 @@ import { commitmentTranscript, type EntryBodies, type EntryType, type LedgerEntr
 import { epsilonAfter } from '../privacy/accountant.js';
 import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
 import { validationProblem } from './metrics-rules.js';
+import { lifeAfter, type LifecycleEntry, type RunLife } from '../ledger/run-lifecycle.js';
+import { actionPath, verifyOperatorRequest } from '../ledger/operator-request.js';
 import type { VerifyCode } from './verify.js';
 
 export type Problem = { code: VerifyCode; message: string };
@@ -94,20 +96,32 @@ interface Context {
   readonly runs: Map<string, RunState>;
   readonly line: number;
   readonly verifySignature: VerifySignature;
+  readonly service: ServiceState;
+}
+
+/** What the run service's entries need remembered: each run's life, and the operators' request nonces seen. */
+export interface ServiceState {
+  readonly lives: Map<string, RunLife>;
+  readonly nonces: Set<string>;
+}
+
+export function newServiceState(): ServiceState {
+  return { lives: new Map(), nonces: new Set() };
 }
 
 type Rule<T extends EntryType> = (ctx: Context, body: EntryBodies[T]) => Problem | null;
 type InRound<T extends EntryType> = (at: { run: RunState; round: RoundState }, body: EntryBodies[T], ctx: Context) => Problem | null;
 
 /** Applies one signed, well-formed entry to the runs' state; the reason it is invalid, or null. */
-export function applyEntry(runs: Map<string, RunState>, entry: LedgerEntry, line: number, verifySignature: VerifySignature): Problem | null {
+export function applyEntry(runs: Map<string, RunState>, entry: LedgerEntry, line: number, verifySignature: VerifySignature,
+  service: ServiceState): Problem | null {
   const rule = RULES[entry.type] as Rule<EntryType>;
-  return rule({ runs, line, verifySignature }, entry.body);
+  return rule({ runs, line, verifySignature, service }, entry.body);
 }
 
 const RULES: { readonly [T in EntryType]: Rule<T> } = {
   note: () => null,
-  run_created: runCreated,
+  run_created: withLife('run_created', runCreated),
   agency_joined: (ctx, body) => inRun(ctx, body.runId, (run) => agencyJoined(run, body)),
   round_opened: (ctx, body) => inRun(ctx, body.runId, (run) => roundOpened(run, body)),
   commitment: roundEntry('commitment', commitment),
@@ -120,7 +134,9 @@ const RULES: { readonly [T in EntryType]: Rule<T> } = {
   privacy_spent: roundEntry('privacy_spent', privacySpent),
   round_closed: roundEntry('round_closed', roundClosed),
   refusal: (ctx, body) => inRun(ctx, body.runId, (run) => refusal(run, body)),
-  run_finished: (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body)),
+  run_finished: withLife('run_finished', (ctx, body) => inRun(ctx, body.runId, (run) => runFinished(run, body))),
+  operator_action: operatorAction,
+  run_failed: withLife('run_failed', runFailed),
 };
 
 function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | null {
@@ -366,4 +382,43 @@ export function summarize(runId: string, run: RunState): RunReport {
     validation: run.validation.slice(),
     best: run.validation.reduce<ValidationRecord | null>((best, v) => (best === null || v.loss < best.loss ? v : best), null),
   };
+}
+
+// The run service's entries (docs/LEDGER.md, section 6, "Runs on the service"): each run's life
+// follows ledger/run-lifecycle.ts, the table the service derives its runs' status from.
+
+/** `rule`, then the run's life checked and moved on by the entry. */
+function withLife<T extends 'run_created' | 'run_finished' | 'run_failed'>(type: T, rule: Rule<T>): Rule<T> {
+  return (ctx, body) => rule(ctx, body) ?? moveLife(ctx, { type, body } as LifecycleEntry);
+}
+
+function moveLife(ctx: Context, entry: LifecycleEntry): Problem | null {
+  const step = lifeAfter(ctx.service.lives.get(entry.body.runId), entry);
+  if (!step.ok) return { code: 'ORDER', message: step.problem };
+  ctx.service.lives.set(entry.body.runId, step.life);
+  return null;
+}
+
+/** The request names its action and run, carries the operator's own signature, and is not a replay. */
+function operatorAction(ctx: Context, body: EntryBodies['operator_action']): Problem | null {
+  const { request } = body;
+  const path = actionPath(body.action, body.runId);
+  if (request.path !== path) return { code: 'INCONSISTENT', message: `a ${body.action} of run ${body.runId} is a request to ${path}, not ${request.path}` };
+  const fields = { operator: body.operator, method: request.method, path: request.path, bodySha256: request.bodySha256, timestamp: request.timestamp, nonce: request.nonce };
+  if (!verifyOperatorRequest(fields, fromHex(request.signature), fromHex(body.operatorKey), ctx.verifySignature)) {
+    return { code: 'OPERATOR_SIGNATURE', message: `operator ${body.operator}'s signature over the request does not verify with the operator key recorded` };
+  }
+  const nonce = `${body.operator} ${request.nonce}`;
+  if (ctx.service.nonces.has(nonce)) return { code: 'INCONSISTENT', message: `operator ${body.operator}'s request with nonce ${request.nonce} was already acted on: a replay` };
+  ctx.service.nonces.add(nonce);
+  return moveLife(ctx, { type: 'operator_action', body });
+}
+
+/** A created run ends here (no round may be open); a run that never began needs nothing more. */
+function runFailed(ctx: Context, body: EntryBodies['run_failed']): Problem | null {
+  const run = ctx.runs.get(body.runId);
+  if (run === undefined || run.finishReason !== null) return null; // never created, or already ended: its life says which
+  if (run.open !== null) return { code: 'ORDER', message: `round ${run.open.round} is still open` };
+  run.finishReason = `failed: ${body.reason}`;
+  return null;
 }

@@ -45,6 +45,8 @@ export function showLedger(ledger: string | Uint8Array): string {
       continue;
     }
     if (type === 'run_finished') trailer.push(`run ${body.runId} finished after ${body.rounds} rounds: ${body.reason}`);
+    if (type === 'run_failed') trailer.push(`run ${body.runId} failed: ${body.reason}`);
+    if (type === 'operator_action') trailer.push(`run ${body.runId}: ${body.action} asked by operator ${body.operator} (key ${body.operatorKey.slice(0, 16)}…)`);
     if (!('round' in body) || body.round === undefined) continue;
     const row = open.get(body.runId);
     if (row === undefined || row.round !== body.round) continue;

@@ -8,7 +8,7 @@ import type { LedgerEntry } from '../ledger/entries.js';
 import { AuditInputError } from '../ledger/errors.js';
 import { parseLine, type LineProblem } from '../ledger/line.js';
 import { receiptMismatch, receiptSigningBytes, signedReceiptSchema, type SignedReceipt } from '../ledger/receipt.js';
-import { applyEntry, summarize, type Problem, type RunReport, type RunState } from './run-rules.js';
+import { applyEntry, newServiceState, summarize, type Problem, type RunReport, type RunState } from './run-rules.js';
 
 export type { RunReport } from './run-rules.js';
 
@@ -19,6 +19,7 @@ export type VerifyCode =
   | 'CHAIN'
   | 'SIGNATURE'
   | 'CLIENT_SIGNATURE'
+  | 'OPERATOR_SIGNATURE'
   | 'ORDER'
   | 'COHORT'
   | 'PARAMS_CHANGED'
@@ -81,6 +82,7 @@ export class LedgerVerifier {
   readonly #receipts: readonly SignedReceipt[];
   readonly #requireFinished: boolean;
   #runs = new Map<string, RunState>();
+  #service = newServiceState();
   #line = 0;
   #prev = GENESIS_PREV;
   #head: { seq: number; hash: string } | null = null;
@@ -126,6 +128,7 @@ export class LedgerVerifier {
   fork(): LedgerVerifier {
     const copy = new LedgerVerifier(this.#options, { verifySignature: this.#verifySignature });
     copy.#runs = structuredClone(this.#runs);
+    copy.#service = structuredClone(this.#service);
     copy.#line = this.#line;
     copy.#prev = this.#prev;
     copy.#head = this.#head;
@@ -146,7 +149,7 @@ export class LedgerVerifier {
     if (!this.#verifySignature(signingBytesOfLine(lineBytes, entry), Buffer.from(entry.sig, 'hex'), this.#coordinatorKey)) {
       return fail({ code: 'SIGNATURE', message: `seq ${entry.seq}: the coordinator's signature does not verify: the entry was altered or signed by another key` });
     }
-    const problem = applyEntry(this.#runs, entry, this.#line, this.#verifySignature);
+    const problem = applyEntry(this.#runs, entry, this.#line, this.#verifySignature, this.#service);
     if (problem !== null) return fail({ code: problem.code, message: `seq ${entry.seq} (${entry.type}): ${problem.message}` });
     const hash = sha256Hex(lineBytes);
     for (const receipt of this.#receipts) {

@@ -6,10 +6,13 @@ import { Command } from 'commander';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
   demo: async () => (await import('./commands/demo.js')).demoCommand(),
+  serve: async () => (await import('./commands/serve.js')).serveCommand(),
+  run: async () => (await import('./commands/run.js')).runCommand(),
   coordinator: async () => (await import('./commands/coordinator.js')).coordinatorCommand(),
   client: async () => (await import('./commands/client.js')).clientCommand(),
   keys: async () => (await import('./commands/keys.js')).keysCommand(),
   enroll: async () => (await import('./commands/enroll.js')).enrollCommand(),
+  operator: async () => (await import('./commands/enroll.js')).operatorCommand(),
   model: async () => (await import('./commands/model.js')).modelCommand(),
   privacy: async () => (await import('./commands/privacy.js')).privacyCommand(),
   audit: async () => (await import('./commands/audit.js')).auditCommand(),

@@ -25,4 +25,6 @@ export interface GlobalModel {
    * data). `statisticsTotals`: the federation's statistics of a tabular run, for its preprocessing.
    */
   evaluate?(weights: Float32Array, statisticsTotals?: string): Promise<{ loss: number; accuracy?: number } | undefined>;
+  /** Frees what the model holds (TF.js tensors) once its run is over: a long-lived service runs many. */
+  dispose?(): void;
 }

@@ -37,6 +37,8 @@ export interface Coordinator {
   readonly url: string;
   readonly transport: Transport;
   readonly ledgerPath: string;
+  /** The one writer of the ledger: the run service follows it and appends operators' actions through it. */
+  readonly ledger: LedgerWriter;
   /** The dashboard, when options.http asked for it. */
   readonly dashboard?: Dashboard;
   /** What the dashboard shows; its `control` pauses, resumes and stops the current run. */
@@ -78,6 +80,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     url: transport.url,
     transport,
     ledgerPath,
+    ledger,
     dashboard,
     monitor,
     run: (config, model, events, signal) => runWatched(monitor, {

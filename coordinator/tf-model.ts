@@ -1,13 +1,22 @@
 // The GlobalModel the run loop uses, backed by a TF.js layers model: it describes the model
 // for offers, checkpoints in the TF.js format, and evaluates on a held-out set when given one.
 import type * as tf from '@tensorflow/tfjs';
+import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../ml/dataset.js';
 import { loadCheckpoint, saveCheckpoint } from '../ml/checkpoint.js';
-import { buildModel, modelFingerprint, type ModelSpec } from '../ml/models.js';
+import { buildModel, modelFingerprint, tabularModelSpec, type ModelSpec } from '../ml/models.js';
 import { metricsFrom, metricTotals } from '../ml/metrics.js';
 import { modelIO, modelTask } from '../ml/task.js';
 import { getFlatWeights, setFlatWeights, weightCount } from '../ml/weights.js';
 import type { GlobalModel } from './global-model.js';
+import type { RunConfig } from './run-config.js';
+
+/** The model a run config names: a built-in architecture, the MLP for its table schema, or the layers JSON at its modelPath. */
+export async function modelSpecOf(config: RunConfig): Promise<ModelSpec> {
+  if (config.model === 'tabular-mlp') return tabularModelSpec(config.schema!, config.hidden ? { hidden: config.hidden } : {});
+  if (config.model !== 'layers-json') return { kind: config.model };
+  return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
+}
 
 /** Held-out examples, or (tabular runs) how to encode them once the federation's statistics are known. */
 export type HeldOut = Dataset | ((statisticsTotals: string | undefined) => Dataset | undefined);
@@ -37,6 +46,7 @@ export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Hel
         loaded.dispose();
       }
     },
+    dispose: () => model.dispose(),
     ...(heldOut ? {
       async evaluate(weights: Float32Array, statisticsTotals?: string) {
         const data = typeof heldOut === 'function' ? heldOut(statisticsTotals) : heldOut;

@@ -3,6 +3,7 @@
 // line they reject, and the TypeScript types are inferred from them.
 import { z } from 'zod';
 import { SECAGG_STAGES } from '../secagg/stages.js';
+import { OPERATOR_ACTIONS } from './operator-request.js';
 
 /** Lowercase hex of 32 bytes: a SHA-256 digest or an Ed25519 public key. */
 export const hex32 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hex characters');
@@ -144,6 +145,25 @@ export const bodySchemas = {
   refusal: z.strictObject({ runId: identifier, round: roundNumber.optional(), agency: identifier, code: z.string().regex(/^[A-Z][A-Z0-9_]{0,63}$/), reason: text }),
   note: z.strictObject({ text }),
   run_finished: z.strictObject({ runId: identifier, rounds: count, reason: text.min(1) }),
+  // The run service's entries (docs/LEDGER.md; ledger/run-lifecycle.ts orders them).
+  /** An operator's request that changed a run, with the operator's own signature over it (ledger/operator-request.ts). */
+  operator_action: z.strictObject({
+    runId: identifier,
+    action: z.enum(OPERATOR_ACTIONS),
+    operator: identifier,
+    operatorKey: hex32,
+    /** For a submit, bodySha256 is the SHA-256 of the run config submitted. */
+    request: z.strictObject({
+      method: z.literal('POST'),
+      path: z.string().max(256),
+      bodySha256: hex32,
+      timestamp: z.number().int().nonnegative(),
+      nonce: z.string().regex(/^[0-9a-f]{32}$/, 'must be 32 lowercase hex characters'),
+      signature: hexSignature,
+    }),
+  }),
+  /** A run that could not go on (its agencies declined it, its config could not be used, the coordinator failed). */
+  run_failed: z.strictObject({ runId: identifier, reason: text.min(1) }),
 } as const;
 
 export type EntryType = keyof typeof bodySchemas;
@@ -166,6 +186,8 @@ export type RoundClosed = EntryBodies['round_closed'];
 export type Refusal = EntryBodies['refusal'];
 export type Note = EntryBodies['note'];
 export type RunFinished = EntryBodies['run_finished'];
+export type OperatorAction = EntryBodies['operator_action'];
+export type RunFailed = EntryBodies['run_failed'];
 
 /** One ledger line, parsed. A discriminated union on `type`. */
 export type LedgerEntry<T extends EntryType = EntryType> = {

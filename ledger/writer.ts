@@ -142,7 +142,32 @@ export class LedgerWriter {
     if (typeof type !== 'string' || !Object.hasOwn(bodySchemas, type)) return Promise.reject(new RangeError(`type must be one of the ledger's entry types, got ${String(type)}`));
     const parsed = bodySchemas[type].safeParse(body);
     if (!parsed.success) return Promise.reject(new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues)));
-    const result = this.#queue.then(() => this.#write(type, body));
+    return this.#enqueue(() => this.#write(type, body));
+  }
+
+  /**
+   * Appends an entry whose body is decided at its turn: `decide` runs once every entry appended
+   * before this call is on disk (and has been passed to the followers), and before any appended
+   * after it. A caller can so check what the ledger holds and write in one step, with no other
+   * entry slipping between the check and the write (the run service: may this run stop now?).
+   * If `decide` throws, nothing is written and the promise rejects with its error.
+   */
+  appendInTurn<T extends EntryType>(type: T, decide: () => EntryBody<T>): Promise<LedgerEntry<T>> {
+    return this.#enqueue(() => {
+      const body = decide();
+      const parsed = bodySchemas[type].safeParse(body);
+      if (!parsed.success) throw new LedgerWriterError('LEDGER_BAD_BODY', describe(`${type} body`, parsed.error.issues));
+      return this.#write(type, body);
+    });
+  }
+
+  /** Runs `step` at its turn (as appendInTurn decides), writing nothing. */
+  inTurn<R>(step: () => R): Promise<R> {
+    return this.#enqueue(async () => step());
+  }
+
+  #enqueue<R>(work: () => Promise<R>): Promise<R> {
+    const result = this.#queue.then(work);
     this.#queue = result.catch(() => undefined);
     return result;
   }

@@ -1,18 +1,16 @@
 // `cohort coordinator`: serve one federated run to the enrolled agencies, from start or from
 // where a previous process stopped (same --data-dir and --run-id).
-import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
-import { roundsOf, type RunConfig } from '../../coordinator/run-config.js';
+import { roundsOf } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
-import { tfGlobalModel } from '../../coordinator/tf-model.js';
+import { modelSpecOf, tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
 import { initEngine, type EnginePreference } from '../../ml/engine.js';
-import { tabularModelSpec, type ModelSpec } from '../../ml/models.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { createLogger } from '../log.js';
 import { CliError, listenProblem, nonNegativeInt, readFlagFile, positiveInt, reportErrors, write } from '../output.js';
@@ -71,7 +69,7 @@ export function coordinatorCommand(): Command {
       const { identity } = await readIdentityFile(flags.key);
       const enrolment = await Enrolment.open(flags.dataDir);
       const heldOut = flags.evalMnist ? splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: flags.evalMnist, agencies: 1 }).test : undefined;
-      const model = await tfGlobalModel(await modelSpec(config), config.seed, heldOut);
+      const model = await tfGlobalModel(await modelSpecOf(config), config.seed, heldOut);
       const limits = limitsFrom(flags, model.parameters);
       const tls = await tlsFiles(flags);
       const coordinator = await startCoordinator({
@@ -116,7 +114,7 @@ function checkPorts(flags: CoordinatorFlags): void {
 }
 
 /** The TLS certificate and key, when given: both or neither. */
-async function tlsFiles(flags: CoordinatorFlags): Promise<{ cert: Buffer; key: Buffer } | undefined> {
+export async function tlsFiles(flags: { tlsCert?: string; tlsKey?: string }): Promise<{ cert: Buffer; key: Buffer } | undefined> {
   if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS across machines")');
   if (!flags.tlsCert || !flags.tlsKey) return undefined;
   return { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) };
@@ -150,9 +148,4 @@ export function dashboardLine(dashboard: { url: string; tokenPath: string }): st
   return `dashboard: ${dashboard.url} (pause, resume, stop need the token in ${dashboard.tokenPath})`;
 }
 
-export async function modelSpec(config: RunConfig): Promise<ModelSpec> {
-  if (config.model === 'tabular-mlp') return tabularModelSpec(config.schema!, config.hidden ? { hidden: config.hidden } : {});
-  if (config.model !== 'layers-json') return { kind: config.model };
-  return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
-}
 

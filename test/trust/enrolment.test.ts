@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateIdentity, toHex } from '../../identity/keys.js';
-import { Enrolment, EnrolmentError } from '../../coordinator/enrolment.js';
+import { Enrolment, EnrolmentError, OPERATORS } from '../../coordinator/enrolment.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -39,7 +39,7 @@ describe('Enrolment', () => {
     await enrolment.add('lab-a', toHex(a));
 
     const reopened = await Enrolment.open(dir);
-    expect(reopened.list().map((e) => e.agency)).toEqual(['lab-a', 'lab-b']);
+    expect(reopened.list().map((e) => e.id)).toEqual(['lab-a', 'lab-b']);
     expect(toHex(reopened.lookup('lab-a')!)).toBe(toHex(a));
     expect(reopened.isEnrolled('lab-a', a)).toBe(true);
     expect(reopened.isEnrolled('lab-a', b)).toBe(false);
@@ -47,7 +47,7 @@ describe('Enrolment', () => {
 
     await reopened.remove('lab-a');
     const again = await Enrolment.open(dir);
-    expect(again.list().map((e) => e.agency)).toEqual(['lab-b']);
+    expect(again.list().map((e) => e.id)).toEqual(['lab-b']);
     expect(again.isEnrolled('lab-a', a)).toBe(false);
     const file = JSON.parse(await readFile(join(dir, 'enrolment.json'), 'utf8'));
     expect(file).toMatchObject({ version: 1, agencies: [{ agency: 'lab-b', publicKey: toHex(b) }] });
@@ -72,13 +72,13 @@ describe('Enrolment', () => {
     const enrolment = await Enrolment.open(dir);
     const first = await enrolment.add('lab-a', key);
     expect(await enrolment.add('lab-a', key)).toEqual(first);
-    expect(await code(enrolment.add('lab-a', toHex(newKey())))).toBe('ENROL_AGENCY_EXISTS');
-    expect(await code(enrolment.add('LAB-A', toHex(newKey())))).toBe('ENROL_AGENCY_EXISTS');
+    expect(await code(enrolment.add('lab-a', toHex(newKey())))).toBe('ENROL_EXISTS');
+    expect(await code(enrolment.add('LAB-A', toHex(newKey())))).toBe('ENROL_EXISTS');
   });
 
   it('refuses to remove an agency that is not enrolled', async () => {
     const enrolment = await Enrolment.open(dir);
-    expect(await code(enrolment.remove('lab-a'))).toBe('ENROL_UNKNOWN_AGENCY');
+    expect(await code(enrolment.remove('lab-a'))).toBe('ENROL_UNKNOWN');
   });
 
   it('checks agency ids and keys', async () => {
@@ -87,7 +87,7 @@ describe('Enrolment', () => {
     for (const bad of ['', '-lab', 'lab a', 'lab/a', 'a'.repeat(65), 'läb']) {
       await expect(enrolment.add(bad, key)).rejects.toThrow(RangeError);
     }
-    await expect(enrolment.add('a'.repeat(64), key)).resolves.toMatchObject({ agency: 'a'.repeat(64) });
+    await expect(enrolment.add('a'.repeat(64), key)).resolves.toMatchObject({ id: 'a'.repeat(64) });
     await expect(enrolment.add('lab-x', 'abcd')).rejects.toThrow(RangeError);
     await expect(enrolment.add('lab-x', 'zz'.repeat(32))).rejects.toThrow(RangeError);
     expect(() => enrolment.isEnrolled('lab-a', 'not bytes' as unknown as Uint8Array)).toThrow(TypeError);
@@ -115,5 +115,22 @@ describe('Enrolment', () => {
     expect(coordinator.isEnrolled('lab-a', key)).toBe(false);
     await coordinator.reload();
     expect(coordinator.isEnrolled('lab-a', key)).toBe(true);
+  });
+
+  it('operators are a list of their own, in operators.json, reread when it changes (the service runs on)', async () => {
+    const service = await Enrolment.open(dir, OPERATORS);
+    const cli = await Enrolment.open(dir, OPERATORS);
+    const key = newKey();
+    await cli.add('alice', toHex(key));
+    expect(service.isEnrolled('alice', key)).toBe(false);
+    await service.reloadIfChanged();
+    expect(service.isEnrolled('alice', key)).toBe(true);
+    // The agencies' list is another file: an operator is not an agency.
+    expect((await Enrolment.open(dir)).lookup('alice')).toBeUndefined();
+    expect(JSON.parse(await readFile(join(dir, 'operators.json'), 'utf8'))).toMatchObject({ version: 1, operators: [{ operator: 'alice', publicKey: toHex(key) }] });
+    await cli.remove('alice');
+    await service.reloadIfChanged();
+    expect(service.lookup('alice')).toBeUndefined();
+    expect(await code(cli.remove('alice'))).toBe('ENROL_UNKNOWN');
   });
 });

@@ -1,0 +1,124 @@
+// `cohort serve`: the run service. One long-lived coordinator that holds the enrolled agencies'
+// connections and runs what enrolled operators submit (`cohort run submit`), one at a time, in
+// order; its API and dashboard on loopback. Stopped (Ctrl-C, a crash) and started again with the
+// same --data-dir, it resumes the run under way and keeps the queue.
+import { Command } from 'commander';
+import { AGENCIES, Enrolment, OPERATORS } from '../../coordinator/enrolment.js';
+import { DEFAULT_LIMITS, type Limits } from '../../coordinator/limits.js';
+import type { BookedRun } from '../../coordinator/run-book.js';
+import { RunService } from '../../coordinator/run-service.js';
+import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
+import { readIdentityFile } from '../../identity/keyfile.js';
+import { toHex } from '../../identity/keys.js';
+import { initEngine, type EnginePreference } from '../../ml/engine.js';
+import { createLogger } from '../log.js';
+import { listenProblem, nonNegativeInt, positiveInt, reportErrors, write } from '../output.js';
+import { ProgressView } from '../progress.js';
+import { tlsFiles } from './coordinator.js';
+
+interface ServeFlags {
+  dataDir: string;
+  key: string;
+  host: string;
+  port: number;
+  httpHost: string;
+  httpPort: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  insecurePlainWs: boolean;
+  maxMessageMb?: number;
+  handshakeTimeoutMs: number;
+  maxConnections: number;
+  messagesPerSecond: number;
+  noticesPerRound: number;
+  evalMnist?: number;
+  engine: EnginePreference;
+  logLevel: string;
+}
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('run the run service: hold the enrolled agencies\' connections, and run what enrolled operators submit, one run at a time')
+    .option('--data-dir <dir>', 'where the ledger, enrolments, runs and checkpoints live', '.cohort')
+    .requiredOption('--key <file>', "the coordinator's identity file (cohort keys new)")
+    .option('--host <host>', 'address the agencies connect to', '127.0.0.1')
+    .option('--port <port>', 'WebSocket port for the agencies (0: any free port)', nonNegativeInt, 7400)
+    .option('--http-host <host>', 'address of the API and dashboard (loopback only)', '127.0.0.1')
+    .option('--http-port <port>', 'port of the API and dashboard (0: any free port)', nonNegativeInt, 7401)
+    .option('--tls-cert <file>', 'PEM certificate: serve wss://')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .option('--insecure-plain-ws', 'allow plain ws:// on a non-loopback address (never in production)', false)
+    .option('--max-message-mb <n>', `largest message accepted; runs whose model needs more are refused (default ${DEFAULT_LIMITS.maxMessageBytes / 1024 / 1024})`, positiveInt)
+    .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
+    .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
+    .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
+    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
+    .option('--eval-mnist <n>', 'evaluate each round of runs on MNIST models on this many held-out digits (the demo split)', positiveInt)
+    .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
+    .option('--log-level <level>', 'pino log level (logs go to stderr)', 'info')
+    .action(async (flags: ServeFlags, self: Command) => {
+      await reportErrors(self, () => serve(flags, self), (err) => listenProblem(err, { '--port': flags.port, '--http-port': flags.httpPort }));
+    });
+}
+
+async function serve(flags: ServeFlags, self: Command): Promise<void> {
+  const say = (line: string) => write(self, line);
+  if (flags.httpPort === flags.port && flags.port !== 0) throw new RangeError(`--http-port ${flags.httpPort} is the WebSocket --port too: give the API another port`);
+  const log = createLogger(flags.logLevel);
+  const engine = await initEngine(flags.engine);
+  say(`engine: ${engine.detail}`);
+  const { identity } = await readIdentityFile(flags.key);
+  const [agencies, operators] = await Promise.all([Enrolment.open(flags.dataDir, AGENCIES), Enrolment.open(flags.dataDir, OPERATORS)]);
+  const heldOut = flags.evalMnist ? splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: flags.evalMnist, agencies: 1 }).test : undefined;
+  const shown = new Map<string, string>();
+  const service = await RunService.start({
+    dataDir: flags.dataDir, identity, agencies, operators, host: flags.host, port: flags.port, limits: limitsFrom(flags), log,
+    tls: await tlsFiles(flags), allowPlainRemote: flags.insecurePlainWs, http: { host: flags.httpHost, port: flags.httpPort }, heldOut,
+    watch: {
+      // One line when a run's status changes; one per round while it runs.
+      onStatus: (run) => {
+        if (shown.get(run.runId) === run.status) return;
+        shown.set(run.runId, run.status);
+        say(statusLine(run));
+      },
+      runEvents: (config) => new ProgressView(config.rounds, (line) => say(`${config.runId}: ${line}`)).events,
+    },
+  });
+  for (const run of service.list()) shown.set(run.runId, run.status);
+  say(`service ${toHex(identity.publicKey)} listening on ${service.url}; ${agencies.list().length} agencies and ${operators.list().length} operators enrolled`);
+  say(`API and dashboard: ${service.apiUrl}`);
+  say(queueLine(service.list()));
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  say('stopping: the run under way stops where it is and resumes when the service starts again');
+  await service.close();
+  say('service stopped');
+}
+
+function statusLine(run: BookedRun): string {
+  switch (run.status) {
+    case 'queued': return `run ${run.runId} queued (submitted by ${run.submittedBy})`;
+    case 'running': return `run ${run.runId} running`;
+    case 'paused': return `run ${run.runId} paused`;
+    default: return `run ${run.runId} ${run.status}: ${run.reason ?? ''}`;
+  }
+}
+
+function queueLine(runs: BookedRun[]): string {
+  const under = runs.filter((r) => r.status === 'running' || r.status === 'paused').map((r) => `${r.runId} (${r.status}, resuming)`);
+  const queued = runs.filter((r) => r.status === 'queued').map((r) => r.runId);
+  return `runs: ${under.length ? under.join(', ') : 'none under way'}; ${queued.length ? `queued: ${queued.join(', ')}` : 'none queued'}`;
+}
+
+function limitsFrom(flags: ServeFlags): Limits {
+  return {
+    ...DEFAULT_LIMITS,
+    ...(flags.maxMessageMb ? { maxMessageBytes: flags.maxMessageMb * 1024 * 1024 } : {}),
+    handshakeTimeoutMs: flags.handshakeTimeoutMs,
+    maxConnections: flags.maxConnections,
+    messagesPerSecond: flags.messagesPerSecond,
+    noticesPerRound: flags.noticesPerRound,
+  };
+}
