@@ -6,6 +6,7 @@ import { commitmentTranscript, type EntryBodies, type EntryType, type LedgerEntr
 import { epsilonAfter } from '../privacy/accountant.js';
 import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
 import { validationProblem } from './metrics-rules.js';
+import { consistencyQuorum, consistencyTranscript } from '../secagg/consistency.js';
 import { lifeAfter, type LifecycleEntry, type RunLife } from '../ledger/run-lifecycle.js';
 import { actionPath, verifyOperatorRequest } from '../ledger/operator-request.js';
 import type { VerifyCode } from './verify.js';
@@ -18,7 +19,9 @@ interface RoundState {
   readonly kind: RoundKind;
   readonly cohort: ReadonlyMap<string, Uint8Array>;
   /** The round's SecAgg+ parameters; null when the run aggregates in the clear. */
-  readonly secagg: { readonly threshold: number; readonly degree: number } | null;
+  readonly secagg: { readonly threshold: number; readonly degree: number; readonly offered: number } | null;
+  /** The offer every commitment and consistency signature of the round must name. */
+  readonly offerSha256: string;
   readonly committed: Set<string>;
   readonly dropped: Map<string, EntryBodies['dropout']['stage']>;
   unmasking: EntryBodies['unmasking'] | null;
@@ -177,13 +180,13 @@ function roundOpened(run: RunState, body: EntryBodies['round_opened']): Problem 
   const cohort = checkedCohort(run, body.cohort);
   if (!(cohort instanceof Map)) return cohort;
   if (cohort.size < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `cohort of ${cohort.size} is below the run's minimum of ${run.params.minCohort}` };
-  const secagg = secaggProblem(run.params.secagg, body.secagg);
+  const secagg = secaggProblem(run.params.secagg, body.secagg) ?? offeredProblem(body);
   if (secagg !== null) return secagg;
   run.lastRound = body.round;
   run.roundsOpened += 1;
   run.open = {
     round: body.round, kind: { secure: body.secagg !== undefined, private: run.params.dp !== null, purpose: body.kind ?? 'train' }, cohort,
-    secagg: body.secagg ?? null, committed: new Set(), dropped: new Map(), unmasking: null, inputs: null, model: null, step: 'inputs',
+    secagg: body.secagg ?? null, offerSha256: body.offerSha256, committed: new Set(), dropped: new Map(), unmasking: null, inputs: null, model: null, step: 'inputs',
   };
   return null;
 }
@@ -209,12 +212,21 @@ function secaggProblem(fixed: RunCreated['secagg'], round: EntryBodies['round_op
   return null;
 }
 
+/** The cohort that accepted was offered the round: at least as many were offered as accepted. */
+function offeredProblem(body: EntryBodies['round_opened']): Problem | null {
+  if (body.secagg === undefined || body.secagg.offered >= body.cohort.length) return null;
+  return { code: 'INCONSISTENT', message: `${body.cohort.length} agencies accepted a round offered to ${body.secagg.offered}` };
+}
+
 function commitment({ round }: { round: RoundState }, body: EntryBodies['commitment'], ctx: Context): Problem | null {
   const key = round.cohort.get(body.agency);
   if (key === undefined) return { code: 'COHORT', message: `agency ${body.agency} is not in round ${body.round}'s cohort` };
   if (round.committed.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} already committed in this round` };
   if (round.dropped.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} had dropped out` };
-  if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.maskedInputSha256), Buffer.from(body.clientSignature, 'hex'), key)) {
+  if (body.offerSha256 !== round.offerSha256) {
+    return { code: 'OFFER_MISMATCH', message: `agency ${body.agency} committed under offer ${body.offerSha256}, not the round's ${round.offerSha256}` };
+  }
+  if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.offerSha256, body.maskedInputSha256), Buffer.from(body.clientSignature, 'hex'), key)) {
     return { code: 'CLIENT_SIGNATURE', message: `agency ${body.agency}'s signature over its commitment does not verify with its identity key` };
   }
   round.committed.add(body.agency);
@@ -224,8 +236,8 @@ function commitment({ round }: { round: RoundState }, body: EntryBodies['commitm
 function dropout({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['dropout']): Problem | null {
   if (!round.cohort.has(body.agency)) return { code: 'COHORT', message: `agency ${body.agency} is not in round ${body.round}'s cohort` };
   if (round.dropped.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} already dropped out` };
-  // A client whose masked input arrived is in the sum; it can only fail to send its shares.
-  if (round.committed.has(body.agency) !== (body.stage === 'unmasking')) {
+  // A client whose masked input arrived is in the sum; it can only fail to sign the survivor set or send its shares.
+  if (round.committed.has(body.agency) !== (body.stage === 'consistency' || body.stage === 'unmasking')) {
     return { code: 'INCONSISTENT', message: `agency ${body.agency} dropped at stage ${body.stage} but its masked input was ${round.committed.has(body.agency) ? '' : 'not '}committed` };
   }
   round.dropped.set(body.agency, body.stage);
@@ -233,7 +245,7 @@ function dropout({ run, round }: { run: RunState; round: RoundState }, body: Ent
   return null;
 }
 
-function unmasking({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['unmasking']): Problem | null {
+function unmasking({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['unmasking'], ctx: Context): Problem | null {
   if (!sameSet(body.survivors, round.committed)) return { code: 'INCONSISTENT', message: 'survivors are not exactly the agencies that committed a masked input' };
   const absent = [...round.cohort.keys()].filter((agency) => !round.committed.has(agency));
   if (!sameSet(body.dropped, new Set(absent))) return { code: 'INCONSISTENT', message: 'dropped is not exactly the cohort members without a commitment' };
@@ -245,7 +257,39 @@ function unmasking({ run, round }: { run: RunState; round: RoundState }, body: E
   if (badSharer !== undefined) return { code: 'INCONSISTENT', message: `agency ${badSharer} is in sharesFrom but is not a survivor that stayed to unmask` };
   if (sharers.size < round.secagg!.threshold) return { code: 'INCONSISTENT', message: `${sharers.size} agencies sent shares; the threshold is ${round.secagg!.threshold}` };
   if (body.survivors.length < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${body.survivors.length} surviving inputs are below the run's minimum of ${run.params.minCohort}` };
+  const agreed = consistencyProblem(round, body, ctx);
+  if (agreed !== null) return agreed;
   round.unmasking = body;
+  return null;
+}
+
+/**
+ * The consistency round (docs/LEDGER.md section 6): a quorum of the survivors signed this very
+ * survivor set under the round's offer and graph seed; the others dropped out at that stage;
+ * only signers revealed shares.
+ */
+function consistencyProblem(round: RoundState, body: EntryBodies['unmasking'], ctx: Context): Problem | null {
+  const statement = {
+    binding: { runId: body.runId, round: body.round, offerHash: fromHex(round.offerSha256) },
+    graphSeed: fromHex(body.graphSeed), cohortSize: round.secagg!.offered, survivors: body.survivors,
+  };
+  const message = consistencyTranscript(statement);
+  const signers = new Set<string>();
+  for (const { agency, signature } of body.consistency) {
+    if (!round.committed.has(agency) || signers.has(agency) || round.dropped.get(agency) === 'consistency') {
+      return { code: 'INCONSISTENT', message: `agency ${agency} signed the survivor set but is not a survivor, signed twice, or is recorded as dropped before signing` };
+    }
+    if (!ctx.verifySignature(message, Buffer.from(signature, 'hex'), round.cohort.get(agency)!)) {
+      return { code: 'CONSISTENCY_SIGNATURE', message: `agency ${agency}'s signature over the survivor set does not verify for this offer, graph seed and set` };
+    }
+    signers.add(agency);
+  }
+  const quorum = consistencyQuorum(round.secagg!.threshold, round.secagg!.offered);
+  if (signers.size < quorum) return { code: 'INCONSISTENT', message: `${signers.size} survivors signed the survivor set; the quorum is ${quorum}` };
+  const silent = body.survivors.find((agency) => !signers.has(agency) && round.dropped.get(agency) !== 'consistency');
+  if (silent !== undefined) return { code: 'INCONSISTENT', message: `survivor ${silent} neither signed the survivor set nor dropped out at the consistency stage` };
+  const unsigned = body.sharesFrom.find((agency) => !signers.has(agency));
+  if (unsigned !== undefined) return { code: 'INCONSISTENT', message: `agency ${unsigned} sent shares without having signed the survivor set` };
   return null;
 }
 

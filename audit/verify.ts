@@ -19,6 +19,8 @@ export type VerifyCode =
   | 'CHAIN'
   | 'SIGNATURE'
   | 'CLIENT_SIGNATURE'
+  | 'OFFER_MISMATCH'
+  | 'CONSISTENCY_SIGNATURE'
   | 'OPERATOR_SIGNATURE'
   | 'ORDER'
   | 'COHORT'

@@ -62,7 +62,7 @@ async function measure(clients: number, rounds: number): Promise<Row> {
   const federation = await prepareLocalFederation(dir, config, { ...DEFAULT_MNIST_SPLIT, agencies: clients });
   const model = await tfGlobalModel({ kind: 'mnist-2nn' }, config.seed);
   const coordinator = await startCoordinator({
-    dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment,
+    dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment, roster: federation.roster,
     host: '127.0.0.1', port: 0, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters) }, log,
   });
   const marks = new Map<number, Marks>();

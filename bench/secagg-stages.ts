@@ -3,7 +3,7 @@
 // Run: npx tsc -p <tsconfig with identity, secagg, this file> --outDir /tmp/sabuild && node /tmp/sabuild/bench/secagg-stages.js
 import { randomBytes } from 'node:crypto';
 import { generateIdentity } from '../identity/keys.js';
-import { advertise, maskInput, shareKeys, unmask, type ClientState } from '../secagg/client.js';
+import { advertise, maskInput, shareKeys, signSurvivorSet, unmask, type ClientState } from '../secagg/client.js';
 import { defaultDegree, defaultThreshold, validateParams } from '../secagg/params.js';
 import { quantize } from '../secagg/quantize.js';
 import { SecAggServer } from '../secagg/server.js';
@@ -15,8 +15,8 @@ interface Row {
   n: number;
   k: number;
   t: number;
-  client: number[]; // mean ms per client: quantize, advertise, shareKeys, maskInput, unmask
-  server: number[]; // ms: advertise, shareKeys, maskInput (sum), unmask (finish)
+  client: number[]; // mean ms per client: quantize, advertise, shareKeys, maskInput, sign survivors, unmask
+  server: number[]; // ms: advertise, shareKeys, maskInput (sum), consistency, unmask (finish)
 }
 
 const now = () => performance.now();
@@ -28,13 +28,13 @@ async function measure(n: number, degree: number): Promise<Row> {
   const context = {
     runId: 'bench',
     round: 1,
-    seed: new Uint8Array(randomBytes(32)),
+    offerHash: new Uint8Array(randomBytes(32)),
     cohort: ids.map((id, i) => ({ id, identityPublicKey: identities[i].publicKey })),
     params,
     vectorLength: PARAMS + 1, // the update and its one-word example count (proto/update-vector.ts)
   };
-  const client = [0, 0, 0, 0, 0];
-  const server = [0, 0, 0, 0];
+  const client = [0, 0, 0, 0, 0, 0];
+  const server = [0, 0, 0, 0, 0];
   const update = new Float32Array(PARAMS + 1).map(() => Math.random() * 2 - 1);
   const srv = new SecAggServer(context);
 
@@ -53,7 +53,7 @@ async function measure(n: number, degree: number): Promise<Row> {
   server[0] += now() - t0;
 
   for (const [i, id] of ids.entries()) {
-    const roster = srv.rosterFor(id);
+    const roster = srv.roster();
     t0 = now();
     const shares = await shareKeys(states[i], roster, { minCohort: 3 });
     client[2] += now() - t0;
@@ -81,24 +81,37 @@ async function measure(n: number, degree: number): Promise<Row> {
   srv.closeMaskInput();
   server[2] += now() - t0;
 
+  for (const [i] of ids.entries()) {
+    const request = srv.consistencyRequest();
+    t0 = now();
+    const signed = signSurvivorSet(states[i], request);
+    client[4] += now() - t0;
+    t0 = now();
+    srv.receiveConsistency(signed);
+    server[3] += now() - t0;
+  }
+  t0 = now();
+  srv.closeConsistency();
+  server[3] += now() - t0;
+
   for (const [i, id] of ids.entries()) {
     const request = srv.unmaskRequestFor(id);
     t0 = now();
     const response = unmask(states[i], request);
-    client[4] += now() - t0;
+    client[5] += now() - t0;
     t0 = now();
     srv.receiveUnmask(response);
-    server[3] += now() - t0;
+    server[4] += now() - t0;
   }
   t0 = now();
   const result = await srv.finish();
-  server[3] += now() - t0;
+  server[4] += now() - t0;
   if (result.status !== 'complete') throw new Error(`bench round ended ${result.status}`);
   return { n, k: degree, t: params.threshold, client: client.map((ms) => ms / n), server };
 }
 
 function table(rows: Row[]): string {
-  const head = ['n', 'k', 't', 'c:quant', 'c:advert', 'c:share', 'c:mask', 'c:unmask', 'c:total', 's:advert', 's:share', 's:mask', 's:unmask', 's:total'];
+  const head = ['n', 'k', 't', 'c:quant', 'c:advert', 'c:share', 'c:mask', 'c:sign', 'c:unmask', 'c:total', 's:advert', 's:share', 's:mask', 's:consist', 's:unmask', 's:total'];
   const fmt = (ms: number) => ms.toFixed(1);
   const lines = rows.map((r) => [
     String(r.n), String(r.k), String(r.t),

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `cohort` command line: one entry point, one file per command under commands/. Only the
-// command asked for is loaded (all of them for the overall help), so that `keys`, `enroll` and
-// `audit` start without loading TensorFlow.js.
+// command asked for is loaded (all of them for the overall help), so that `keys`, `enroll`,
+// `roster` and `audit` start without loading TensorFlow.js.
 import { Command } from 'commander';
 
 const COMMANDS: Record<string, () => Promise<Command>> = {
@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   client: async () => (await import('./commands/client.js')).clientCommand(),
   keys: async () => (await import('./commands/keys.js')).keysCommand(),
   enroll: async () => (await import('./commands/enroll.js')).enrollCommand(),
+  roster: async () => (await import('./commands/roster.js')).rosterCommand(),
   operator: async () => (await import('./commands/enroll.js')).operatorCommand(),
   model: async () => (await import('./commands/model.js')).modelCommand(),
   privacy: async () => (await import('./commands/privacy.js')).privacyCommand(),

@@ -3,35 +3,38 @@
 // only what the round's protocol allows: a masked input under SecAgg, never raw data.
 import type { Logger } from 'pino';
 import type * as tf from '@tensorflow/tfjs';
-import { ReceiptStore, roundsContributed } from './receipts.js';
-import { commitmentTranscript } from '../ledger/entries.js';
+import { ReceiptStore } from './receipts.js';
 import type { Identity } from '../identity/keys.js';
-import { sign } from '../identity/keys.js';
+import { toHex } from '../identity/keys.js';
 import type { Dataset } from '../ml/dataset.js';
 import { exampleCount } from '../ml/dataset.js';
-import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
-import { buildModel, modelFingerprint } from '../ml/models.js';
+import { decodeFloat32LE } from '../ml/codec.js';
+import { buildModel } from '../ml/models.js';
 import { trainLocal, type TrainConfig } from '../ml/train.js';
 import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
 import { AgencyBudget } from '../privacy/budget.js';
-import { sha256Hex } from '../bytes/digest.js';
 import { type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
+import { offerSha256 } from '../proto/offer-hash.js';
 import { connectToCoordinator, type CoordinatorLink } from './connection.js';
-import { checkOffer, type Policy } from './policy.js';
+import type { Policy } from './policy.js';
 import { computeUpdate, dpEnabled, type Update } from './update.js';
-import { checkDataForModel } from './data/check.js';
-import { modelIO, modelTask } from '../ml/task.js';
 import { SecureParticipant } from './secure-participant.js';
 import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
+import { ActiveRound } from './active-round.js';
+import { judgeOffer, type Judge, type Judgement } from './judge.js';
+import { builtInPins } from './model-pins.js';
+import { AGENCY_ACCOUNTANT, RoundJournal } from './round-journal.js';
 import type { CsvTable } from './data/csv.js';
 import { RunDataSource, type Prepared, type RunData } from './run-data.js';
 import { checkTerms, totalsOf, validationTotals, type Contribution } from './contribution.js';
 import { roundPurposeOf } from '../proto/update-vector.js';
+import { checkDataForModel } from './data/check.js';
+import { modelIO, modelTask } from '../ml/task.js';
 
 export interface AgentOptions {
   agency: string;
@@ -46,7 +49,7 @@ export interface AgentOptions {
   data?: Dataset;
   table?: CsvTable;
   dataset: DatasetFingerprint;
-  /** Where the agency keeps its receipts and privacy budget. */
+  /** Where the agency keeps its receipts and its round journal (answers given, privacy charged). */
   stateDir: string;
   log: Logger;
   signal?: AbortSignal;
@@ -75,15 +78,13 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   const { log } = options;
   const summary: AgentSummary = { roundsJoined: 0, roundsDeclined: 0, reason: '' };
   const receipts = await ReceiptStore.open(options.stateDir, { coordinatorKey: options.coordinatorKey, agency: options.agency });
-  const budget = options.policy.privacy
-    ? await AgencyBudget.load(`${options.stateDir}/privacy-budget.json`, options.policy.privacy.epsilon) : undefined;
-  const joinedByRun = await roundsContributed(options.stateDir);
+  const judge = await openJudge(options);
   const runData = new RunDataSource(options.table ? { table: options.table, fingerprint: options.dataset } : { data: options.data!, fingerprint: options.dataset }, options.policy);
   let backoffMs = 250;
 
   while (!options.signal?.aborted) {
     let link: CoordinatorLink;
-    const session = new RoundSession(options, receipts, budget, joinedByRun, summary, runData);
+    const session = new RoundSession(options, receipts, judge, summary, runData);
     try {
       link = await connectToCoordinator({
         url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
@@ -124,6 +125,17 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   return summary;
 }
 
+/** What the agency judges offers by: its policy, its round journal, its budget over the journal's charges, its model pins. */
+async function openJudge(options: AgentOptions): Promise<Judge> {
+  const journal = await RoundJournal.open(options.stateDir);
+  const { policy } = options;
+  return {
+    policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey,
+    journal, budget: policy.privacy ? new AgencyBudget(policy.privacy.epsilon, journal.spend(AGENCY_ACCOUNTANT)) : undefined,
+    pins: await builtInPins(policy.models),
+  };
+}
+
 /** One connection's worth of rounds. Messages are handled strictly in arrival order. */
 class RoundSession {
   private link?: CoordinatorLink;
@@ -134,8 +146,7 @@ class RoundSession {
   constructor(
     private readonly options: AgentOptions,
     private readonly receipts: ReceiptStore,
-    private readonly budget: AgencyBudget | undefined,
-    private readonly joinedByRun: Map<string, number>,
+    private readonly judge: Judge,
     private readonly summary: AgentSummary,
     private readonly runData: RunDataSource,
   ) {}
@@ -146,8 +157,8 @@ class RoundSession {
 
   receive(opened: Opened): void {
     this.queue = this.queue.then(() => this.handle(opened)).catch((err: Error) => {
-      // A refusal (a neighbour's advert fails its signature, both shares of one neighbour asked
-      // for, a stage out of order...) ends this client's round: say why, here and to the coordinator.
+      // A refusal (a neighbour's advert fails its signature, peers signed another survivor set, a
+      // stage out of order...) ends this client's round: say why, here and to the coordinator.
       const code = err instanceof SecAggRefusal ? err.code : err instanceof ProtocolError ? err.code : 'CLIENT_ERROR';
       this.options.log.error({ code, round: opened.round }, `leaving the round: ${err.message}`);
       if (opened.round !== 0) this.send({ notice: { code, message: err.message, fatal: false } }, opened.round);
@@ -171,6 +182,7 @@ class RoundSession {
       case 'roundOffer': return this.onOffer(message.roundOffer as cohort.v1.RoundOffer);
       case 'keyRoster': return this.current(round)?.onRoster(message.keyRoster as cohort.v1.KeyRoster, (m) => this.send(m, round));
       case 'shareDelivery': return this.current(round)?.onDelivery(message.shareDelivery as cohort.v1.ShareDelivery, (m) => this.send(m, round));
+      case 'consistencyRequest': return this.current(round)?.onConsistency(message.consistencyRequest as cohort.v1.ConsistencyRequest, (m) => this.send(m, round));
       case 'unmaskRequest': return this.current(round)?.onUnmask(message.unmaskRequest as cohort.v1.UnmaskRequest, (m) => this.send(m, round));
       case 'roundReceipt': return this.onReceipt(message.roundReceipt as cohort.v1.RoundReceipt);
       case 'notice':
@@ -187,24 +199,40 @@ class RoundSession {
     return undefined;
   }
 
-  /** An offer: judged against the policy, the budget and the data; accepted with round keys, or declined with a code. */
+  /**
+   * An offer: refused outright when this agency answered that round, or a later one, before;
+   * else judged (judge.ts) and accepted with round keys or declined with a code, the answer
+   * written to the round journal before it leaves.
+   */
   private async onOffer(offer: cohort.v1.RoundOffer): Promise<void> {
     this.round?.secure?.abort();
     this.round = undefined;
-    const refusal = this.policyRefusal(offer);
-    if (refusal) return this.decline(offer, refusal.code, refusal.reason);
+    const { journal } = this.judge;
+    const replay = journal.replayRefusal(offer.runId, offer.round);
+    if (replay) return this.refuse(offer, replay.code, replay.reason);
+    const offerHash = offerSha256(offer);
     const model = await this.modelFor(offer);
-    if (modelFingerprint(model) !== offer.modelFingerprint) {
-      return this.decline(offer, 'MODEL_FINGERPRINT_MISMATCH', 'the topology sent does not match the fingerprint the offer declares');
-    }
-    const prepared = this.prepare(offer, model);
-    if (!prepared.ok) return this.decline(offer, prepared.code, prepared.reason);
-    const active = this.accept(offer, model, prepared.data);
-    active.training = this.train(active, model);
+    const decision = this.decide(offer, model);
+    await journal.recordAnswer({
+      runId: offer.runId, round: offer.round, offerSha256: toHex(offerHash), accept: decision.ok,
+      ...(decision.ok ? (decision.judgement.roster ? { roster: decision.judgement.roster } : {}) : { code: decision.code }),
+    });
+    if (!decision.ok) return this.refuse(offer, decision.code, decision.reason);
+    const active = this.accept(offer, offerHash, model, decision.judgement, decision.data);
+    active.training = this.train(active, model, decision.judgement.minSurvivors);
     // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
     // round abandoned): a failed training must not become an unhandled rejection that ends the process.
     active.training.catch((err: Error) => this.options.log.error({ round: offer.round, err: err.message }, 'local training failed'));
-    if (!offer.secagg) await this.sendPlainUpdate(active);
+    if (!offer.secagg) await active.sendPlainUpdate((m) => this.send(m, offer.round));
+  }
+
+  /** The judge's verdict on the offer, then the run's data prepared for it: either can refuse the round. */
+  private decide(offer: cohort.v1.RoundOffer, model: tf.LayersModel):
+    { ok: true; judgement: Extract<Judgement, { ok: true }>; data: RunData } | { ok: false; code: string; reason: string } {
+    const judgement = judgeOffer(this.judge, offer, model);
+    if (!judgement.ok) return judgement;
+    const prepared = this.prepare(offer, model);
+    return prepared.ok ? { ok: true, judgement, data: prepared.data } : prepared;
   }
 
   /**
@@ -223,50 +251,26 @@ class RoundSession {
     return fit.ok ? prepared : { ok: false, code: fit.code, reason: fit.message };
   }
 
-  /** Why the agency's policy or privacy budget refuses the round, or undefined when they allow it. */
-  private policyRefusal(offer: cohort.v1.RoundOffer): { code: string; reason: string } | undefined {
-    const { options } = this;
-    const { policy } = options;
-    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
-    const step = dp ? { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
-    const budgetCheck = this.budget && policy.privacy
-      ? (step ? this.budget.canJoin(step, policy.privacy.delta) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
-      : undefined;
-    const decision = checkOffer(policy, {
-      coordinatorKey: options.coordinatorKey,
-      runId: offer.runId,
-      purpose: offer.purpose,
-      modelFingerprint: offer.modelFingerprint,
-      architecture: offer.architecture,
-      cohortSize: offer.cohort.length,
-      round: offer.round,
-      roundsJoinedInRun: this.joinedByRun.get(offer.runId) ?? 0,
-      secagg: !!offer.secagg,
-      ...(budgetCheck ? { epsilonAfter: budgetCheck.epsilonAfter } : {}),
-    });
-    return decision.ok ? undefined : decision;
-  }
-
-  private decline(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
+  private refuse(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
     this.summary.roundsDeclined++;
     this.options.log.warn({ runId: offer.runId, round: offer.round, code }, `declining round: ${reason}`);
     this.send({ roundAnswer: { accept: false, code, reason } }, offer.round);
   }
 
-  /** Joins the round: the weights it starts from, fresh SecAgg+ keys when secure, and the signed acceptance. */
-  private accept(offer: cohort.v1.RoundOffer, model: tf.LayersModel, data: RunData): ActiveRound {
+  /** Joins the round: the weights it starts from, fresh SecAgg+ keys bound to the offer when secure, and the signed acceptance. */
+  private accept(offer: cohort.v1.RoundOffer, offerHash: Uint8Array, model: tf.LayersModel, judgement: Extract<Judgement, { ok: true }>, data: RunData): ActiveRound {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, options, before, data);
+    const active = new ActiveRound(offer, offerHash, options, this.judge, before, data, judgement.charge);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
-      active.secure = new SecureParticipant(offer, options.agency, options.identity, options.policy.minCohort, options.quantizationRandom);
+      const policy = { minCohort: options.policy.minCohort, minSurvivors: judgement.minSurvivors };
+      active.secure = new SecureParticipant(offer, options.agency, options.identity, policy, options.quantizationRandom, offerHash);
       keyAdvert = active.secure.advertise();
     }
     this.summary.roundsJoined++;
-    this.joinedByRun.set(offer.runId, (this.joinedByRun.get(offer.runId) ?? 0) + 1);
     const examples = data.train ? exampleCount(data.train) : data.statistics!.rows;
     const fingerprint = data.fingerprint;
     this.send({
@@ -284,18 +288,21 @@ class RoundSession {
    * then local training from them and the update as the round's DP terms shape it, with its
    * training totals; or its table's statistics in the statistics pass.
    */
-  private async train(active: ActiveRound, model: tf.LayersModel): Promise<{ update: Update; loss: number; totals: Contribution }> {
+  private async train(active: ActiveRound, model: tf.LayersModel, minSurvivors: number): Promise<{ update: Update; loss: number; totals: Contribution }> {
     const { offer, data } = active;
     const validation = offer.evaluation?.validate && roundPurposeOf(offer) !== 'statistics' ? validationTotals(model, offer, data.validation) : undefined;
     if (roundPurposeOf(offer) !== 'train') {
       return { update: { delta: new Float32Array(0), weight: 1, norm: 0, clipped: false }, loss: NaN, totals: totalsOf(offer, data, { validation }) };
     }
-    const { update, loss, examples } = await this.trainUpdate(active, model, data.train!);
+    const { update, loss, examples } = await this.trainUpdate(active, model, data.train!, minSurvivors);
     return { update, loss, totals: totalsOf(offer, data, { validation, training: { examples, loss } }) };
   }
 
-  /** Local training from the round's weights; the update as the round's DP terms shape it. */
-  private async trainUpdate(active: ActiveRound, model: tf.LayersModel, examples: Dataset): Promise<{ update: Update; loss: number; examples: number }> {
+  /**
+   * Local training from the round's weights; the update as the round's DP terms shape it, with
+   * distributed noise calibrated for this client's own survivor floor, not the coordinator's number.
+   */
+  private async trainUpdate(active: ActiveRound, model: tf.LayersModel, examples: Dataset, minSurvivors: number): Promise<{ update: Update; loss: number; examples: number }> {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
@@ -304,26 +311,10 @@ class RoundSession {
       optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
       ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
     });
-    const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
+    const dp = dpEnabled(offer.dp) ? { ...offer.dp, minSurvivors } : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
     return { update, loss: result.loss, examples: result.examples };
-  }
-
-  /**
-   * SecAgg off: the update itself, committed to with the agency's signature; its metrics only
-   * when its policy allows per-agency metrics (the coordinator would see them alone).
-   */
-  private async sendPlainUpdate(active: ActiveRound): Promise<void> {
-    const { offer } = active;
-    const { update, totals } = await active.training!;
-    const delta = encodeFloat32LE(update.delta);
-    const hash = sha256Hex(delta);
-    active.sent = { update: hash };
-    const commitment = sign(commitmentTranscript(offer.runId, offer.round, hash), this.options.identity.secretKey);
-    const examples = active.data.train ? exampleCount(active.data.train) : 0;
-    const metrics = this.options.policy.metrics === 'per-agency' && totals.own ? { metrics: totals.own } : {};
-    this.send({ plainUpdate: { delta, weight: update.weight, examples, commitment, ...metrics } }, offer.round);
   }
 
   private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {
@@ -334,50 +325,20 @@ class RoundSession {
     return model;
   }
 
+  /**
+   * The coordinator's word on how the round ended, and its receipt for what this agency sent.
+   * It never changes the privacy charged: that was written when the update left.
+   */
   private async onReceipt(result: cohort.v1.RoundReceipt): Promise<void> {
     const { log } = this.options;
     const active = this.round?.offer.round === result.round ? this.round : undefined;
     log.info({ round: result.round, status: result.status, accuracy: result.globalAccuracy || undefined }, 'round closed');
-    if (result.receiptJson && active?.sent) {
-      await this.receipts.record(JSON.parse(result.receiptJson), active.sent);
-      const dp = active.offer.dp;
-      if (this.budget && dpEnabled(dp) && result.status === 'ok') {
-        await this.budget.record(active.offer.runId, active.offer.round, { samplingRate: dp.samplingRate!, noiseMultiplier: dp.noiseMultiplier!, count: 1 });
-      }
+    if (result.receiptJson && active?.sent) await this.receipts.record(JSON.parse(result.receiptJson), active.sent);
+    if (active?.sent && active.charge && result.status !== 'ok') {
+      log.warn({ code: 'SPEND_KEPT', runId: active.offer.runId, round: result.round, status: result.status },
+        'the coordinator reports the round not aggregated; the privacy spent when this agency\'s update left stays charged');
     }
     if (active) this.round = undefined;
-  }
-}
-
-/** A round this client accepted: its offer, the training under way, and SecAgg state. */
-class ActiveRound {
-  training?: Promise<{ update: Update; loss: number; totals: Contribution }>;
-  secure?: SecureParticipant;
-  /** SHA-256 digests of what was sent, kept with the receipt. */
-  sent?: Record<string, string>;
-
-  constructor(readonly offer: cohort.v1.RoundOffer, private readonly options: AgentOptions, readonly before: Float32Array, readonly data: RunData) {}
-
-  async onRoster(roster: cohort.v1.KeyRoster, reply: (m: MessageInit) => void): Promise<void> {
-    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'key roster in a round without secure aggregation');
-    reply({ shareBundle: await this.secure.shareKeys(roster) });
-  }
-
-  async onDelivery(delivery: cohort.v1.ShareDelivery, reply: (m: MessageInit) => void): Promise<void> {
-    if (!this.secure || !this.training) throw new ProtocolError('OUT_OF_TURN', 'share delivery in a round without secure aggregation');
-    const { update, totals } = await this.training;
-    const masked = this.secure.maskInput(delivery, update.delta, update.weight, totals.parts);
-    const hash = sha256Hex(masked);
-    this.sent = { maskedInput: hash };
-    const commitment = sign(commitmentTranscript(this.offer.runId, this.offer.round, hash), this.options.identity.secretKey);
-    // Its own metrics leave in the clear only where its policy allows; otherwise only inside the masked sum.
-    const own = this.options.policy.metrics === 'per-agency' && totals.own ? { agencyMetrics: totals.own } : {};
-    reply({ maskedInput: { vector: masked, commitment, ...own } });
-  }
-
-  onUnmask(request: cohort.v1.UnmaskRequest, reply: (m: MessageInit) => void): void {
-    if (!this.secure) throw new ProtocolError('OUT_OF_TURN', 'unmask request in a round without secure aggregation');
-    reply({ unmaskResponse: this.secure.unmask(request) });
   }
 }
 

@@ -5,12 +5,18 @@ import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { equalBytes, fromHex, PUBLIC_KEY_BYTES } from '../identity/keys.js';
+import { checkRosterSignature, parseRoster, RosterError, rosterKey, type Roster } from '../identity/roster.js';
+import { defaultDegree } from '../secagg/params.js';
 import { parseJsonText } from '../storage/json-text.js';
 
 const HEX64 = /^[0-9a-f]{64}$/i;
-/** A model fingerprint is the SHA-256 of the model; written bare or as "sha256:<hex>". */
+/** A model fingerprint is the SHA-256 of the model's architecture (ml/models.ts); written bare or as "sha256:<hex>". */
 const FINGERPRINT = /^(sha256:)?[0-9a-f]{64}$/i;
-const ARCHITECTURE = /^[a-z0-9][a-z0-9._-]{0,63}$/i;
+/**
+ * The architectures the client builds itself and so can pin by name: the name stands for the
+ * fingerprint of the client's own build, never for a label the coordinator writes in an offer.
+ */
+export const BUILT_IN_MODELS = ['mnist-2nn', 'mnist-cnn'] as const;
 
 const datasetSchema = z
   .object({
@@ -64,8 +70,8 @@ const policySchema = z
       .min(1, { error: 'must list at least one purpose this agency’s data may be used for' }),
     models: z
       .array(
-        z.string().refine((m) => FINGERPRINT.test(m) || ARCHITECTURE.test(m), {
-          error: 'must be an architecture name (e.g. mnist-cnn) or a SHA-256 model fingerprint (64 hex characters)',
+        z.string().refine((m) => FINGERPRINT.test(m) || (BUILT_IN_MODELS as readonly string[]).includes(m.toLowerCase()), {
+          error: `must be an architecture name Cohort builds itself (${BUILT_IN_MODELS.join(', ')}) or a SHA-256 model fingerprint (64 hex characters): any other model is pinned by its fingerprint, never by a name the coordinator writes`,
         }),
         { error: typeError('the models this agency trains', 'a list of model architectures or fingerprints, e.g. ["mnist-2nn"]') },
       )
@@ -90,9 +96,25 @@ const policySchema = z
       .optional(),
     dataset: datasetSchema,
     secagg: z
-      .object({ required: z.boolean({ error: typeError('', 'true or false') }).default(true) }, { error: typeError('', 'an object {"required": true|false}') })
+      .object({
+        required: z.boolean({ error: typeError('', 'true or false') }).default(true),
+        // The sparsest neighbour graph accepted; absent: Cohort's own degree for the cohort's size (secagg/params.ts).
+        minDegree: z.number({ error: typeError('', 'a whole number') }).int({ error: 'must be a whole number' }).min(2, { error: 'must be at least 2' }).optional(),
+        // The threshold must exceed this fraction of each secret's k + 1 holders (0.5: a strict majority).
+        minThresholdFraction: z.number({ error: typeError('', 'a number') }).min(0.5, { error: 'must be at least 0.5: a threshold of half the holders or fewer lets two disjoint groups each rebuild a secret' })
+          .lt(1, { error: 'must be less than 1' }).default(0.5),
+      }, { error: typeError('', 'an object {"required": true|false, "minDegree": k, "minThresholdFraction": f}') })
       .strict()
-      .default({ required: true }),
+      .default({ required: true, minThresholdFraction: 0.5 }),
+    federation: z
+      .object({
+        governanceKey: z
+          .string({ error: typeError('the federation governance key that signs its roster (cohort roster sign)', 'a string of 64 hex characters') })
+          .regex(HEX64, { error: 'must be the governance public key, 64 hex characters' }),
+      }, { error: typeError('', 'an object {"governanceKey": "<64 hex>"}') })
+      .strict()
+      // Absent: the agency trusts the coordinator's enrolment for who its peers are.
+      .optional(),
     /**
      * Who may see this agency's metrics (validation loss, accuracy, training loss): `aggregate`
      * (the default), only as totals over the cohort, inside the masked input (a round without
@@ -190,7 +212,7 @@ export interface Offer {
   readonly coordinatorKey: Uint8Array;
   readonly runId: string;
   readonly purpose: string;
-  /** SHA-256 of the model, hex, optionally prefixed "sha256:". */
+  /** SHA-256 of the model's architecture as the client computed it from the offered topology, hex, optionally prefixed "sha256:". */
   readonly modelFingerprint: string;
   readonly architecture: string;
   readonly cohortSize: number;
@@ -214,17 +236,21 @@ export type OfferRefusalCode =
   | 'POLICY_MIN_COHORT'
   | 'POLICY_MAX_ROUNDS'
   | 'POLICY_PRIVACY_BUDGET'
-  | 'POLICY_SCHEMA';
+  | 'POLICY_SCHEMA'
+  | TermsRefusalCode;
 
 export type OfferDecision = { ok: true } | { ok: false; code: OfferRefusalCode; reason: string };
 
 const ACCEPT: OfferDecision = Object.freeze({ ok: true });
 
+/** The fingerprint of each built-in architecture as this client builds it (client/model-pins.ts). */
+export type ModelPins = ReadonlyMap<string, string>;
+
 /**
  * Whether the agency takes part in the round offered. The offer comes from the network, so each
  * field is checked for shape before it is compared: a NaN cohort size must not pass a minimum.
  */
-export function checkOffer(policy: Policy, offer: Offer): OfferDecision {
+export function checkOffer(policy: Policy, offer: Offer, pins: ModelPins = new Map()): OfferDecision {
   if (typeof policy !== 'object' || policy === null) throw new TypeError('policy must be a Policy');
   if (typeof offer !== 'object' || offer === null) throw new TypeError('offer must be an object');
 
@@ -243,8 +269,8 @@ export function checkOffer(policy: Policy, offer: Offer): OfferDecision {
   if (!policy.purposes.includes(offer.purpose)) {
     return refuse('POLICY_PURPOSE', `run ${offer.runId} declares the purpose "${offer.purpose}", which is not among the purposes this agency allows (${quoteList(policy.purposes)})`);
   }
-  if (!modelAllowed(policy.models, offer)) {
-    return refuse('POLICY_MODEL', `the model (architecture "${offer.architecture}", fingerprint ${offer.modelFingerprint}) is not among the models this agency allows`);
+  if (!modelAllowed(policy.models, offer, pins)) {
+    return refuse('POLICY_MODEL', `the model (declared as "${offer.architecture}"; its topology's fingerprint is ${offer.modelFingerprint}) is not among the models this agency allows; a name the coordinator writes never counts, only the fingerprint`);
   }
   if (offer.cohortSize < policy.minCohort) {
     return refuse('POLICY_MIN_COHORT', `the round has ${offer.cohortSize} agencies; the policy requires at least ${policy.minCohort} so that this agency’s update is hidden in a sum over enough others`);
@@ -262,7 +288,7 @@ export function checkOffer(policy: Policy, offer: Offer): OfferDecision {
 export function explainPolicy(policy: Policy): string {
   const { fingerprints, architectures } = splitModels(policy.models);
   const models = [
-    architectures.length > 0 ? `architectures ${quoteList(architectures)}` : undefined,
+    architectures.length > 0 ? `architectures ${quoteList(architectures)} as this client builds them` : undefined,
     fingerprints.length > 0 ? `exactly the models with SHA-256 fingerprint ${fingerprints.join(', ')}` : undefined,
   ].filter((s) => s !== undefined);
   const d = policy.dataset;
@@ -279,7 +305,7 @@ export function explainPolicy(policy: Policy): string {
     '  Any other coordinator is refused before any model or update is exchanged.',
     'What it joins:',
     `  Runs declaring one of these purposes: ${quoteList(policy.purposes)}.`,
-    `  Models: ${models.join('; or ')}.`,
+    `  Models: ${models.join('; or ')}; each checked by the fingerprint of the topology offered, never by the name an offer gives.`,
     `  At most ${policy.maxRoundsPerRun} round(s) of any one run.`,
     'What it refuses:',
     `  Any round with fewer than ${policy.minCohort} agencies, so its update is always hidden in a sum over at least ${policy.minCohort}.`,
@@ -289,6 +315,7 @@ export function explainPolicy(policy: Policy): string {
     policy.privacy
       ? `  Any round without differential privacy, or that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
       : '  Nothing on privacy-budget grounds: it sets no differential-privacy budget.',
+    ...explainTerms(policy),
     ...(d.schemas ? [`  Any run that reads its table by a schema other than ${d.schemas.map((h) => h.toLowerCase()).join(', ')}.`] : []),
     'Its metrics:',
     policy.metrics === 'per-agency'
@@ -316,10 +343,11 @@ function malformedField(offer: Offer): string | undefined {
   return undefined;
 }
 
-function modelAllowed(models: readonly string[], offer: Offer): boolean {
+/** The offered topology's fingerprint against those the policy pins, a built-in name standing for this client's own build of it. */
+function modelAllowed(models: readonly string[], offer: Offer, pins: ModelPins): boolean {
   const { fingerprints, architectures } = splitModels(models);
   const fingerprint = normalizeFingerprint(offer.modelFingerprint);
-  return fingerprints.includes(fingerprint) || architectures.includes(offer.architecture.toLowerCase());
+  return fingerprints.includes(fingerprint) || architectures.some((name) => pins.get(name) === fingerprint);
 }
 
 function splitModels(models: readonly string[]): { fingerprints: string[]; architectures: string[] } {
@@ -350,4 +378,114 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value);
   }
   return value;
+}
+
+// ---- The round's terms an active coordinator could bend: who the peers are, how the graph and
+// threshold protect each secret, what the DP declarations let the accountant assume. Checked on
+// every offer besides checkOffer; each refusal has its own code.
+
+export type TermsRefusalCode =
+  | 'POLICY_SAMPLING_RATE'
+  | 'POLICY_MIN_SURVIVORS'
+  | 'POLICY_SECAGG_DEGREE'
+  | 'POLICY_SECAGG_THRESHOLD'
+  | 'ROSTER_MISSING'
+  | 'ROSTER_SIGNATURE'
+  | 'ROSTER_STALE'
+  | 'ROSTER_NOT_LISTED'
+  | 'ROSTER_UNKNOWN_MEMBER';
+
+export interface RoundTerms {
+  /** This agency and the identity key it proves (hex). */
+  readonly agency: string;
+  readonly identityKey: string;
+  /** The offered cohort: agency ids and identity keys (hex). */
+  readonly cohort: readonly { readonly agency: string; readonly identityKey: string }[];
+  /** The roster bytes the offer carries (empty: none). */
+  readonly roster: Uint8Array;
+  /** The highest roster serial this agency accepted before under the pinned governance key. */
+  readonly rosterSerialSeen: number;
+  readonly secagg?: { readonly threshold: number; readonly degree: number };
+  readonly dp?: { readonly samplingRate: number; readonly minSurvivors: number };
+}
+
+export type TermsDecision =
+  | { ok: true; roster?: { governanceKey: string; serial: number } }
+  | { ok: false; code: OfferRefusalCode; reason: string };
+
+/**
+ * Whether the round's terms are ones this agency can check and accept. The sampling rate is
+ * Cohort's own (1: cohorts are chosen, not Poisson-sampled) and a declared other is refused, not
+ * believed; minSurvivors becomes this client's own unmask quorum, so it may not exceed the cohort.
+ */
+export function checkRoundTerms(policy: Policy, terms: RoundTerms): TermsDecision {
+  const cohort = cohortProblem(terms);
+  if (cohort !== undefined) return refuse('POLICY_OFFER_INVALID', `the coordinator sent an invalid round offer: ${cohort}`);
+  const roster = policy.federation ? rosterDecision(policy.federation.governanceKey, terms) : ACCEPT;
+  if (!roster.ok) return roster;
+  const dp = terms.dp;
+  if (dp && dp.samplingRate !== 1) {
+    return refuse('POLICY_SAMPLING_RATE', `the offer declares a sampling rate of ${dp.samplingRate}; cohorts are chosen, not Poisson-sampled, so this agency accounts every round at rate 1 and will not join a round whose ledger would claim less`);
+  }
+  if (dp && !(Number.isSafeInteger(dp.minSurvivors) && dp.minSurvivors <= terms.cohort.length)) {
+    return refuse('POLICY_MIN_SURVIVORS', `the offer calibrates distributed noise for ${dp.minSurvivors} survivors in a cohort of ${terms.cohort.length}; this agency adds noise for, and unmasks only with, at most the whole cohort`);
+  }
+  const secagg = terms.secagg ? secaggBoundsProblem(policy, terms.secagg, terms.cohort.length) : undefined;
+  return secagg ?? roster;
+}
+
+function cohortProblem(terms: RoundTerms): string | undefined {
+  const ids = new Set(terms.cohort.map((m) => m.agency));
+  const keys = new Set(terms.cohort.map((m) => m.identityKey));
+  if (ids.size !== terms.cohort.length || keys.size !== terms.cohort.length) return 'the cohort lists an agency, or an identity key, twice';
+  if (!terms.cohort.some((m) => m.agency === terms.agency && m.identityKey === terms.identityKey)) return 'the cohort does not list this agency with its own key';
+  return undefined;
+}
+
+/** Every cohort member on a roster the pinned governance key signed, no older than one accepted before. */
+function rosterDecision(governanceKey: string, terms: RoundTerms): TermsDecision {
+  if (terms.roster.length === 0) return refuse('ROSTER_MISSING', 'the offer carries no roster, and this agency takes part only with members of the roster its governance key signs');
+  let roster: Roster;
+  try {
+    roster = parseRoster(terms.roster, 'the offered roster');
+    checkRosterSignature(roster, fromHex(governanceKey, PUBLIC_KEY_BYTES, 'federation.governanceKey'));
+  } catch (err) {
+    if (err instanceof RosterError) return refuse('ROSTER_SIGNATURE', err.message);
+    throw err;
+  }
+  if (roster.serial < terms.rosterSerialSeen) {
+    return refuse('ROSTER_STALE', `the offered roster is serial ${roster.serial}; this agency already accepted serial ${terms.rosterSerialSeen}, and an older roster may list revoked members`);
+  }
+  if (rosterKey(roster, terms.agency) !== terms.identityKey) return refuse('ROSTER_NOT_LISTED', `this agency is not on the offered roster with its own key`);
+  const stranger = terms.cohort.find((m) => rosterKey(roster, m.agency) !== m.identityKey);
+  if (stranger !== undefined) {
+    return refuse('ROSTER_UNKNOWN_MEMBER', `cohort member ${stranger.agency} is not on the federation's roster with the key the offer gives it: it may be an identity the coordinator made (a Sybil)`);
+  }
+  return { ok: true, roster: { governanceKey: roster.governanceKey!, serial: roster.serial } };
+}
+
+function secaggBoundsProblem(policy: Policy, params: { threshold: number; degree: number }, cohortSize: number): TermsDecision | undefined {
+  const { threshold: t, degree: k } = params;
+  const minDegree = Math.min(cohortSize - 1, policy.secagg.minDegree ?? (cohortSize >= 3 ? defaultDegree(cohortSize) : cohortSize - 1));
+  if (!Number.isSafeInteger(k) || k < minDegree) {
+    return refuse('POLICY_SECAGG_DEGREE', `each agency's input would be masked by ${k} neighbours; this agency requires at least ${minDegree} in a cohort of ${cohortSize}`);
+  }
+  const fraction = policy.secagg.minThresholdFraction;
+  if (!Number.isSafeInteger(t) || t > k || t <= fraction * (k + 1)) {
+    return refuse('POLICY_SECAGG_THRESHOLD', `threshold ${t} of ${k + 1} holders: this agency requires more than ${fraction} of the holders of each secret, and no more than ${k}`);
+  }
+  return undefined;
+}
+
+function explainTerms(policy: Policy): string[] {
+  const f = policy.federation;
+  return [
+    f
+      ? `  Any cohort member not on the federation roster signed by governance key ${f.governanceKey.toLowerCase()} (a Sybil), and any roster older than one it accepted.`
+      : '  Nothing on roster grounds: without federation.governanceKey it trusts the coordinator’s enrolment for who its peers are.',
+    `  Any secure round whose neighbour graph is sparser than ${policy.secagg.minDegree ?? 'Cohort’s own degree for the cohort size'}, or whose threshold is not above ${policy.secagg.minThresholdFraction} of each secret’s holders.`,
+    '  Any round declaring a sampling rate other than 1, or calibrating noise for more survivors than the cohort has.',
+    '  Any round it has already answered, or older than one it answered (its round journal remembers across restarts).',
+    '  Any unmask request before a quorum of the survivors signed the same survivor set for the same offer.',
+  ];
 }

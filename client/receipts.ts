@@ -2,14 +2,12 @@
 // says what a receipt proves). A receipt is kept only if it is signed by the coordinator key the
 // agency pinned and is about this agency; with it, the agency keeps the SHA-256 of what it sent.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { PUBLIC_KEY_BYTES } from '../identity/keys.js';
 import { identifier } from '../ledger/entries.js';
 import { ReceiptError } from '../ledger/errors.js';
 import { describe } from '../ledger/line.js';
 import { sentSchema, verifyReceipt, type SentHashes, type SignedReceipt, type StoredReceipt } from '../ledger/receipt.js';
-import { RECEIPTS_FILE, appendReceipt, readReceipts } from '../ledger/receipt-file.js';
-import { fileExists } from '../storage/atomic.js';
+import { appendReceipt } from '../ledger/receipt-file.js';
 
 export interface ReceiptStoreOptions {
   /** The coordinator key the agency pinned at enrolment. */
@@ -51,17 +49,4 @@ export class ReceiptStore {
     this.#queue = result.catch(() => undefined);
     return result;
   }
-}
-
-/**
- * Rounds of each run this agency contributed to in earlier processes, from its own receipts, so
- * that the policy's maxRoundsPerRun holds across client restarts.
- */
-export async function roundsContributed(stateDir: string): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  if (!(await fileExists(join(stateDir, RECEIPTS_FILE)))) return counts;
-  for (const { receipt } of await readReceipts(stateDir)) {
-    if (receipt.type === 'commitment' && receipt.runId) counts.set(receipt.runId, (counts.get(receipt.runId) ?? 0) + 1);
-  }
-  return counts;
 }

@@ -2,10 +2,10 @@
 // messages into its plain inputs and back (proto/secagg-codec.ts). The update leaves only
 // masked: quantize, then mask.
 import type { Identity } from '../identity/keys.js';
-import { advertise, maskInput, shareKeys, unmask, type ClientState, type RandomWords, type RoundContext } from '../secagg/index.js';
+import { advertise, maskInput, shareKeys, signSurvivorSet, unmask, type ClientPolicy, type ClientState, type RandomWords, type RoundContext } from '../secagg/index.js';
 import { encodeUint32LE } from '../bytes/encoding.js';
 import type { cohort } from '../proto/messages.js';
-import { decodeAdvert, decodeShares, decodeUnmaskRequest, encodeAdvert, encodeRevealed, encodeShares, roundContextOf } from '../proto/secagg-codec.js';
+import { decodeAdvert, decodeConsistencyRequest, decodeShares, decodeUnmaskRequest, encodeAdvert, encodeRevealed, encodeShares, encodeSignature, roundContextOf } from '../proto/secagg-codec.js';
 import { encodeUpdate, updateVectorOf, type Parts, type UpdateVector } from '../proto/update-vector.js';
 
 export class SecureParticipant {
@@ -19,10 +19,12 @@ export class SecureParticipant {
     offer: cohort.v1.IRoundOffer,
     private readonly agency: string,
     private readonly identity: Identity,
-    private readonly minCohort: number,
+    /** The agency's own minimums: its cohort floor, and the survivors it needs signed before it unmasks. */
+    private readonly policy: ClientPolicy,
     private readonly random?: RandomWords,
+    offerHash?: Uint8Array,
   ) {
-    this.round = roundContextOf(offer);
+    this.round = roundContextOf(offer, offerHash);
     this.vector = updateVectorOf(offer);
   }
 
@@ -33,9 +35,9 @@ export class SecureParticipant {
     return encodeAdvert(advert);
   }
 
-  /** Stage 2: check every neighbour's signed keys, then share our secrets among them. */
+  /** Stage 2: check every advert's signature, draw the graph from their coin, then share our secrets among our neighbours. */
   async shareKeys(roster: cohort.v1.IKeyRoster): Promise<cohort.v1.IShareBundle> {
-    const shares = await shareKeys(this.current(), (roster.adverts ?? []).map(decodeAdvert), { minCohort: this.minCohort });
+    const shares = await shareKeys(this.current(), (roster.adverts ?? []).map(decodeAdvert), this.policy);
     return { shares: encodeShares(shares) };
   }
 
@@ -48,7 +50,12 @@ export class SecureParticipant {
     return encodeUint32LE(maskInput(state, decodeShares(delivery.shares), encodeUpdate(this.vector, state.params, delta, weight, parts, this.random)));
   }
 
-  /** Stage 4: one share per named neighbour, never both of one (secagg/client.ts refuses). */
+  /** Stage 4: sign the announced survivor set, once. */
+  signSurvivors(request: cohort.v1.IConsistencyRequest): cohort.v1.IConsistencySignature {
+    return encodeSignature(signSurvivorSet(this.current(), decodeConsistencyRequest(request)));
+  }
+
+  /** Stage 5: only for the set this client signed and a quorum signed with it, one share per neighbour (secagg/client.ts refuses otherwise). */
   unmask(request: cohort.v1.IUnmaskRequest): cohort.v1.IUnmaskResponse {
     return encodeRevealed(unmask(this.current(), decodeUnmaskRequest(request)).shares);
   }

@@ -33,7 +33,8 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
     strategy.restore(await store.readStrategyState(progress.lastOk.round));
     const run: RunContext = { ...parts, store, strategy, privacy: new PrivacyTracker(config, progress), progress, tables: {} };
-    const loop: Loop = { attempted: progress.lastRound, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
+    const attempted = Math.max(progress.lastRound, await store.readLastOffered());
+    const loop: Loop = { attempted, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
     const view = (): RunState => runState(progress, loop);
     parts.events?.onRunStart?.(view());
     for (let purpose = nextPurpose(run, loop); !progress.finished && purpose; purpose = nextPurpose(run, loop)) {
@@ -49,6 +50,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
       // Round numbers name attempts: a skipped or abandoned round counts toward `rounds` too.
       const round = Math.max(loop.attempted, progress.lastRound) + 1;
       loop.attempted = round;
+      await store.noteOffered(round);
       const done = await runRound(run, round, next.available, weights, purpose);
       weights = done.weights;
       loop.history.push(done.record);

@@ -8,7 +8,8 @@ import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { assertFinite } from '../ml/weights.js';
 import { sha256Hex } from '../bytes/digest.js';
 import { commitmentTranscript } from '../ledger/entries.js';
-import { verify } from '../identity/keys.js';
+import { toHex, verify } from '../identity/keys.js';
+import { offerSha256 } from '../proto/offer-hash.js';
 import { bodySchemas } from '../ledger/entries.js';
 import type { SecAggParams } from '../secagg/params.js';
 import type { SecAggStage } from '../secagg/stages.js';
@@ -39,6 +40,8 @@ export interface RoundPlan {
   dp?: cohort.v1.IDpConfig;
   secagg?: SecureRoundConfig;
   weightCap: number;
+  /** The federation's signed roster (identity/roster.ts), carried in every offer; absent without one. */
+  roster?: Uint8Array;
   /** The round is abandoned when fewer agencies than this accept, or contribute. */
   minCohort: number;
   deadlines: Deadlines;
@@ -57,10 +60,9 @@ export interface RoundTerms {
   statisticsTotals?: string;
 }
 
-/** A secure round's SecAgg+ parameters, sound for its cohort, and the neighbour graph's seed. */
+/** A secure round's SecAgg+ parameters, sound for its cohort (the graph's seed is the adverts' public coin, nobody's choice). */
 export interface SecureRoundConfig {
   params: SecAggParams;
-  graphSeed: Uint8Array;
 }
 
 export interface Answer {
@@ -86,11 +88,12 @@ export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): coh
     modelTopology: plan.topology,
     weights: encodeFloat32LE(plan.weights),
     train: plan.train,
-    secagg: plan.secagg ? encodeParams(plan.secagg.params, plan.secagg.graphSeed) : null,
+    secagg: plan.secagg ? encodeParams(plan.secagg.params) : null,
     dp: plan.dp ?? null,
     cohort: cohortMembers.map((s) => ({ agency: s.agency, identityKey: s.identityKey })),
     deadlineMs: plan.deadlines.uploadMs,
     weightCap: plan.weightCap,
+    ...(plan.roster ? { roster: plan.roster } : {}),
     ...termsOf(plan.terms),
   };
 }
@@ -110,6 +113,8 @@ function termsOf(terms: RoundTerms | undefined): Partial<cohort.v1.IRoundOffer> 
 export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: AgencySession[]) {
   const started = performance.now();
   const offer = roundOffer(plan, members);
+  // What every commitment, advert and consistency signature of the round is bound to.
+  const offerHash = offerSha256(offer);
   for (const session of members) session.send({ roundOffer: offer }, plan.round);
   const declined = new Map<string, { code: string; reason: string }>();
   let answered = 0;
@@ -134,7 +139,7 @@ export async function offerRound(ctx: RoundContext, plan: RoundPlan, members: Ag
     }, ctx.signal);
   const accepted = new Map<string, Answer>();
   for (const [agency, answer] of answers.received) if (answer) accepted.set(agency, answer);
-  return { offer, accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
+  return { offer, offerHash, accepted, declined, missing: answers.missing, seconds: (performance.now() - started) / 1000 };
 }
 
 const DATASET = bodySchemas.agency_joined.shape.dataset;
@@ -160,13 +165,24 @@ export interface Commitment {
   signature: Uint8Array;
 }
 
+/** The ledger's unmasking entry, less what the round log fills in. */
+export interface Unmasking {
+  survivors: string[];
+  dropped: string[];
+  sharesFrom: string[];
+  graphSeed: string;
+  consistency: { agency: string; signature: string }[];
+}
+
 export interface AggregateResult {
   contributors: string[];
   commitments: Map<string, Commitment>;
   /** Accepted agencies left out of the aggregate, with why, and at which stage. */
   dropped: Map<string, string>;
   dropStage: Map<string, SecAggStage>;
-  unmasking?: { survivors: string[]; dropped: string[]; sharesFrom: string[] };
+  unmasking?: Unmasking;
+  /** Findings the ledger should note (a revealed share that did not fit its owner's commitment). */
+  notes?: string[];
   /** Sum of w_k * delta_k and of w_k; absent when the round is abandoned. */
   sum?: { weighted: Float64Array; totalWeight: number };
   /** The cohort's metric and statistics totals (under SecAgg, from the masked inputs; in the clear, the reported ones). */
@@ -180,14 +196,14 @@ export interface AggregateResult {
 }
 
 /**
- * The agency's commitment to the bytes it uploaded, checked before those bytes touch the sum:
- * an input in the aggregate always has a valid commitment in the ledger (docs/LEDGER.md).
+ * The agency's commitment to the bytes it uploaded under this offer, checked before those bytes
+ * touch the sum: an input in the aggregate always has a valid commitment in the ledger (docs/LEDGER.md).
  */
-export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, agency: string, uploaded: Uint8Array,
+export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, offerHash: Uint8Array, agency: string, uploaded: Uint8Array,
   signature: Uint8Array | null | undefined): Commitment {
   const hash = sha256Hex(uploaded);
   const key = ctx.sessions.get(agency)?.identityKey;
-  if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, hash), signature, key)) {
+  if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, toHex(offerHash), hash), signature, key)) {
     throw new ProtocolError('BAD_UPDATE', `${agency}'s commitment signature does not verify over what it sent`);
   }
   return { hash, signature };
@@ -198,7 +214,7 @@ export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, agency: st
  * round that does not train carries an empty update. Metrics come only from agencies whose
  * policy allows per-agency metrics (they are seen one by one here), and are summed as reported.
  */
-export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members: string[]): Promise<AggregateResult> {
+export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHash: Uint8Array, members: string[]): Promise<AggregateResult> {
   const length = (plan.terms?.purpose ?? 'train') === 'train' ? plan.weights.length : 0;
   const sum = new UpdateSum(length);
   const commitments = new Map<string, Commitment>();
@@ -213,7 +229,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, members
       if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
       // With DP every agency weighs 1: that is what bounds one agency's effect on the sum.
       if (plan.dp && weight !== 1) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; with differential privacy every weight is 1`);
-      const commitment = checkedCommitment(ctx, plan, agency, update.delta!, update.commitment);
+      const commitment = checkedCommitment(ctx, plan, offerHash, agency, update.delta!, update.commitment);
       sum.add(delta, weight);
       commitments.set(agency, commitment);
       if (update.metrics) perAgency.set(agency, update.metrics);

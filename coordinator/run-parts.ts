@@ -40,6 +40,8 @@ export interface FederationParts {
   signal?: AbortSignal;
   /** Holds the run between rounds while paused (coordinator/http/control.ts). */
   gate?: RunGate;
+  /** The federation's signed roster (identity/roster.ts), sent with every offer; absent without one. */
+  roster?: Uint8Array;
 }
 
 /** A run in progress: the parts it was given, and what it owns. */

@@ -52,8 +52,8 @@ export async function runRound(run: RunContext, round: number, available: string
     }
     const sessions = new Map(members.map((s) => [s.agency, s]));
     await recordJoins(run, answers.accepted, sessions);
-    const log = await openRound(run, plan, accepted, sessions);
-    const result = plan.secagg ? await secureAggregate(ctx, plan, answers.offer, answers.accepted) : await plainAggregate(ctx, plan, accepted);
+    const log = await openRound(run, plan, accepted, sessions, { offerHash: answers.offerHash, offered: members.length });
+    const result = plan.secagg ? await secureAggregate(ctx, plan, answers.offer, answers.offerHash, answers.accepted) : await plainAggregate(ctx, plan, answers.offerHash, accepted);
     const committed = await recordInputs(run, log, result, record);
     // An unmasked sum is recorded, and spends its privacy step, even when it cannot be applied.
     if (result.aggregateSha256) await log.append('aggregate', { aggregateSha256: result.aggregateSha256, inputs: result.contributors.length });
@@ -116,6 +116,7 @@ async function planRound(run: RunContext, round: number, cohortSize: number, wei
     minCohort: config.minCohort,
     deadlines: config.deadlines,
     ...(terms ? { terms } : {}),
+    ...(run.roster ? { roster: run.roster } : {}),
   };
 }
 
@@ -148,12 +149,14 @@ async function recordJoins(run: RunContext, accepted: Map<string, Answer>, sessi
   }
 }
 
-function openRound(run: RunContext, plan: RoundPlan, accepted: string[], sessions: Map<string, AgencySession>): Promise<RoundLog> {
+/** round_opened: the cohort that accepted, the offer they were all sent, and (SecAgg) how many were offered it. */
+function openRound(run: RunContext, plan: RoundPlan, accepted: string[], sessions: Map<string, AgencySession>,
+  offer: { offerHash: Uint8Array; offered: number }): Promise<RoundLog> {
   const secagg = plan.secagg?.params;
   return RoundLog.open(run.ledger, { secure: secagg !== undefined, private: run.privacy.enabled }, {
-    runId: plan.runId, round: plan.round, minCohort: plan.minCohort,
+    runId: plan.runId, round: plan.round, minCohort: plan.minCohort, offerSha256: toHex(offer.offerHash),
     cohort: accepted.map((agency) => ({ agency, identityKey: toHex(sessions.get(agency)!.identityKey) })),
-    ...(secagg ? { secagg: { threshold: secagg.threshold, degree: secagg.degree } } : {}),
+    ...(secagg ? { secagg: { threshold: secagg.threshold, degree: secagg.degree, offered: offer.offered } } : {}),
     ...(plan.terms && plan.terms.purpose !== 'train' ? { kind: plan.terms.purpose } : {}),
   });
 }
@@ -162,7 +165,7 @@ function openRound(run: RunContext, plan: RoundPlan, accepted: string[], session
 async function recordInputs(run: RunContext, log: RoundLog, result: AggregateResult, record: RoundRecord): Promise<Map<string, LedgerEntry>> {
   const committed = new Map<string, LedgerEntry>();
   for (const [agency, commitment] of result.commitments) {
-    committed.set(agency, await log.append('commitment', { agency, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature) }));
+    committed.set(agency, await log.append('commitment', { agency, offerSha256: log.offerSha256, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature) }));
   }
   for (const [agency, reason] of result.dropped) {
     run.log.warn({ agency, round: log.round }, `left out of the round: ${reason}`);
@@ -170,6 +173,7 @@ async function recordInputs(run: RunContext, log: RoundLog, result: AggregateRes
   }
   record.dropped = result.dropped.size;
   if (result.dropped.size) record.dropouts = Object.fromEntries([...result.dropped].sort(([a], [b]) => (a < b ? -1 : 1)));
+  for (const text of result.notes ?? []) await run.ledger.append('note', { text: `round ${log.round}: ${text}` });
   if (result.unmasking) await log.append('unmasking', result.unmasking);
   return committed;
 }

@@ -42,6 +42,7 @@ import type { FederationEvents } from './run-parts.js';
 import { RunProgress } from './run-progress.js';
 import { RunStore, type RoundRecord } from './run-store.js';
 import { startCoordinator, type Coordinator } from './service.js';
+import type { Roster } from '../identity/roster.js';
 import { modelSpecOf, tfGlobalModel, type HeldOut } from './tf-model.js';
 
 /** The config as the operator submitted it, beside the run's other files. */
@@ -52,6 +53,8 @@ export interface RunServiceOptions {
   dataDir: string;
   identity: Identity;
   agencies: Enrolment;
+  /** The federation's signed roster (identity/roster.ts): only its members are admitted, and every offer carries it. */
+  roster?: Roster;
   operators: Enrolment;
   host: string;
   port: number;
@@ -145,6 +148,7 @@ export class RunService {
     service.coordinator = await startCoordinator({
       dataDir: options.dataDir, identity: options.identity, admission: options.agencies, host: options.host, port: options.port,
       limits: options.limits, log: options.log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
+      ...(options.roster ? { roster: options.roster } : {}),
     });
     try {
       // The book: the ledger on disk folded in, then each entry as it is written.

@@ -5,6 +5,7 @@
 //   <dataDir>/runs/<runId>/rounds.jsonl             each round's record (loss, accuracy, time): a view for people
 //   <dataDir>/runs/<runId>/receipts.jsonl           the ML team's receipts of run_finished
 //   <dataDir>/runs/<runId>/statistics/<sha256>.json  a tabular run's statistics totals, named by the hash its ledger entry records
+//   <dataDir>/runs/<runId>/offered.json             the highest round number ever offered to agencies
 // What the run has done (rounds, agencies joined, privacy spent, the current model, finished or
 // not) is read from the ledger alone (run-progress.ts); a checkpoint counts once the ledger's
 // model_updated names its hash, so it is written first.
@@ -21,6 +22,7 @@ import type { RunConfig } from './run-config.js';
 
 const STRATEGY_FILE = 'strategy.json';
 const ROUNDS_FILE = 'rounds.jsonl';
+const OFFERED_FILE = 'offered.json';
 
 /** One agency's own metrics, shown only when its policy allows per-agency metrics. */
 export interface AgencyMetrics {
@@ -91,6 +93,22 @@ export class RunStore {
 
   async writeConfig(config: RunConfig): Promise<void> {
     await writeJsonAtomic(join(this.runDir, 'run.json'), config);
+  }
+
+  /**
+   * The highest round number ever offered. The ledger cannot say it: a coordinator that crashes
+   * after its offers went out and before the round's first entry leaves no trace there, yet the
+   * agencies that accepted answer that number only once (client/round-journal.ts). A round
+   * number is never offered twice, so the next one is always above this.
+   */
+  async readLastOffered(): Promise<number> {
+    const kept = await readJsonOr<{ round?: unknown }>(join(this.runDir, OFFERED_FILE), {});
+    return Number.isSafeInteger(kept.round) ? (kept.round as number) : 0;
+  }
+
+  /** Notes `round` as offered, durably, before any offer of it leaves. */
+  async noteOffered(round: number): Promise<void> {
+    await writeJsonAtomic(join(this.runDir, OFFERED_FILE), { round });
   }
 
   /** Appends a round's record to rounds.jsonl: what people read (loss, accuracy, time), never what a resume decides by. */

@@ -16,11 +16,15 @@ import type { RunConfig } from './run-config.js';
 import { RunMonitor } from './http/monitor.js';
 import { startDashboard, type Dashboard } from './http/server.js';
 import { SseHub } from './http/sse.js';
+import { encodeRoster, type Roster } from '../identity/roster.js';
+import { checkEnrolmentOnRoster, rosterAdmission, type ListedAdmission } from './roster-admission.js';
 
 export interface CoordinatorOptions {
   dataDir: string;
   identity: Identity;
-  admission: Admission;
+  admission: ListedAdmission;
+  /** The federation's signed roster: then only its members are admitted, and every offer carries it. */
+  roster?: Roster;
   host: string;
   port: number;
   limits: Limits;
@@ -49,6 +53,8 @@ export interface Coordinator {
 
 export async function startCoordinator(options: CoordinatorOptions): Promise<Coordinator> {
   const { log } = options;
+  // Under a roster, refused before anything opens: an enrolled agency the roster does not list.
+  const admission: Admission = options.roster ? rosterAdmission(options.admission, options.roster) : options.admission;
   const ledgerPath = join(options.dataDir, 'ledger.jsonl');
   const ledger = await LedgerWriter.open(ledgerPath, options.identity, options.ledger);
   const note = (text: string) => {
@@ -65,7 +71,7 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
   const notices = new NoticeLedger(options.limits.noticesPerRound, note);
   // A transport that cannot start (port taken, plain ws:// refused) must not leave the ledger open.
   const transport = await startTransport({
-    host: options.host, port: options.port, identity: options.identity, admission: options.admission,
+    host: options.host, port: options.port, identity: options.identity, admission,
     limits: options.limits, log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
   }, sessionHandlers(log, router, note, notices)).catch(async (err: unknown) => {
     await ledger.close();
@@ -83,10 +89,15 @@ export async function startCoordinator(options: CoordinatorOptions): Promise<Coo
     ledger,
     dashboard,
     monitor,
-    run: (config, model, events, signal) => runWatched(monitor, {
-      config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
-      sessions: transport.sessions, log, events: bothEvents(bothEvents(events, monitor.events), { onRoundEnd: (record) => notices.roundEnded(record.round) }),
-    }, signal).finally(() => notices.runEnded()),
+    run: (config, model, events, signal) => {
+      // The enrolment may have changed since the start (cohort enroll while running): a run starts only on the roster.
+      if (options.roster) checkEnrolmentOnRoster(options.admission, options.roster);
+      return runWatched(monitor, {
+        config, dataDir: options.dataDir, identity: options.identity, model, ledger, router,
+        sessions: transport.sessions, log, events: bothEvents(bothEvents(events, monitor.events), { onRoundEnd: (record) => notices.roundEnded(record.round) }),
+        ...(options.roster ? { roster: encodeRoster(options.roster) } : {}),
+      }, signal).finally(() => notices.runEnded());
+    },
     async close() {
       await dashboard?.close();
       await transport.close();

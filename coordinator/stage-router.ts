@@ -3,7 +3,7 @@
 // opens, since a fast client may legitimately run ahead of the slowest; anything else is out of
 // turn and answered with a notice, never allowed to disturb the round.
 import { type Opened } from '../proto/channel.js';
-import { Stage, stageOf, type MessageKind } from '../proto/stages.js';
+import { Stage, stageOf, stageRank, type MessageKind } from '../proto/stages.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { Message } from '../proto/framing.js';
 import { StageCollector, type Collected } from './collector.js';
@@ -112,7 +112,7 @@ export class StageRouter {
       throw new ProtocolError('OUT_OF_TURN', `${agency} sent a message for round ${opened.round}; round ${this.round || 'none'} is open`);
     }
     if (!open || opened.stage !== open.stage) {
-      const expectedLater = !open || opened.stage > open.stage;
+      const expectedLater = !open || stageRank(opened.stage) > stageRank(open.stage);
       const key = `${agency}\u0000${opened.stage}`;
       if (expectedLater && opened.stage !== Stage.STAGE_OFFER && !this.held.has(key)) {
         this.held.set(key, opened);

@@ -1,9 +1,10 @@
-// A federation laid out on one machine: a coordinator identity and enrolment, and for each
-// agency its own identity, policy and state folder, with its client as a separate OS process.
-// `cohort demo` runs on it, and so do the end-to-end tests: the same files a real deployment has.
+// A federation laid out on one machine: a coordinator identity and enrolment, a governance key
+// and the roster it signed, and for each agency its own identity, policy (pinning the coordinator
+// and the governance key) and state folder, with its client as a separate OS process. `cohort
+// demo` runs on it, and so do the end-to-end tests: the same files a real deployment has.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MnistSplit } from '../client/data/source.js';
@@ -11,7 +12,9 @@ import { Enrolment } from '../coordinator/enrolment.js';
 import type { RunConfig } from '../coordinator/run-config.js';
 import { writeIdentityFile } from '../identity/keyfile.js';
 import { generateIdentity, toHex, type Identity } from '../identity/keys.js';
-import { writeJsonAtomic } from '../storage/atomic.js';
+import { formatRoster, parseRoster, signRoster, type Roster } from '../identity/roster.js';
+import { buildModel, modelFingerprint } from '../ml/models.js';
+import { writeFileAtomic, writeJsonAtomic } from '../storage/atomic.js';
 
 // The built CLI: beside this file once compiled (dist/examples/ -> dist/cli/), or under dist/
 // when this file runs from the TypeScript sources (as under vitest).
@@ -34,16 +37,21 @@ export interface LocalFederation {
   coordinatorIdentity: Identity;
   coordinatorDir: string;
   enrolment: Enrolment;
+  /** The federation's governance identity (not the coordinator's) and the roster it signed, also in <dir>/roster.json. */
+  governance: Identity;
+  roster: Roster;
   agencies: LocalAgency[];
 }
 
 /** The policy each agency gets by default: it allows exactly this run; `override` changes fields. */
-export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, split: MnistSplit, index: number): Record<string, unknown> {
+export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, split: MnistSplit, index: number, governanceKey?: Uint8Array,
+  models: string[] = [config.model]): Record<string, unknown> {
   return {
     coordinatorKey: toHex(coordinatorKey),
+    ...(governanceKey ? { federation: { governanceKey: toHex(governanceKey) } } : {}),
     minCohort: Math.min(3, split.agencies),
     purposes: [config.purpose],
-    models: [config.model],
+    models,
     maxRoundsPerRun: config.rounds * 2,
     // A trial federation's agencies set a budget no smaller than the run's own (or a generous one).
     ...(config.dp.mode !== 'off' ? { privacy: { epsilon: config.dp.epsilonBudget ?? 1000, delta: config.dp.delta } } : {}),
@@ -62,6 +70,8 @@ export async function prepareLocalFederation(dir: string, config: RunConfig, spl
   const coordinatorDir = join(dir, 'coordinator');
   await writeIdentityFile(join(coordinatorDir, 'coordinator.key'), coordinatorIdentity, { name: 'coordinator', overwrite: true });
   const enrolment = await Enrolment.open(coordinatorDir);
+  const governance = generateIdentity();
+  const models = await pinnedModels(config);
   const agencies: LocalAgency[] = [];
   for (let i = 0; i < split.agencies; i++) {
     const name = `agency-${i + 1}`;
@@ -70,10 +80,26 @@ export async function prepareLocalFederation(dir: string, config: RunConfig, spl
     const agency = { name, identity, home, keyPath: join(home, 'identity.key'), policyPath: join(home, 'policy.json'), stateDir: join(home, 'state') };
     await writeIdentityFile(agency.keyPath, identity, { name, overwrite: true });
     if (!enrolment.lookup(name)) await enrolment.add(name, toHex(identity.publicKey));
-    await writeJsonAtomic(agency.policyPath, override(i, defaultPolicy(config, coordinatorIdentity.publicKey, split, i)));
+    await writeJsonAtomic(agency.policyPath, override(i, defaultPolicy(config, coordinatorIdentity.publicKey, split, i, governance.publicKey, models)));
     agencies.push(agency);
   }
-  return { dir, coordinatorIdentity, coordinatorDir, enrolment, agencies };
+  const roster = signRoster(parseRoster(JSON.stringify({
+    version: 1, federation: 'local', serial: 1, members: agencies.map((a) => ({ agency: a.name, identityKey: toHex(a.identity.publicKey) })),
+  })), governance);
+  await writeIdentityFile(join(dir, 'governance.key'), governance, { name: 'governance', overwrite: true });
+  await writeFileAtomic(join(dir, 'roster.json'), formatRoster(roster));
+  return { dir, coordinatorIdentity, coordinatorDir, enrolment, governance, roster, agencies };
+}
+
+/** What the agencies' policies pin: a built-in architecture by name (each builds it itself), any other model by its fingerprint. */
+async function pinnedModels(config: RunConfig): Promise<string[]> {
+  if (config.model !== 'layers-json') return [config.model];
+  const model = await buildModel({ kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object });
+  try {
+    return [`sha256:${modelFingerprint(model)}`];
+  } finally {
+    model.dispose();
+  }
 }
 
 /** Starts `cohort client` for one agency; its output goes to <dir>/logs/<agency>.{log,out}. */

@@ -83,8 +83,13 @@ export const bodySchemas = {
     round: roundNumber,
     cohort: z.array(member).min(1),
     minCohort: z.number().int().min(1),
-    /** The round's SecAgg+ threshold and degree; absent when the run aggregates in the clear. */
-    secagg: z.strictObject({ threshold: z.number().int().min(1), degree: z.number().int().min(1) }).optional(),
+    /** SHA-256 of the round's offer (docs/LEDGER.md section 4): every commitment and consistency signature names it. */
+    offerSha256: hex32,
+    /**
+     * The round's SecAgg+ threshold and degree, and how many agencies were offered it (the
+     * consistency quorum is a majority of them); absent when the run aggregates in the clear.
+     */
+    secagg: z.strictObject({ threshold: z.number().int().min(1), degree: z.number().int().min(1), offered: z.number().int().min(1) }).optional(),
     /** Absent: the round trains. `evaluation`: the agencies evaluate the current model only; `statistics`: the statistics pass. */
     kind: z.enum(ROUND_PURPOSES).optional(),
   }),
@@ -92,8 +97,10 @@ export const bodySchemas = {
     runId: identifier,
     round: roundNumber,
     agency: identifier,
+    /** The offer the agency committed under: the round's offerSha256. */
+    offerSha256: hex32,
     maskedInputSha256: hex32,
-    /** The agency's Ed25519 signature over commitmentTranscript(runId, round, maskedInputSha256). */
+    /** The agency's Ed25519 signature over commitmentTranscript(runId, round, offerSha256, maskedInputSha256). */
     clientSignature: hexSignature,
   }),
   dropout: z.strictObject({ runId: identifier, round: roundNumber, agency: identifier, stage: z.enum(SECAGG_STAGES) }),
@@ -106,6 +113,10 @@ export const bodySchemas = {
     dropped: z.array(identifier),
     /** Survivors that sent their unmasking shares. */
     sharesFrom: z.array(identifier),
+    /** The neighbour graph's seed: the public coin of the round's adverts (docs/LEDGER.md section 6). */
+    graphSeed: hex32,
+    /** Each signer's Ed25519 signature over the survivor set (consistencyTranscript in secagg/consistency.ts). */
+    consistency: z.array(z.strictObject({ agency: identifier, signature: hexSignature })),
   }),
   aggregate: z.strictObject({ runId: identifier, round: roundNumber, aggregateSha256: hex32, inputs: count }),
   /** The cohort's metrics, as totals over the agencies whose totals are in the sum. */
@@ -206,18 +217,20 @@ export const envelopeSchema = z.strictObject({
   sig: hexSignature,
 });
 
-export const COMMITMENT_DOMAIN = 'cohort-commitment-v1';
+export const COMMITMENT_DOMAIN = 'cohort-commitment-v2';
 
 /**
  * The bytes an agency signs to commit to its masked input: the UTF-8 of
- * `cohort-commitment-v1|<runId>|<round in decimal>|<maskedInputSha256>`. Ids cannot contain
- * '|', so the fields cannot be shifted between one another.
+ * `cohort-commitment-v2|<runId>|<round in decimal>|<offerSha256>|<maskedInputSha256>`. Ids
+ * cannot contain '|', so the fields cannot be shifted between one another; the offer hash binds
+ * the commitment to the offer the agency trained on.
  */
-export function commitmentTranscript(runId: string, round: number, maskedInputSha256: string): Uint8Array {
+export function commitmentTranscript(runId: string, round: number, offerSha256: string, maskedInputSha256: string): Uint8Array {
   if (!identifier.safeParse(runId).success) throw new RangeError('runId must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
   if (!Number.isSafeInteger(round) || round < 1) throw new RangeError('round must be a positive integer');
+  if (!hex32.safeParse(offerSha256).success) throw new RangeError('offerSha256 must be 64 lowercase hex characters');
   if (!hex32.safeParse(maskedInputSha256).success) throw new RangeError('maskedInputSha256 must be 64 lowercase hex characters');
-  return new TextEncoder().encode(`${COMMITMENT_DOMAIN}|${runId}|${round}|${maskedInputSha256}`);
+  return new TextEncoder().encode(`${COMMITMENT_DOMAIN}|${runId}|${round}|${offerSha256}|${maskedInputSha256}`);
 }
 
 /** The run and round an entry belongs to, and the agency it is about (null where none). */

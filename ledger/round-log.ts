@@ -12,12 +12,25 @@ export type RoundFields<T extends RoundEntryType> = Omit<EntryBody<T>, 'runId' |
 export class RoundLog {
   #step: RoundStep = 'inputs';
 
-  private constructor(private readonly ledger: LedgerWriter, readonly runId: string, readonly round: number, readonly kind: RoundKind) {}
+  private constructor(private readonly ledger: LedgerWriter, private readonly opened: EntryBody<'round_opened'>, readonly kind: RoundKind) {}
+
+  get runId(): string {
+    return this.opened.runId;
+  }
+
+  get round(): number {
+    return this.opened.round;
+  }
+
+  /** The offer the round was opened under: every commitment names it. */
+  get offerSha256(): string {
+    return this.opened.offerSha256;
+  }
 
   /** Appends `round_opened` and returns the log of the round it opened; what the round does is the entry's `kind`. */
   static async open(ledger: LedgerWriter, kind: Omit<RoundKind, 'purpose'>, opened: EntryBody<'round_opened'>): Promise<RoundLog> {
     await ledger.append('round_opened', opened);
-    return new RoundLog(ledger, opened.runId, opened.round, { ...kind, purpose: opened.kind ?? 'train' });
+    return new RoundLog(ledger, opened, { ...kind, purpose: opened.kind ?? 'train' });
   }
 
   /** Appends the round's next entry; refuses (LEDGER_ORDER, nothing written) one the round's order does not allow. */

@@ -15,7 +15,7 @@ import { transcript } from '../bytes/transcript.js';
 import { ProtocolError } from './errors.js';
 import type { cohort } from './messages.js';
 
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 export const NONCE_BYTES = 32;
 export const SESSION_BYTES = 16;
 const DOMAIN = 'cohort/handshake/v1';

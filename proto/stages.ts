@@ -22,6 +22,8 @@ export const MESSAGE_KINDS: Readonly<Record<MessageKind, KindRule>> = Object.fre
   shareDelivery: { stage: Stage.STAGE_MASKED_INPUT, from: 'coordinator' },
   maskedInput: { stage: Stage.STAGE_MASKED_INPUT, from: 'client' },
   plainUpdate: { stage: Stage.STAGE_MASKED_INPUT, from: 'client' },
+  consistencyRequest: { stage: Stage.STAGE_CONSISTENCY, from: 'coordinator' },
+  consistencySignature: { stage: Stage.STAGE_CONSISTENCY, from: 'client' },
   unmaskRequest: { stage: Stage.STAGE_UNMASKING, from: 'coordinator' },
   unmaskResponse: { stage: Stage.STAGE_UNMASKING, from: 'client' },
   roundReceipt: { stage: Stage.STAGE_RESULT, from: 'coordinator' },
@@ -35,8 +37,20 @@ export const SECAGG_WIRE_STAGES: Readonly<Record<SecAggStage, Stage>> = Object.f
   advertise_keys: Stage.STAGE_OFFER,
   share_keys: Stage.STAGE_SHARE_KEYS,
   masked_input: Stage.STAGE_MASKED_INPUT,
+  consistency: Stage.STAGE_CONSISTENCY,
   unmasking: Stage.STAGE_UNMASKING,
 });
+
+/** The stages in the order a round passes through them (the enum's numbers are wire tags, not an order). */
+export const STAGE_ORDER: readonly Stage[] = Object.freeze([
+  Stage.STAGE_NONE, Stage.STAGE_OFFER, Stage.STAGE_SHARE_KEYS, Stage.STAGE_MASKED_INPUT, Stage.STAGE_CONSISTENCY,
+  Stage.STAGE_UNMASKING, Stage.STAGE_RESULT, Stage.STAGE_CONTROL,
+]);
+
+/** Where `stage` comes in a round: a later stage has a higher rank (-1 for a value that is no stage). */
+export function stageRank(stage: Stage): number {
+  return STAGE_ORDER.indexOf(stage);
+}
 
 /** The stage a message of `kind` travels under. */
 export function stageOf(kind: MessageKind): Stage {

@@ -36,8 +36,16 @@ export function checkId(value: unknown, name: string): string {
   return value;
 }
 
-/** Ids order by their UTF-8 bytes, so any language sorts a cohort the same way. */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+/**
+ * Ids order by their UTF-8 bytes, so any language sorts a cohort the same way. Without
+ * surrogates (every id Cohort issues is ASCII) UTF-16 order is that order, and is compared
+ * without encoding: a round sorts ids often, and encoding both on every comparison was a
+ * measurable share of a client's share_keys stage.
+ */
 export function compareIds(a: string, b: string): number {
+  if (!SURROGATE.test(a) && !SURROGATE.test(b)) return a < b ? -1 : a > b ? 1 : 0;
   return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }
 

@@ -1,8 +1,8 @@
 // Pairwise authenticated encryption of share bundles routed through the coordinator
 // (Bonawitz et al. 2017 §4 Round 1: e_{u,v} = AE.enc(KA.agree(c_u^SK, c_v^PK), u || v || shares)).
-// The key is HKDF-SHA256 of the X25519 secret, bound to run, round and direction; the cipher is
+// The key is HKDF-SHA256 of the X25519 secret, bound to run, round, offer and pair; the cipher is
 // nacl.secretbox (XSalsa20-Poly1305) under a random 24-byte nonce. The plaintext repeats sender,
-// recipient, run and round, and the receiver checks them, so a coordinator cannot replay a bundle
+// recipient, run, round and offer hash, and the receiver checks them, so a coordinator cannot replay a bundle
 // into another pair, run or round.
 import { hkdfSync } from 'node:crypto';
 import nacl from 'tweetnacl';
@@ -79,7 +79,7 @@ export function decryptBundle(
 
 function header(binding: RoundBinding, from: string, to: string): Uint8Array {
   checkBinding(binding);
-  return transcript('share-bundle', [binding.runId, binding.round, checkId(from, 'from'), checkId(to, 'to')]);
+  return transcript('share-bundle', [binding.runId, binding.round, binding.offerHash, checkId(from, 'from'), checkId(to, 'to')]);
 }
 
 /**
@@ -90,6 +90,6 @@ function header(binding: RoundBinding, from: string, to: string): Uint8Array {
 function bundleKey(binding: RoundBinding, from: string, to: string, shared: Uint8Array): Uint8Array {
   checkBytes(shared, 'shared', X25519_KEY_BYTES);
   const [lo, hi] = compareIds(from, to) < 0 ? [from, to] : [to, from];
-  const info = transcript('share-key', [binding.runId, binding.round, lo, hi]);
+  const info = transcript('share-key', [binding.runId, binding.round, binding.offerHash, lo, hi]);
   return new Uint8Array(hkdfSync('sha256', shared, DOMAIN, info, nacl.secretbox.keyLength));
 }

@@ -7,10 +7,22 @@ export const REFUSAL_CODES = Object.freeze([
   'COHORT_BELOW_POLICY',
   /** Fewer than t parties are left to hold shares, so the round cannot end safely. */
   'BELOW_THRESHOLD',
-  /** An unmask request names one neighbour both as dropped and as surviving (Bonawitz §4, Round 4). */
-  'BOTH_SHARES_REQUESTED',
   /** An advert's signature does not verify against the cohort's identity key for its id. */
   'BAD_ADVERT_SIGNATURE',
+  /** A peer's advert or consistency signature was made for another offer than this client holds. */
+  'OFFER_MISMATCH',
+  /** A peer's consistency signature names another neighbour graph (another view of who advertised). */
+  'GRAPH_MISMATCH',
+  /** The round leaves out this client's own advert or input, or changes its keys. */
+  'SELF_MISSING',
+  /** The unmask request names another survivor set than the one this client signed (Bonawitz §4, Round 4). */
+  'SURVIVORS_CHANGED',
+  /** A relayed consistency signature does not verify over this offer, graph and survivor set. */
+  'BAD_CONSISTENCY_SIGNATURE',
+  /** Fewer survivors signed the survivor set than this client requires before revealing any share. */
+  'CONSISTENCY_QUORUM',
+  /** A revealed share does not rebuild the secret its owner committed to (its seed commitment, its advertised key). */
+  'BAD_REVEALED_SHARE',
   /** An advert, share or request names a party that is not a neighbour (or not in the cohort). */
   'UNKNOWN_PEER',
   /** The same party appears twice where it may appear once. */

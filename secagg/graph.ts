@@ -1,10 +1,12 @@
 // The SecAgg+ neighbour graph (Bell et al. 2020, §3): a Harary graph H(k, n) whose n positions
-// are filled by a pseudorandom permutation of the cohort. Everyone derives the same graph from
-// the round's public seed and the sorted cohort ids, so the coordinator only has to send both.
-// A seed the coordinator can choose freely lets it grind for a graph it likes; Bell et al.
-// assume it is sampled honestly (semi-honest server), and so does this file.
+// are filled by a pseudorandom permutation of the clients that advertised keys. Everyone derives
+// the same graph from the seed and the sorted ids. Bell et al. assume a seed sampled honestly
+// (semi-honest server); a seed the coordinator could choose would let it grind for a graph it
+// likes, so here nobody chooses it: it is a public coin, the hash of every signed advert of the
+// round (publicCoin), which each client recomputes from the adverts it verified itself.
 import { createCipheriv, createHash, hkdfSync } from 'node:crypto';
-import { DOMAIN, checkBytes, checkId, checkInteger, sortedIds, transcript } from './encoding.js';
+import { DOMAIN, checkBytes, checkId, checkInteger, compareIds, sortedIds, transcript } from './encoding.js';
+import { checkBinding, type KeyAdvert, type RoundBinding } from './keys.js';
 import { MAX_DEGREE, checkCohortSize } from './params.js';
 
 export const GRAPH_SEED_BYTES = 32;
@@ -18,6 +20,28 @@ export interface NeighbourGraph {
   /** The neighbours of id in canonical order; RangeError for an id outside the cohort. */
   neighbours(id: string): readonly string[];
   isNeighbour(a: string, b: string): boolean;
+}
+
+/**
+ * The graph seed: SHA-256 over the run, round, offer hash and, in id order, each advertiser's id,
+ * keys and seed commitment. Fresh round keys make it unpredictable to everyone before the
+ * adverts are in; the coordinator can move it only by leaving adverts out, and each advert left
+ * out is a dropout the ledger records.
+ */
+export function publicCoin(binding: RoundBinding, adverts: readonly KeyAdvert[]): Uint8Array {
+  checkBinding(binding);
+  const ordered = [...adverts].sort((a, b) => compareIds(a.id, b.id));
+  const parts = ordered.flatMap((a) => [checkId(a.id, 'advert.id'), a.cPk, a.sPk, a.seedCommitment]);
+  return new Uint8Array(createHash('sha256').update(transcript('graph-coin', [binding.runId, binding.round, binding.offerHash, ...parts])).digest());
+}
+
+/**
+ * The degree of the graph over the m clients that advertised, for the offered degree k: k, or
+ * m - 1 when fewer are left, less one when m and that are both odd (a k-regular graph needs m*k even).
+ */
+export function fitDegree(degree: number, advertisers: number): number {
+  const fitted = Math.min(degree, advertisers - 1);
+  return (advertisers * fitted) % 2 === 0 ? fitted : fitted - 1;
 }
 
 export function buildGraph(seed: Uint8Array, cohortIds: readonly string[], degree: number): NeighbourGraph {

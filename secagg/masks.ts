@@ -15,7 +15,7 @@ const ZEROS = new Uint8Array(CHUNK_BYTES);
 if (endianness() !== 'LE') throw new Error('secagg/masks requires a little-endian platform');
 
 /**
- * s_{u,v} = HKDF-SHA256(X25519(s_u^SK, s_v^PK)), bound to run, round and the unordered pair, so
+ * s_{u,v} = HKDF-SHA256(X25519(s_u^SK, s_v^PK)), bound to run, round, offer and the unordered pair, so
  * both ends derive the same seed and no seed is reused across rounds (fresh keys each round, too).
  */
 export function pairwiseSeed(
@@ -26,7 +26,7 @@ export function pairwiseSeed(
   peerSPk: Uint8Array,
 ): Uint8Array {
   const [lo, hi] = compareIds(selfId, peerId) < 0 ? [selfId, peerId] : [peerId, selfId];
-  const info = transcript('pair-mask', [binding.runId, binding.round, lo, hi]);
+  const info = transcript('pair-mask', [binding.runId, binding.round, binding.offerHash, lo, hi]);
   return new Uint8Array(hkdfSync('sha256', sAgreement(peerSPk), DOMAIN, info, MASK_SEED_BYTES));
 }
 

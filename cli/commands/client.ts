@@ -38,7 +38,7 @@ export function clientCommand(): Command {
     .option('--coordinator <url>', 'the coordinator, e.g. wss://coordinator.example.gov:7400')
     .option('--key <file>', "the agency's identity file (cohort keys new)")
     .option('--agency <id>', 'agency id, as enrolled (default: the name in the identity file, from keys new --name)')
-    .option('--state-dir <dir>', 'where receipts and the privacy budget are kept (default: .cohort-agency-<id>)')
+    .option('--state-dir <dir>', 'where receipts and the round journal (answers given, privacy charged) are kept (default: .cohort-agency-<id>)')
     .option('--ca <file>', 'PEM CA certificate that signed the coordinator\'s TLS certificate (wss:// with a private CA)')
     .option('--insecure-plain-ws', 'allow plain ws:// to a coordinator off loopback (never in production)', false)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')

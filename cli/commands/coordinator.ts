@@ -7,6 +7,7 @@ import { roundsOf } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
+import { parseRoster, type Roster } from '../../identity/roster.js';
 import { modelSpecOf, tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
@@ -35,6 +36,12 @@ interface CoordinatorFlags extends RunFlags {
   httpHost: string;
   engine: EnginePreference;
   logLevel: string;
+  roster?: string;
+}
+
+/** The roster --roster names, parsed (its signature is checked when the coordinator starts). */
+export async function rosterFile(path: string): Promise<Roster> {
+  return parseRoster((await readFlagFile('--roster', path)).toString('utf8'), path);
 }
 
 export function coordinatorCommand(): Command {
@@ -56,7 +63,8 @@ export function coordinatorCommand(): Command {
     .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1')
     .option('--eval-mnist <n>', 'evaluate each round on the held-out MNIST digits (the demo split)', positiveInt)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
-    .option('--log-level <level>', 'pino log level', 'info');
+    .option('--log-level <level>', 'pino log level', 'info')
+    .option('--roster <file>', "the federation's roster signed by its governance key (cohort roster): only its members are admitted, and every offer carries it");
   addRunOptions(cmd);
   cmd.action(async (flags: CoordinatorFlags, self: Command) => {
     const listenFlags = { '--port': flags.port, '--http-port': flags.httpPort };
@@ -74,7 +82,7 @@ export function coordinatorCommand(): Command {
       const tls = await tlsFiles(flags);
       const coordinator = await startCoordinator({
         dataDir: flags.dataDir, identity, admission: enrolment, host: flags.host, port: flags.port, limits, log, tls,
-        allowPlainRemote: flags.insecurePlainWs,
+        allowPlainRemote: flags.insecurePlainWs, ...(flags.roster ? { roster: await rosterFile(flags.roster) } : {}),
         http: flags.httpPort === undefined ? undefined : { host: flags.httpHost, port: flags.httpPort },
       });
       write(self, `coordinator ${toHex(identity.publicKey)} listening on ${coordinator.url}; ${enrolment.list().length} agencies enrolled`);

@@ -90,7 +90,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
 
   const view = new ProgressView(roundsOf(config), say);
   const service = await RunService.start({
-    dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, agencies: federation.enrolment, operators: operator.enrolment,
+    dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, agencies: federation.enrolment, roster: federation.roster, operators: operator.enrolment,
     host: '127.0.0.1', port: 0, limits: DEFAULT_LIMITS, log: createLogger(flags.logLevel, join(dir, 'logs', 'coordinator.log')),
     http: { host: '127.0.0.1', port: flags.httpPort }, heldOutFor: (run) => (run.runId === config.runId ? heldOut : undefined), watch: { runEvents: () => view.events },
   });

@@ -15,7 +15,7 @@ import { initEngine, type EnginePreference } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
 import { listenProblem, nonNegativeInt, positiveInt, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
-import { tlsFiles } from './coordinator.js';
+import { rosterFile, tlsFiles } from './coordinator.js';
 
 interface ServeFlags {
   dataDir: string;
@@ -35,6 +35,7 @@ interface ServeFlags {
   evalMnist?: number;
   engine: EnginePreference;
   logLevel: string;
+  roster?: string;
 }
 
 export function serveCommand(): Command {
@@ -57,6 +58,7 @@ export function serveCommand(): Command {
     .option('--eval-mnist <n>', 'evaluate each round of runs on MNIST models on this many held-out digits (the demo split)', positiveInt)
     .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
     .option('--log-level <level>', 'pino log level (logs go to stderr)', 'info')
+    .option('--roster <file>', "the federation's roster signed by its governance key (cohort roster): only its members are admitted, and every offer carries it")
     .action(async (flags: ServeFlags, self: Command) => {
       await reportErrors(self, () => serve(flags, self), (err) => listenProblem(err, { '--port': flags.port, '--http-port': flags.httpPort }));
     });
@@ -75,6 +77,7 @@ async function serve(flags: ServeFlags, self: Command): Promise<void> {
   const service = await RunService.start({
     dataDir: flags.dataDir, identity, agencies, operators, host: flags.host, port: flags.port, limits: limitsFrom(flags), log,
     tls: await tlsFiles(flags), allowPlainRemote: flags.insecurePlainWs, http: { host: flags.httpHost, port: flags.httpPort }, heldOut,
+    ...(flags.roster ? { roster: await rosterFile(flags.roster) } : {}),
     watch: {
       // One line when a run's status changes; one per round while it runs.
       onStatus: (run) => {

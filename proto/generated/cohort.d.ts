@@ -262,7 +262,10 @@ export namespace cohort {
             STAGE_RESULT = 6,
 
             /** STAGE_CONTROL value */
-            STAGE_CONTROL = 7
+            STAGE_CONTROL = 7,
+
+            /** STAGE_CONSISTENCY value */
+            STAGE_CONSISTENCY = 8
         }
 
         /**
@@ -317,8 +320,14 @@ export namespace cohort {
             /** Message notice. */
             notice?: (cohort.v1.Notice.$Properties|null);
 
+            /** Message consistencyRequest. */
+            consistencyRequest?: (cohort.v1.ConsistencyRequest.$Properties|null);
+
+            /** Message consistencySignature. */
+            consistencySignature?: (cohort.v1.ConsistencySignature.$Properties|null);
+
             /** Message kind. */
-            kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
+            kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|"consistencyRequest"|"consistencySignature");
 
             /**
              * Creates a new Message instance using the specified properties.
@@ -399,8 +408,14 @@ export namespace cohort {
                 /** Message notice */
                 notice?: (cohort.v1.Notice.$Properties|null);
 
+                /** Message consistencyRequest */
+                consistencyRequest?: (cohort.v1.ConsistencyRequest.$Properties|null);
+
+                /** Message consistencySignature */
+                consistencySignature?: (cohort.v1.ConsistencySignature.$Properties|null);
+
                 /** Message kind */
-                kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice");
+                kind?: ("roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|"consistencyRequest"|"consistencySignature");
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -419,9 +434,11 @@ export namespace cohort {
               unmaskResponse?: cohort.v1.UnmaskResponse.$Shape|null;
               roundReceipt?: cohort.v1.RoundReceipt.$Shape|null;
               notice?: cohort.v1.Notice.$Shape|null;
+              consistencyRequest?: cohort.v1.ConsistencyRequest.$Shape|null;
+              consistencySignature?: cohort.v1.ConsistencySignature.$Shape|null;
               $unknowns?: Uint8Array[];
             } & (
-              ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
+              ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "consistencyRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest: cohort.v1.ConsistencyRequest.$Shape; consistencySignature?: null }|{ kind?: "consistencySignature"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature: cohort.v1.ConsistencySignature.$Shape })
             );
         }
 
@@ -1150,6 +1167,9 @@ export namespace cohort {
             /** RoundOffer weightCap. */
             weightCap: number;
 
+            /** RoundOffer roster. */
+            roster: Uint8Array;
+
             /** RoundOffer kind. */
             kind: string;
 
@@ -1249,6 +1269,9 @@ export namespace cohort {
 
                 /** RoundOffer weightCap */
                 weightCap?: (number|null);
+
+                /** RoundOffer roster */
+                roster?: (Uint8Array|null);
 
                 /** RoundOffer kind */
                 kind?: (string|null);
@@ -2031,9 +2054,6 @@ export namespace cohort {
             /** SecAggConfig bits. */
             bits: number;
 
-            /** SecAggConfig graphSeed. */
-            graphSeed: Uint8Array;
-
             /**
              * Creates a new SecAggConfig instance using the specified properties.
              * @param [properties] Properties to set
@@ -2092,9 +2112,6 @@ export namespace cohort {
                 /** SecAggConfig bits */
                 bits?: (number|null);
 
-                /** SecAggConfig graphSeed */
-                graphSeed?: (Uint8Array|null);
-
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
             }
@@ -2133,6 +2150,12 @@ export namespace cohort {
 
             /** KeyAdvert signature. */
             signature: Uint8Array;
+
+            /** KeyAdvert seedCommitment. */
+            seedCommitment: Uint8Array;
+
+            /** KeyAdvert offerSha256. */
+            offerSha256: Uint8Array;
 
             /**
              * Creates a new KeyAdvert instance using the specified properties.
@@ -2191,6 +2214,12 @@ export namespace cohort {
 
                 /** KeyAdvert signature */
                 signature?: (Uint8Array|null);
+
+                /** KeyAdvert seedCommitment */
+                seedCommitment?: (Uint8Array|null);
+
+                /** KeyAdvert offerSha256 */
+                offerSha256?: (Uint8Array|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2626,6 +2655,182 @@ export namespace cohort {
         }
 
         /**
+         * Properties of a ConsistencyRequest.
+         * @deprecated Use cohort.v1.ConsistencyRequest.$Properties instead.
+         */
+        interface IConsistencyRequest extends cohort.v1.ConsistencyRequest.$Properties {
+        }
+
+        /** Represents a ConsistencyRequest. */
+        class ConsistencyRequest {
+
+            /**
+             * Constructs a new ConsistencyRequest.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.ConsistencyRequest.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConsistencyRequest survivors. */
+            survivors: string[];
+
+            /**
+             * Creates a new ConsistencyRequest instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConsistencyRequest instance
+             */
+            static create(properties: cohort.v1.ConsistencyRequest.$Shape): cohort.v1.ConsistencyRequest & cohort.v1.ConsistencyRequest.$Shape;
+            static create(properties?: cohort.v1.ConsistencyRequest.$Properties): cohort.v1.ConsistencyRequest;
+
+            /**
+             * Encodes the specified ConsistencyRequest message. Does not implicitly {@link cohort.v1.ConsistencyRequest.verify|verify} messages.
+             * @param m ConsistencyRequest message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.ConsistencyRequest.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConsistencyRequest message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.ConsistencyRequest & cohort.v1.ConsistencyRequest.$Shape} ConsistencyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.ConsistencyRequest & cohort.v1.ConsistencyRequest.$Shape;
+
+            /**
+             * Verifies a ConsistencyRequest message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for ConsistencyRequest
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConsistencyRequest {
+
+            /** Properties of a ConsistencyRequest. */
+            interface $Properties {
+
+                /** ConsistencyRequest survivors */
+                survivors?: (string[]|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConsistencyRequest. */
+            type $Shape = cohort.v1.ConsistencyRequest.$Properties;
+        }
+
+        /**
+         * Properties of a ConsistencySignature.
+         * @deprecated Use cohort.v1.ConsistencySignature.$Properties instead.
+         */
+        interface IConsistencySignature extends cohort.v1.ConsistencySignature.$Properties {
+        }
+
+        /** Represents a ConsistencySignature. */
+        class ConsistencySignature {
+
+            /**
+             * Constructs a new ConsistencySignature.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.ConsistencySignature.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** ConsistencySignature agency. */
+            agency: string;
+
+            /** ConsistencySignature offerSha256. */
+            offerSha256: Uint8Array;
+
+            /** ConsistencySignature graphSeed. */
+            graphSeed: Uint8Array;
+
+            /** ConsistencySignature signature. */
+            signature: Uint8Array;
+
+            /**
+             * Creates a new ConsistencySignature instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns ConsistencySignature instance
+             */
+            static create(properties: cohort.v1.ConsistencySignature.$Shape): cohort.v1.ConsistencySignature & cohort.v1.ConsistencySignature.$Shape;
+            static create(properties?: cohort.v1.ConsistencySignature.$Properties): cohort.v1.ConsistencySignature;
+
+            /**
+             * Encodes the specified ConsistencySignature message. Does not implicitly {@link cohort.v1.ConsistencySignature.verify|verify} messages.
+             * @param m ConsistencySignature message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.ConsistencySignature.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a ConsistencySignature message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.ConsistencySignature & cohort.v1.ConsistencySignature.$Shape} ConsistencySignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.ConsistencySignature & cohort.v1.ConsistencySignature.$Shape;
+
+            /**
+             * Verifies a ConsistencySignature message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for ConsistencySignature
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace ConsistencySignature {
+
+            /** Properties of a ConsistencySignature. */
+            interface $Properties {
+
+                /** ConsistencySignature agency */
+                agency?: (string|null);
+
+                /** ConsistencySignature offerSha256 */
+                offerSha256?: (Uint8Array|null);
+
+                /** ConsistencySignature graphSeed */
+                graphSeed?: (Uint8Array|null);
+
+                /** ConsistencySignature signature */
+                signature?: (Uint8Array|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a ConsistencySignature. */
+            type $Shape = cohort.v1.ConsistencySignature.$Properties;
+        }
+
+        /**
          * Properties of an UnmaskRequest.
          * @deprecated Use cohort.v1.UnmaskRequest.$Properties instead.
          */
@@ -2647,8 +2852,8 @@ export namespace cohort {
             /** UnmaskRequest survivors. */
             survivors: string[];
 
-            /** UnmaskRequest dropped. */
-            dropped: string[];
+            /** UnmaskRequest signatures. */
+            signatures: cohort.v1.ConsistencySignature.$Properties[];
 
             /**
              * Creates a new UnmaskRequest instance using the specified properties.
@@ -2699,8 +2904,8 @@ export namespace cohort {
                 /** UnmaskRequest survivors */
                 survivors?: (string[]|null);
 
-                /** UnmaskRequest dropped */
-                dropped?: (string[]|null);
+                /** UnmaskRequest signatures */
+                signatures?: (cohort.v1.ConsistencySignature.$Properties[]|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];

@@ -696,6 +696,7 @@ export const cohort = $root.cohort = (() => {
          * @property {number} STAGE_UNMASKING=5 STAGE_UNMASKING value
          * @property {number} STAGE_RESULT=6 STAGE_RESULT value
          * @property {number} STAGE_CONTROL=7 STAGE_CONTROL value
+         * @property {number} STAGE_CONSISTENCY=8 STAGE_CONSISTENCY value
          */
         v1.Stage = (function() {
             const valuesById = $Object.create(null), values = $Object.create(valuesById);
@@ -706,6 +707,7 @@ export const cohort = $root.cohort = (() => {
             values[valuesById[5] = "STAGE_UNMASKING"] = 5;
             values[valuesById[6] = "STAGE_RESULT"] = 6;
             values[valuesById[7] = "STAGE_CONTROL"] = 7;
+            values[valuesById[8] = "STAGE_CONSISTENCY"] = 8;
             return values;
         })();
 
@@ -725,7 +727,9 @@ export const cohort = $root.cohort = (() => {
              * @property {cohort.v1.UnmaskResponse.$Properties|null} [unmaskResponse] Message unmaskResponse
              * @property {cohort.v1.RoundReceipt.$Properties|null} [roundReceipt] Message roundReceipt
              * @property {cohort.v1.Notice.$Properties|null} [notice] Message notice
-             * @property {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"} [kind] Message kind
+             * @property {cohort.v1.ConsistencyRequest.$Properties|null} [consistencyRequest] Message consistencyRequest
+             * @property {cohort.v1.ConsistencySignature.$Properties|null} [consistencySignature] Message consistencySignature
+             * @property {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|"consistencyRequest"|"consistencySignature"} [kind] Message kind
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -751,9 +755,11 @@ export const cohort = $root.cohort = (() => {
              *   unmaskResponse?: cohort.v1.UnmaskResponse.$Shape|null;
              *   roundReceipt?: cohort.v1.RoundReceipt.$Shape|null;
              *   notice?: cohort.v1.Notice.$Shape|null;
+             *   consistencyRequest?: cohort.v1.ConsistencyRequest.$Shape|null;
+             *   consistencySignature?: cohort.v1.ConsistencySignature.$Shape|null;
              *   $unknowns?: Array.<Uint8Array>;
              * } & (
-             *   ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape })
+             *   ({ kind?: undefined; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundOffer"; roundOffer: cohort.v1.RoundOffer.$Shape; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundAnswer"; roundOffer?: null; roundAnswer: cohort.v1.RoundAnswer.$Shape; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "plainUpdate"; roundOffer?: null; roundAnswer?: null; plainUpdate: cohort.v1.PlainUpdate.$Shape; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "keyRoster"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster: cohort.v1.KeyRoster.$Shape; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "shareBundle"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle: cohort.v1.ShareBundle.$Shape; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "shareDelivery"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery: cohort.v1.ShareDelivery.$Shape; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "maskedInput"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput: cohort.v1.MaskedInput.$Shape; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "unmaskRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest: cohort.v1.UnmaskRequest.$Shape; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "unmaskResponse"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse: cohort.v1.UnmaskResponse.$Shape; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "roundReceipt"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt: cohort.v1.RoundReceipt.$Shape; notice?: null; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "notice"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice: cohort.v1.Notice.$Shape; consistencyRequest?: null; consistencySignature?: null }|{ kind?: "consistencyRequest"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest: cohort.v1.ConsistencyRequest.$Shape; consistencySignature?: null }|{ kind?: "consistencySignature"; roundOffer?: null; roundAnswer?: null; plainUpdate?: null; keyRoster?: null; shareBundle?: null; shareDelivery?: null; maskedInput?: null; unmaskRequest?: null; unmaskResponse?: null; roundReceipt?: null; notice?: null; consistencyRequest?: null; consistencySignature: cohort.v1.ConsistencySignature.$Shape })
              * )} cohort.v1.Message.$Shape
              */
 
@@ -860,17 +866,33 @@ export const cohort = $root.cohort = (() => {
              */
             Message.prototype.notice = null;
 
+            /**
+             * Message consistencyRequest.
+             * @member {cohort.v1.ConsistencyRequest.$Properties|null|undefined} consistencyRequest
+             * @memberof cohort.v1.Message
+             * @instance
+             */
+            Message.prototype.consistencyRequest = null;
+
+            /**
+             * Message consistencySignature.
+             * @member {cohort.v1.ConsistencySignature.$Properties|null|undefined} consistencySignature
+             * @memberof cohort.v1.Message
+             * @instance
+             */
+            Message.prototype.consistencySignature = null;
+
             // OneOf field names bound to virtual getters and setters
             let $oneOfFields;
 
             /**
              * Message kind.
-             * @member {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|undefined} kind
+             * @member {"roundOffer"|"roundAnswer"|"plainUpdate"|"keyRoster"|"shareBundle"|"shareDelivery"|"maskedInput"|"unmaskRequest"|"unmaskResponse"|"roundReceipt"|"notice"|"consistencyRequest"|"consistencySignature"|undefined} kind
              * @memberof cohort.v1.Message
              * @instance
              */
             $Object.defineProperty(Message.prototype, "kind", {
-                get: $util.oneOfGetter($oneOfFields = ["roundOffer", "roundAnswer", "plainUpdate", "keyRoster", "shareBundle", "shareDelivery", "maskedInput", "unmaskRequest", "unmaskResponse", "roundReceipt", "notice"]),
+                get: $util.oneOfGetter($oneOfFields = ["roundOffer", "roundAnswer", "plainUpdate", "keyRoster", "shareBundle", "shareDelivery", "maskedInput", "unmaskRequest", "unmaskResponse", "roundReceipt", "notice", "consistencyRequest", "consistencySignature"]),
                 set: $util.oneOfSetter($oneOfFields)
             });
 
@@ -928,6 +950,10 @@ export const cohort = $root.cohort = (() => {
                     $root.cohort.v1.RoundReceipt.encode(m.roundReceipt, w.uint32(/* id 11, wireType 2 =*/90).fork(), q + 1).ldelim();
                 if (m.notice != null && $Object.hasOwnProperty.call(m, "notice"))
                     $root.cohort.v1.Notice.encode(m.notice, w.uint32(/* id 12, wireType 2 =*/98).fork(), q + 1).ldelim();
+                if (m.consistencyRequest != null && $Object.hasOwnProperty.call(m, "consistencyRequest"))
+                    $root.cohort.v1.ConsistencyRequest.encode(m.consistencyRequest, w.uint32(/* id 13, wireType 2 =*/106).fork(), q + 1).ldelim();
+                if (m.consistencySignature != null && $Object.hasOwnProperty.call(m, "consistencySignature"))
+                    $root.cohort.v1.ConsistencySignature.encode(m.consistencySignature, w.uint32(/* id 14, wireType 2 =*/114).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -1047,6 +1073,20 @@ export const cohort = $root.cohort = (() => {
                                 break;
                             m.notice = $root.cohort.v1.Notice.decode(r, r.size(), $undefined, q + 1, m.notice);
                             m.kind = "notice";
+                            continue;
+                        }
+                    case 13: {
+                            if (u !== 2)
+                                break;
+                            m.consistencyRequest = $root.cohort.v1.ConsistencyRequest.decode(r, r.size(), $undefined, q + 1, m.consistencyRequest);
+                            m.kind = "consistencyRequest";
+                            continue;
+                        }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            m.consistencySignature = $root.cohort.v1.ConsistencySignature.decode(r, r.size(), $undefined, q + 1, m.consistencySignature);
+                            m.kind = "consistencySignature";
                             continue;
                         }
                     }
@@ -1188,6 +1228,26 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.Notice.verify(m.notice, q + 1);
                         if (e)
                             return "notice." + e;
+                    }
+                }
+                if (m.consistencyRequest != null && $Object.hasOwnProperty.call(m, "consistencyRequest")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.cohort.v1.ConsistencyRequest.verify(m.consistencyRequest, q + 1);
+                        if (e)
+                            return "consistencyRequest." + e;
+                    }
+                }
+                if (m.consistencySignature != null && $Object.hasOwnProperty.call(m, "consistencySignature")) {
+                    if (p.kind === 1)
+                        return "kind: multiple values";
+                    p.kind = 1;
+                    {
+                        var e = $root.cohort.v1.ConsistencySignature.verify(m.consistencySignature, q + 1);
+                        if (e)
+                            return "consistencySignature." + e;
                     }
                 }
                 return null;
@@ -3000,6 +3060,7 @@ export const cohort = $root.cohort = (() => {
              * @property {Array.<cohort.v1.Participant.$Properties>|null} [cohort] RoundOffer cohort
              * @property {number|null} [deadlineMs] RoundOffer deadlineMs
              * @property {number|null} [weightCap] RoundOffer weightCap
+             * @property {Uint8Array|null} [roster] RoundOffer roster
              * @property {string|null} [kind] RoundOffer kind
              * @property {cohort.v1.Evaluation.$Properties|null} [evaluation] RoundOffer evaluation
              * @property {string|null} [tableSchema] RoundOffer tableSchema
@@ -3142,6 +3203,14 @@ export const cohort = $root.cohort = (() => {
             RoundOffer.prototype.weightCap = 0;
 
             /**
+             * RoundOffer roster.
+             * @member {Uint8Array} roster
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.roster = $util.newBuffer([]);
+
+            /**
              * RoundOffer kind.
              * @member {string} kind
              * @memberof cohort.v1.RoundOffer
@@ -3241,6 +3310,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 12, wireType 0 =*/96).uint32(m.deadlineMs);
                 if (m.weightCap != null && $Object.hasOwnProperty.call(m, "weightCap") && m.weightCap !== 0)
                     w.uint32(/* id 13, wireType 0 =*/104).uint32(m.weightCap);
+                if (m.roster != null && $Object.hasOwnProperty.call(m, "roster") && m.roster.length)
+                    w.uint32(/* id 14, wireType 2 =*/114).bytes(m.roster);
                 if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
                     w.uint32(/* id 20, wireType 2 =*/162).string(m.kind);
                 if (m.evaluation != null && $Object.hasOwnProperty.call(m, "evaluation"))
@@ -3402,6 +3473,15 @@ export const cohort = $root.cohort = (() => {
                                 delete m.weightCap;
                             continue;
                         }
+                    case 14: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.roster = v;
+                            else
+                                delete m.roster;
+                            continue;
+                        }
                     case 20: {
                             if (u !== 2)
                                 break;
@@ -3540,6 +3620,10 @@ export const cohort = $root.cohort = (() => {
                 if (m.weightCap != null && $Object.hasOwnProperty.call(m, "weightCap")) {
                     if (!$util.isInteger(m.weightCap))
                         return "weightCap: integer expected";
+                }
+                if (m.roster != null && $Object.hasOwnProperty.call(m, "roster")) {
+                    if (!(m.roster && typeof m.roster.length === "number" || $util.isString(m.roster)))
+                        return "roster: buffer expected";
                 }
                 if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
                     if (!$util.isString(m.kind))
@@ -5608,7 +5692,6 @@ export const cohort = $root.cohort = (() => {
              * @property {number|null} [degree] SecAggConfig degree
              * @property {number|null} [clipRange] SecAggConfig clipRange
              * @property {number|null} [bits] SecAggConfig bits
-             * @property {Uint8Array|null} [graphSeed] SecAggConfig graphSeed
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5673,14 +5756,6 @@ export const cohort = $root.cohort = (() => {
             SecAggConfig.prototype.bits = 0;
 
             /**
-             * SecAggConfig graphSeed.
-             * @member {Uint8Array} graphSeed
-             * @memberof cohort.v1.SecAggConfig
-             * @instance
-             */
-            SecAggConfig.prototype.graphSeed = $util.newBuffer([]);
-
-            /**
              * Creates a new SecAggConfig instance using the specified properties.
              * @function create
              * @memberof cohort.v1.SecAggConfig
@@ -5720,8 +5795,6 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 3, wireType 5 =*/29).float(m.clipRange);
                 if (m.bits != null && $Object.hasOwnProperty.call(m, "bits") && m.bits !== 0)
                     w.uint32(/* id 4, wireType 0 =*/32).uint32(m.bits);
-                if (m.graphSeed != null && $Object.hasOwnProperty.call(m, "graphSeed") && m.graphSeed.length)
-                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.graphSeed);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5802,15 +5875,6 @@ export const cohort = $root.cohort = (() => {
                                 delete m.bits;
                             continue;
                         }
-                    case 5: {
-                            if (u !== 2)
-                                break;
-                            if ((v = r.bytes()).length)
-                                m.graphSeed = v;
-                            else
-                                delete m.graphSeed;
-                            continue;
-                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5859,10 +5923,6 @@ export const cohort = $root.cohort = (() => {
                     if (!$util.isInteger(m.bits))
                         return "bits: integer expected";
                 }
-                if (m.graphSeed != null && $Object.hasOwnProperty.call(m, "graphSeed")) {
-                    if (!(m.graphSeed && typeof m.graphSeed.length === "number" || $util.isString(m.graphSeed)))
-                        return "graphSeed: buffer expected";
-                }
                 return null;
             };
 
@@ -5892,6 +5952,8 @@ export const cohort = $root.cohort = (() => {
              * @property {Uint8Array|null} [cPk] KeyAdvert cPk
              * @property {Uint8Array|null} [sPk] KeyAdvert sPk
              * @property {Uint8Array|null} [signature] KeyAdvert signature
+             * @property {Uint8Array|null} [seedCommitment] KeyAdvert seedCommitment
+             * @property {Uint8Array|null} [offerSha256] KeyAdvert offerSha256
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -5956,6 +6018,22 @@ export const cohort = $root.cohort = (() => {
             KeyAdvert.prototype.signature = $util.newBuffer([]);
 
             /**
+             * KeyAdvert seedCommitment.
+             * @member {Uint8Array} seedCommitment
+             * @memberof cohort.v1.KeyAdvert
+             * @instance
+             */
+            KeyAdvert.prototype.seedCommitment = $util.newBuffer([]);
+
+            /**
+             * KeyAdvert offerSha256.
+             * @member {Uint8Array} offerSha256
+             * @memberof cohort.v1.KeyAdvert
+             * @instance
+             */
+            KeyAdvert.prototype.offerSha256 = $util.newBuffer([]);
+
+            /**
              * Creates a new KeyAdvert instance using the specified properties.
              * @function create
              * @memberof cohort.v1.KeyAdvert
@@ -5995,6 +6073,10 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 3, wireType 2 =*/26).bytes(m.sPk);
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
                     w.uint32(/* id 4, wireType 2 =*/34).bytes(m.signature);
+                if (m.seedCommitment != null && $Object.hasOwnProperty.call(m, "seedCommitment") && m.seedCommitment.length)
+                    w.uint32(/* id 5, wireType 2 =*/42).bytes(m.seedCommitment);
+                if (m.offerSha256 != null && $Object.hasOwnProperty.call(m, "offerSha256") && m.offerSha256.length)
+                    w.uint32(/* id 6, wireType 2 =*/50).bytes(m.offerSha256);
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6075,6 +6157,24 @@ export const cohort = $root.cohort = (() => {
                                 delete m.signature;
                             continue;
                         }
+                    case 5: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.seedCommitment = v;
+                            else
+                                delete m.seedCommitment;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.offerSha256 = v;
+                            else
+                                delete m.offerSha256;
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -6122,6 +6222,14 @@ export const cohort = $root.cohort = (() => {
                 if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
                     if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
                         return "signature: buffer expected";
+                }
+                if (m.seedCommitment != null && $Object.hasOwnProperty.call(m, "seedCommitment")) {
+                    if (!(m.seedCommitment && typeof m.seedCommitment.length === "number" || $util.isString(m.seedCommitment)))
+                        return "seedCommitment: buffer expected";
+                }
+                if (m.offerSha256 != null && $Object.hasOwnProperty.call(m, "offerSha256")) {
+                    if (!(m.offerSha256 && typeof m.offerSha256.length === "number" || $util.isString(m.offerSha256)))
+                        return "offerSha256: buffer expected";
                 }
                 return null;
             };
@@ -7230,13 +7338,467 @@ export const cohort = $root.cohort = (() => {
             return MaskedInput;
         })();
 
+        v1.ConsistencyRequest = (function() {
+
+            /**
+             * Properties of a ConsistencyRequest.
+             * @typedef {Object} cohort.v1.ConsistencyRequest.$Properties
+             * @property {Array.<string>|null} [survivors] ConsistencyRequest survivors
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConsistencyRequest.
+             * @memberof cohort.v1
+             * @interface IConsistencyRequest
+             * @augments cohort.v1.ConsistencyRequest.$Properties
+             * @deprecated Use cohort.v1.ConsistencyRequest.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConsistencyRequest.
+             * @typedef {cohort.v1.ConsistencyRequest.$Properties} cohort.v1.ConsistencyRequest.$Shape
+             */
+
+            /**
+             * Constructs a new ConsistencyRequest.
+             * @memberof cohort.v1
+             * @classdesc Represents a ConsistencyRequest.
+             * @constructor
+             * @param {cohort.v1.ConsistencyRequest.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConsistencyRequest = function (p) {
+                this.survivors = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConsistencyRequest survivors.
+             * @member {Array.<string>} survivors
+             * @memberof cohort.v1.ConsistencyRequest
+             * @instance
+             */
+            ConsistencyRequest.prototype.survivors = $util.emptyArray;
+
+            /**
+             * Creates a new ConsistencyRequest instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.ConsistencyRequest
+             * @static
+             * @param {cohort.v1.ConsistencyRequest.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.ConsistencyRequest} ConsistencyRequest instance
+             * @type {{
+             *   (properties: cohort.v1.ConsistencyRequest.$Shape): cohort.v1.ConsistencyRequest & cohort.v1.ConsistencyRequest.$Shape;
+             *   (properties?: cohort.v1.ConsistencyRequest.$Properties): cohort.v1.ConsistencyRequest;
+             * }}
+             */
+            ConsistencyRequest.create = function(properties) {
+                return new ConsistencyRequest(properties);
+            };
+
+            /**
+             * Encodes the specified ConsistencyRequest message. Does not implicitly {@link cohort.v1.ConsistencyRequest.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.ConsistencyRequest
+             * @static
+             * @param {cohort.v1.ConsistencyRequest.$Properties} m ConsistencyRequest message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConsistencyRequest.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.survivors != null && m.survivors.length) {
+                    for (var i = 0; i < m.survivors.length; ++i)
+                        w.uint32(/* id 1, wireType 2 =*/10).string(m.survivors[i]);
+                }
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a ConsistencyRequest message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.ConsistencyRequest
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.ConsistencyRequest & cohort.v1.ConsistencyRequest.$Shape} ConsistencyRequest
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConsistencyRequest.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.ConsistencyRequest();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if (!(m.survivors && m.survivors.length))
+                                m.survivors = [];
+                            m.survivors.push(r.stringVerify());
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a ConsistencyRequest message.
+             * @function verify
+             * @memberof cohort.v1.ConsistencyRequest
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ConsistencyRequest.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.survivors != null && $Object.hasOwnProperty.call(m, "survivors")) {
+                    if (!$Array.isArray(m.survivors))
+                        return "survivors: array expected";
+                    for (var i = 0; i < m.survivors.length; ++i) {
+                        if (!$util.isString(m.survivors[i]))
+                            return "survivors: string[] expected";
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for ConsistencyRequest
+             * @function getTypeUrl
+             * @memberof cohort.v1.ConsistencyRequest
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConsistencyRequest.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.ConsistencyRequest";
+            };
+
+            return ConsistencyRequest;
+        })();
+
+        v1.ConsistencySignature = (function() {
+
+            /**
+             * Properties of a ConsistencySignature.
+             * @typedef {Object} cohort.v1.ConsistencySignature.$Properties
+             * @property {string|null} [agency] ConsistencySignature agency
+             * @property {Uint8Array|null} [offerSha256] ConsistencySignature offerSha256
+             * @property {Uint8Array|null} [graphSeed] ConsistencySignature graphSeed
+             * @property {Uint8Array|null} [signature] ConsistencySignature signature
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a ConsistencySignature.
+             * @memberof cohort.v1
+             * @interface IConsistencySignature
+             * @augments cohort.v1.ConsistencySignature.$Properties
+             * @deprecated Use cohort.v1.ConsistencySignature.$Properties instead.
+             */
+
+            /**
+             * Shape of a ConsistencySignature.
+             * @typedef {cohort.v1.ConsistencySignature.$Properties} cohort.v1.ConsistencySignature.$Shape
+             */
+
+            /**
+             * Constructs a new ConsistencySignature.
+             * @memberof cohort.v1
+             * @classdesc Represents a ConsistencySignature.
+             * @constructor
+             * @param {cohort.v1.ConsistencySignature.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const ConsistencySignature = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * ConsistencySignature agency.
+             * @member {string} agency
+             * @memberof cohort.v1.ConsistencySignature
+             * @instance
+             */
+            ConsistencySignature.prototype.agency = "";
+
+            /**
+             * ConsistencySignature offerSha256.
+             * @member {Uint8Array} offerSha256
+             * @memberof cohort.v1.ConsistencySignature
+             * @instance
+             */
+            ConsistencySignature.prototype.offerSha256 = $util.newBuffer([]);
+
+            /**
+             * ConsistencySignature graphSeed.
+             * @member {Uint8Array} graphSeed
+             * @memberof cohort.v1.ConsistencySignature
+             * @instance
+             */
+            ConsistencySignature.prototype.graphSeed = $util.newBuffer([]);
+
+            /**
+             * ConsistencySignature signature.
+             * @member {Uint8Array} signature
+             * @memberof cohort.v1.ConsistencySignature
+             * @instance
+             */
+            ConsistencySignature.prototype.signature = $util.newBuffer([]);
+
+            /**
+             * Creates a new ConsistencySignature instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.ConsistencySignature
+             * @static
+             * @param {cohort.v1.ConsistencySignature.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.ConsistencySignature} ConsistencySignature instance
+             * @type {{
+             *   (properties: cohort.v1.ConsistencySignature.$Shape): cohort.v1.ConsistencySignature & cohort.v1.ConsistencySignature.$Shape;
+             *   (properties?: cohort.v1.ConsistencySignature.$Properties): cohort.v1.ConsistencySignature;
+             * }}
+             */
+            ConsistencySignature.create = function(properties) {
+                return new ConsistencySignature(properties);
+            };
+
+            /**
+             * Encodes the specified ConsistencySignature message. Does not implicitly {@link cohort.v1.ConsistencySignature.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.ConsistencySignature
+             * @static
+             * @param {cohort.v1.ConsistencySignature.$Properties} m ConsistencySignature message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            ConsistencySignature.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.agency != null && $Object.hasOwnProperty.call(m, "agency") && m.agency !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.agency);
+                if (m.offerSha256 != null && $Object.hasOwnProperty.call(m, "offerSha256") && m.offerSha256.length)
+                    w.uint32(/* id 2, wireType 2 =*/18).bytes(m.offerSha256);
+                if (m.graphSeed != null && $Object.hasOwnProperty.call(m, "graphSeed") && m.graphSeed.length)
+                    w.uint32(/* id 3, wireType 2 =*/26).bytes(m.graphSeed);
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature") && m.signature.length)
+                    w.uint32(/* id 4, wireType 2 =*/34).bytes(m.signature);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a ConsistencySignature message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.ConsistencySignature
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.ConsistencySignature & cohort.v1.ConsistencySignature.$Shape} ConsistencySignature
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            ConsistencySignature.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.ConsistencySignature();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.agency = v;
+                            else
+                                delete m.agency;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.offerSha256 = v;
+                            else
+                                delete m.offerSha256;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.graphSeed = v;
+                            else
+                                delete m.graphSeed;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.bytes()).length)
+                                m.signature = v;
+                            else
+                                delete m.signature;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a ConsistencySignature message.
+             * @function verify
+             * @memberof cohort.v1.ConsistencySignature
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            ConsistencySignature.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.agency != null && $Object.hasOwnProperty.call(m, "agency")) {
+                    if (!$util.isString(m.agency))
+                        return "agency: string expected";
+                }
+                if (m.offerSha256 != null && $Object.hasOwnProperty.call(m, "offerSha256")) {
+                    if (!(m.offerSha256 && typeof m.offerSha256.length === "number" || $util.isString(m.offerSha256)))
+                        return "offerSha256: buffer expected";
+                }
+                if (m.graphSeed != null && $Object.hasOwnProperty.call(m, "graphSeed")) {
+                    if (!(m.graphSeed && typeof m.graphSeed.length === "number" || $util.isString(m.graphSeed)))
+                        return "graphSeed: buffer expected";
+                }
+                if (m.signature != null && $Object.hasOwnProperty.call(m, "signature")) {
+                    if (!(m.signature && typeof m.signature.length === "number" || $util.isString(m.signature)))
+                        return "signature: buffer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for ConsistencySignature
+             * @function getTypeUrl
+             * @memberof cohort.v1.ConsistencySignature
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            ConsistencySignature.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.ConsistencySignature";
+            };
+
+            return ConsistencySignature;
+        })();
+
         v1.UnmaskRequest = (function() {
 
             /**
              * Properties of an UnmaskRequest.
              * @typedef {Object} cohort.v1.UnmaskRequest.$Properties
              * @property {Array.<string>|null} [survivors] UnmaskRequest survivors
-             * @property {Array.<string>|null} [dropped] UnmaskRequest dropped
+             * @property {Array.<cohort.v1.ConsistencySignature.$Properties>|null} [signatures] UnmaskRequest signatures
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -7263,7 +7825,7 @@ export const cohort = $root.cohort = (() => {
              */
             const UnmaskRequest = function (p) {
                 this.survivors = [];
-                this.dropped = [];
+                this.signatures = [];
                 if (p)
                     for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
                         if (p[ks[i]] != null && ks[i] !== "__proto__")
@@ -7279,12 +7841,12 @@ export const cohort = $root.cohort = (() => {
             UnmaskRequest.prototype.survivors = $util.emptyArray;
 
             /**
-             * UnmaskRequest dropped.
-             * @member {Array.<string>} dropped
+             * UnmaskRequest signatures.
+             * @member {Array.<cohort.v1.ConsistencySignature.$Properties>} signatures
              * @memberof cohort.v1.UnmaskRequest
              * @instance
              */
-            UnmaskRequest.prototype.dropped = $util.emptyArray;
+            UnmaskRequest.prototype.signatures = $util.emptyArray;
 
             /**
              * Creates a new UnmaskRequest instance using the specified properties.
@@ -7322,9 +7884,9 @@ export const cohort = $root.cohort = (() => {
                     for (var i = 0; i < m.survivors.length; ++i)
                         w.uint32(/* id 1, wireType 2 =*/10).string(m.survivors[i]);
                 }
-                if (m.dropped != null && m.dropped.length) {
-                    for (var i = 0; i < m.dropped.length; ++i)
-                        w.uint32(/* id 2, wireType 2 =*/18).string(m.dropped[i]);
+                if (m.signatures != null && m.signatures.length) {
+                    for (var i = 0; i < m.signatures.length; ++i)
+                        $root.cohort.v1.ConsistencySignature.encode(m.signatures[i], w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 }
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
@@ -7378,12 +7940,12 @@ export const cohort = $root.cohort = (() => {
                             m.survivors.push(r.stringVerify());
                             continue;
                         }
-                    case 2: {
+                    case 3: {
                             if (u !== 2)
                                 break;
-                            if (!(m.dropped && m.dropped.length))
-                                m.dropped = [];
-                            m.dropped.push(r.stringVerify());
+                            if (!(m.signatures && m.signatures.length))
+                                m.signatures = [];
+                            m.signatures.push($root.cohort.v1.ConsistencySignature.decode(r, r.size(), $undefined, q + 1));
                             continue;
                         }
                     }
@@ -7426,12 +7988,15 @@ export const cohort = $root.cohort = (() => {
                             return "survivors: string[] expected";
                     }
                 }
-                if (m.dropped != null && $Object.hasOwnProperty.call(m, "dropped")) {
-                    if (!$Array.isArray(m.dropped))
-                        return "dropped: array expected";
-                    for (var i = 0; i < m.dropped.length; ++i) {
-                        if (!$util.isString(m.dropped[i]))
-                            return "dropped: string[] expected";
+                if (m.signatures != null && $Object.hasOwnProperty.call(m, "signatures")) {
+                    if (!$Array.isArray(m.signatures))
+                        return "signatures: array expected";
+                    for (var i = 0; i < m.signatures.length; ++i) {
+                        {
+                            var e = $root.cohort.v1.ConsistencySignature.verify(m.signatures[i], q + 1);
+                            if (e)
+                                return "signatures." + e;
+                        }
                     }
                 }
                 return null;

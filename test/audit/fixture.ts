@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createHash, createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { identityFromSeed, sign, toHex, type Identity } from '../../identity/keys.js';
 import { commitmentTranscript, type RunCreated } from '../../ledger/entries.js';
+import { consistencyTranscript } from '../../secagg/consistency.js';
 import { LedgerWriter } from '../../ledger/writer.js';
 import { issueReceipt, type SignedReceipt } from '../../ledger/receipt.js';
 import { ReceiptStore } from '../../client/receipts.js';
@@ -66,8 +67,9 @@ export async function buildFixture(): Promise<Fixture> {
 
   const commit = async (round: number, agency: string): Promise<void> => {
     const maskedInputSha256 = hashOf(`masked input ${agency} ${round}`);
-    const clientSignature = toHex(sign(commitmentTranscript(runId, round, maskedInputSha256), clients[agency].secretKey));
-    const entry = await writer.append('commitment', { runId, round, agency, maskedInputSha256, clientSignature });
+    const offerSha256 = offerOf(runId, round);
+    const clientSignature = toHex(sign(commitmentTranscript(runId, round, offerSha256, maskedInputSha256), clients[agency].secretKey));
+    const entry = await writer.append('commitment', { runId, round, agency, offerSha256, maskedInputSha256, clientSignature });
     const receipt = issueReceipt(entry, coordinator);
     receipts.push(receipt);
     await stores.get(agency)!.record(receipt, { maskedInputSha256 });
@@ -75,7 +77,7 @@ export async function buildFixture(): Promise<Fixture> {
   // The run's epsilon after its n-th aggregated round, as the accountant gives it (docs/LEDGER.md).
   const epsilonAt = (n: number): number => epsilonAfter({ samplingRate: 1, noiseMultiplier: 1.1, count: n }, 1e-5);
   const finishRound = async (round: number, survivors: string[], dropped: string[], sharesFrom: string[], epsilon: number): Promise<void> => {
-    await writer.append('unmasking', { runId, round, survivors, dropped, sharesFrom });
+    await writer.append('unmasking', { runId, round, survivors, dropped, sharesFrom, ...agreement(runId, round, 5, survivors, survivors) });
     await writer.append('aggregate', { runId, round, aggregateSha256: hashOf(`aggregate ${round}`), inputs: survivors.length });
     await writer.append('model_updated', { runId, round, modelSha256: hashOf(`model ${round}`) });
     await writer.append('privacy_spent', { runId, round, epsilon, delta: 1e-5, noiseMultiplier: 1.1, samplingRate: 1 });
@@ -84,12 +86,12 @@ export async function buildFixture(): Promise<Fixture> {
   const cohort = (members: readonly string[]) => members.map((agency) => ({ agency, identityKey: key(agency) }));
 
   // Round 1: everyone.
-  await writer.append('round_opened', { runId, round: 1, cohort: cohort(AGENCIES), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
+  await writer.append('round_opened', { runId, round: 1, cohort: cohort(AGENCIES), minCohort: 3, offerSha256: offerOf(runId, 1), secagg: { threshold: 3, degree: 4, offered: 5 } });
   for (const agency of AGENCIES) await commit(1, agency);
   await finishRound(1, [...AGENCIES], [], [...AGENCIES], epsilonAt(1));
 
   // Round 2: institut-centre drops before sending its input; lab-ouest after (its input counts).
-  await writer.append('round_opened', { runId, round: 2, cohort: cohort(AGENCIES), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
+  await writer.append('round_opened', { runId, round: 2, cohort: cohort(AGENCIES), minCohort: 3, offerSha256: offerOf(runId, 2), secagg: { threshold: 3, degree: 4, offered: 5 } });
   await writer.append('dropout', { runId, round: 2, agency: 'institut-centre', stage: 'masked_input' });
   for (const agency of AGENCIES.slice(0, 4)) await commit(2, agency);
   await writer.append('note', { text: 'rejected a replayed commitment from lab-est (round 2): REPLAYED' });
@@ -98,7 +100,7 @@ export async function buildFixture(): Promise<Fixture> {
 
   // Round 3: institut-centre declines by its own policy.
   await writer.append('refusal', { runId, round: 3, agency: 'institut-centre', code: 'POLICY_BUDGET', reason: 'its privacy budget for this run is spent' });
-  await writer.append('round_opened', { runId, round: 3, cohort: cohort(AGENCIES.slice(0, 4)), minCohort: 3, secagg: { threshold: 3, degree: 4 } });
+  await writer.append('round_opened', { runId, round: 3, cohort: cohort(AGENCIES.slice(0, 4)), minCohort: 3, offerSha256: offerOf(runId, 3), secagg: { threshold: 3, degree: 4, offered: 5 } });
   for (const agency of AGENCIES.slice(0, 4)) await commit(3, agency);
   await finishRound(3, AGENCIES.slice(0, 4), [], AGENCIES.slice(0, 4), epsilonAt(3));
   receipts.push(issueReceipt(await writer.append('run_finished', { runId, rounds: 3, reason: 'planned rounds done' }), coordinator));
@@ -109,7 +111,7 @@ export async function buildFixture(): Promise<Fixture> {
   for (const agency of AGENCIES.slice(0, 3)) {
     await writer.append('agency_joined', { runId: tab, agency, identityKey: key(agency), dataset: { sha256: hashOf(`tab ${agency}`), schema: 'age:int,income:float,label:bool', rows: 250, license: 'internal' } });
   }
-  await writer.append('round_opened', { runId: tab, round: 1, cohort: cohort(AGENCIES.slice(0, 3)), minCohort: 3, secagg: { threshold: 2, degree: 2 } });
+  await writer.append('round_opened', { runId: tab, round: 1, cohort: cohort(AGENCIES.slice(0, 3)), minCohort: 3, offerSha256: offerOf(tab, 1), secagg: { threshold: 2, degree: 2, offered: 3 } });
   await writer.append('dropout', { runId: tab, round: 1, agency: 'lab-est', stage: 'advertise_keys' });
   await writer.append('round_closed', { runId: tab, round: 1, status: 'abandoned', reason: 'fewer agencies than the minimum cohort' });
   receipts.push(issueReceipt(await writer.append('run_finished', { runId: tab, rounds: 1, reason: 'stopped by operator' }), coordinator));
@@ -117,6 +119,20 @@ export async function buildFixture(): Promise<Fixture> {
 
   const bytes = await readFile(path);
   return { dir, path, bytes, lines: bytes.toString('utf8').split('\n').slice(0, -1), receipts, receiptDirs: AGENCIES.map((agency) => join(dir, agency)) };
+}
+
+/** A stand-in for a round's offer hash (proto/offer-hash.ts): the ledger treats it as an opaque 32 bytes. */
+export function offerOf(runId: string, round: number): string {
+  return hashOf(`offer ${runId} ${round}`);
+}
+
+/** The unmasking entry's consistency fields: `signers` sign the survivor set over the round's offer and a graph seed. */
+export function agreement(runId: string, round: number, offered: number, survivors: string[], signers: readonly string[]) {
+  const graphSeed = hashOf(`graph ${runId} ${round}`);
+  const message = consistencyTranscript({
+    binding: { runId, round, offerHash: Buffer.from(offerOf(runId, round), 'hex') }, graphSeed: Buffer.from(graphSeed, 'hex'), cohortSize: offered, survivors,
+  });
+  return { graphSeed, consistency: signers.map((agency) => ({ agency, signature: toHex(sign(message, clients[agency].secretKey)) })) };
 }
 
 // node:crypto's Ed25519 is ~50x faster than tweetnacl here (STYLE.md, speed notes), and the

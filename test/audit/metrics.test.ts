@@ -13,7 +13,7 @@ import { commitmentTranscript, type EntryBody, type RunCreated } from '../../led
 import { RoundLog } from '../../ledger/round-log.js';
 import { LedgerWriter } from '../../ledger/writer.js';
 import { epsilonAfter } from '../../privacy/accountant.js';
-import { AGENCIES, MAIN_RUN, clients, coordinator, fixedClock, hashOf } from './fixture.js';
+import { AGENCIES, MAIN_RUN, agreement, clients, coordinator, fixedClock, hashOf, offerOf } from './fixture.js';
 
 const cohort = AGENCIES.slice(0, 3);
 type Validation = NonNullable<EntryBody<'metrics'>['validation']>;
@@ -41,14 +41,15 @@ async function ledgerOf(run: RunCreated, rounds: RoundSpec[]): Promise<string> {
   for (const [i, spec] of rounds.entries()) {
     const round = i + 1;
     const log = await RoundLog.open(writer, { secure: true, private: run.dp !== null }, {
-      runId: run.runId, round, minCohort: 3, cohort: cohort.map((agency) => ({ agency, identityKey: toHex(clients[agency].publicKey) })),
-      secagg: { threshold: 3, degree: 2 }, ...(spec.kind ? { kind: spec.kind } : {}),
+      runId: run.runId, round, minCohort: 3, offerSha256: offerOf(run.runId, round), cohort: cohort.map((agency) => ({ agency, identityKey: toHex(clients[agency].publicKey) })),
+      secagg: { threshold: 3, degree: 2, offered: cohort.length }, ...(spec.kind ? { kind: spec.kind } : {}),
     });
     for (const agency of cohort) {
       const hash = hashOf(`${round} ${agency}`);
-      await log.append('commitment', { agency, maskedInputSha256: hash, clientSignature: toHex(sign(commitmentTranscript(run.runId, round, hash), clients[agency].secretKey)) });
+      const offerSha256 = offerOf(run.runId, round);
+      await log.append('commitment', { agency, offerSha256, maskedInputSha256: hash, clientSignature: toHex(sign(commitmentTranscript(run.runId, round, offerSha256, hash), clients[agency].secretKey)) });
     }
-    await log.append('unmasking', { survivors: [...cohort], dropped: [], sharesFrom: [...cohort] });
+    await log.append('unmasking', { survivors: [...cohort], dropped: [], sharesFrom: [...cohort], ...agreement(run.runId, round, cohort.length, [...cohort], cohort) });
     await log.append('aggregate', { aggregateSha256: hashOf(`sum ${round}`), inputs: 3 });
     if (spec.kind === 'statistics') await log.append('statistics', { schemaSha256: hashOf('schema'), totalsSha256: hashOf('totals'), rows: 30 });
     else if (spec.metrics) await log.append('metrics', { modelSha256: current, agencies: 3, ...spec.metrics });
@@ -112,7 +113,7 @@ describe('metrics in the ledger', () => {
     await expect(ledgerOf(plainRun, [{ kind: 'evaluation' }])).rejects.toMatchObject({ code: 'LEDGER_ORDER' });
     const path = join(await mkdtemp(join(tmpdir(), 'cohort-metrics-')), 'ledger.jsonl');
     const writer = await LedgerWriter.open(path, coordinator, { now: fixedClock() });
-    const log = await RoundLog.open(writer, { secure: false, private: false }, { runId: 'r', round: 1, minCohort: 1, cohort: [{ agency: 'a', identityKey: hashOf('k') }] });
+    const log = await RoundLog.open(writer, { secure: false, private: false }, { runId: 'r', round: 1, minCohort: 1, offerSha256: offerOf('r', 1), cohort: [{ agency: 'a', identityKey: hashOf('k') }] });
     await log.append('aggregate', { aggregateSha256: hashOf('s'), inputs: 0 });
     await expect(log.append('statistics', { schemaSha256: hashOf('s'), totalsSha256: hashOf('t'), rows: 1 })).rejects.toMatchObject({ code: 'LEDGER_ORDER' });
     await writer.close();

@@ -13,7 +13,7 @@ import { commitmentTranscript, type LedgerEntry, type RunCreated } from '../../l
 import { LedgerWriter } from '../../ledger/writer.js';
 import { RdpAccountant } from '../../privacy/accountant.js';
 import { DEFAULT_ORDERS } from '../../privacy/rdp.js';
-import { AGENCIES, MAIN_RUN, clients, coordinator, fixedClock, hashOf } from './fixture.js';
+import { AGENCIES, MAIN_RUN, clients, coordinator, fixedClock, hashOf, offerOf } from './fixture.js';
 
 const runId = MAIN_RUN.runId;
 const cohort = AGENCIES.slice(0, 3);
@@ -35,11 +35,12 @@ async function ledger(run: Partial<RunCreated>, rounds: Array<{ round: number; e
       await writer.append('note', { text: `run ${runId} round ${round} not opened: too few agencies accepted` });
       continue;
     }
-    await writer.append('round_opened', { runId, round, cohort: cohort.map(member), minCohort: created.minCohort });
+    const offerSha256 = offerOf(runId, round);
+    await writer.append('round_opened', { runId, round, cohort: cohort.map(member), minCohort: created.minCohort, offerSha256 });
     for (const agency of cohort) {
       const maskedInputSha256 = hashOf(`${agency} ${round}`);
-      const clientSignature = toHex(sign(commitmentTranscript(runId, round, maskedInputSha256), clients[agency].secretKey));
-      await writer.append('commitment', { runId, round, agency, maskedInputSha256, clientSignature });
+      const clientSignature = toHex(sign(commitmentTranscript(runId, round, offerSha256, maskedInputSha256), clients[agency].secretKey));
+      await writer.append('commitment', { runId, round, agency, offerSha256, maskedInputSha256, clientSignature });
     }
     await writer.append('aggregate', { runId, round, aggregateSha256: hashOf(`sum ${round}`), inputs: cohort.length });
     if (abandonAfterAggregate) {

@@ -11,7 +11,7 @@ import { commitmentTranscript, type RunCreated } from '../../ledger/entries.js';
 import { RoundLog } from '../../ledger/round-log.js';
 import { ROUND_ENTRY_TYPES, nextStep, type RoundEntryType, type RoundKind } from '../../ledger/round-order.js';
 import { LedgerWriter } from '../../ledger/writer.js';
-import { AGENCIES, MAIN_RUN, clients, coordinator, fixedClock, hashOf } from './fixture.js';
+import { AGENCIES, MAIN_RUN, agreement, clients, coordinator, fixedClock, hashOf, offerOf } from './fixture.js';
 
 const KINDS: RoundKind[] = (['train', 'evaluation', 'statistics'] as const).flatMap((purpose) => [
   { secure: false, private: false, purpose }, { secure: true, private: false, purpose },
@@ -30,9 +30,9 @@ async function ledgerWith(kind: RoundKind, then: (log: RoundLog, writer: LedgerW
     await writer.append('agency_joined', { runId: run.runId, agency, identityKey: toHex(clients[agency].publicKey), dataset: { sha256: hashOf(agency), schema: 'x', rows: 10, license: 'test' } });
   }
   const log = await RoundLog.open(writer, kind, {
-    runId: run.runId, round: 1, minCohort: 3,
+    runId: run.runId, round: 1, minCohort: 3, offerSha256: offerOf(run.runId, 1),
     cohort: AGENCIES.map((agency) => ({ agency, identityKey: toHex(clients[agency].publicKey) })),
-    ...(kind.secure ? { secagg: { threshold: 3, degree: 4 } } : {}),
+    ...(kind.secure ? { secagg: { threshold: 3, degree: 4, offered: AGENCIES.length } } : {}),
     ...(kind.purpose && kind.purpose !== 'train' ? { kind: kind.purpose } : {}),
   });
   await then(log, writer);
@@ -42,14 +42,15 @@ async function ledgerWith(kind: RoundKind, then: (log: RoundLog, writer: LedgerW
 
 async function commit(log: RoundLog, agency: string): Promise<void> {
   const maskedInputSha256 = hashOf(`input ${agency}`);
-  await log.append('commitment', { agency, maskedInputSha256, clientSignature: toHex(sign(commitmentTranscript(log.runId, 1, maskedInputSha256), clients[agency].secretKey)) });
+  const offerSha256 = offerOf(log.runId, 1);
+  await log.append('commitment', { agency, offerSha256, maskedInputSha256, clientSignature: toHex(sign(commitmentTranscript(log.runId, 1, offerSha256, maskedInputSha256), clients[agency].secretKey)) });
 }
 
 /** The round as the coordinator writes it: every entry its kind has, in order. */
 async function wholeRound(log: RoundLog, kind: RoundKind): Promise<void> {
   for (const agency of cohort) await commit(log, agency);
   for (const agency of AGENCIES.slice(3)) await log.append('dropout', { agency, stage: 'masked_input' });
-  if (kind.secure) await log.append('unmasking', { survivors: [...cohort], dropped: AGENCIES.slice(3), sharesFrom: [...cohort] });
+  if (kind.secure) await log.append('unmasking', { survivors: [...cohort], dropped: AGENCIES.slice(3), sharesFrom: [...cohort], ...agreement(log.runId, 1, AGENCIES.length, [...cohort], cohort) });
   await log.append('aggregate', { aggregateSha256: hashOf('sum'), inputs: cohort.length });
   if (kind.purpose === 'statistics') {
     await log.append('statistics', { schemaSha256: hashOf('schema'), totalsSha256: hashOf('totals'), rows: 30 });
@@ -104,7 +105,8 @@ describe('the order of a round, one table for the writer and the verifier', () =
       if (late === 'dropout') await writer.append('dropout', { runId: log.runId, round: 1, agency, stage: 'masked_input' });
       else {
         const maskedInputSha256 = hashOf('late');
-        await writer.append('commitment', { runId: log.runId, round: 1, agency, maskedInputSha256, clientSignature: toHex(sign(commitmentTranscript(log.runId, 1, maskedInputSha256), clients[agency].secretKey)) });
+        const offerSha256 = offerOf(log.runId, 1);
+        await writer.append('commitment', { runId: log.runId, round: 1, agency, offerSha256, maskedInputSha256, clientSignature: toHex(sign(commitmentTranscript(log.runId, 1, offerSha256, maskedInputSha256), clients[agency].secretKey)) });
       }
     });
     const report = verifyLedger(ledger, { coordinatorKey: coordinator.publicKey });

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyLedger } from '../../audit/verify.js';
 import { RdpAccountant } from '../../privacy/accountant.js';
+import type { Unmasking } from '../../ledger/entries.js';
 import { ChaosFederation, STEP, type CoordinatorKill, type IncarnationResult } from './federation.js';
 import { violations } from './invariants.js';
 
@@ -55,9 +56,12 @@ describe('issue #11, each fault as the operator met it', () => {
     const life = await fed.incarnation({ agencies: [{ agency: 'agency-4', round: 1, stage: 'unmask' }] });
     expect(life.result!.state.history[0]).toMatchObject({ status: 'ok', contributors: 4 });
     const ledger = await fed.ledger();
-    expect(of(ledger, 'unmasking', 1)[0].body).toEqual({
+    const unmasking = of(ledger, 'unmasking', 1)[0].body as Unmasking;
+    expect(unmasking).toMatchObject({
       runId: 'chaos', round: 1, survivors: ['agency-1', 'agency-2', 'agency-3', 'agency-4'], dropped: [], sharesFrom: ['agency-1', 'agency-2', 'agency-3'],
     });
+    // agency-4 signed the survivor set (the consistency round) before it died at the unmask stage.
+    expect(unmasking.consistency.map((c) => c.agency)).toEqual(['agency-1', 'agency-2', 'agency-3', 'agency-4']);
     expect(of(ledger, 'dropout', 1).map((e) => [e.body.agency, e.body.stage])).toEqual([['agency-4', 'unmasking']]);
     expect((await verified(fed)).failure).toBeNull();
   });

@@ -183,12 +183,13 @@ export class ChaosFederation {
       deadlines: { answerMs: 30_000, uploadMs: 30_000, exchangeMs: 30_000 }, waitForAgenciesMs: 200,
       ...run,
     });
+    const model = await sharedModel(lane, config.seed);
+    // A model Cohort does not build by name is pinned by its fingerprint (client/policy.ts).
     const policy = parsePolicy({
-      coordinatorKey: toHex(coordinatorIdentity.publicKey), minCohort: 2, purposes: [config.purpose], models: [MODEL.kind],
+      coordinatorKey: toHex(coordinatorIdentity.publicKey), minCohort: 2, purposes: [config.purpose], models: [`sha256:${model.fingerprint}`],
       maxRoundsPerRun: 1000, ...(config.dp.mode !== 'off' ? { privacy: { epsilon: 1e6, delta: config.dp.delta } } : {}),
       dataset: { kind: 'json', path: 'in-process', license: 'test data' }, secagg: { required: config.secagg.enabled },
     });
-    const model = await sharedModel(lane, config.seed);
     return new ChaosFederation(dir, config, coordinatorIdentity, enrolment, members, policy, model);
   }
 

@@ -64,7 +64,8 @@ function startCoordinator(f: LocalFederation, modelPath: string, port: number, l
   const child = spawn(process.execPath, [CLI_PATH, 'coordinator', '--data-dir', f.coordinatorDir, '--key', join(f.coordinatorDir, 'coordinator.key'),
     '--port', String(port), '--run-id', 'kill9', '--purpose', 'fault injection with processes', '--model', 'layers-json', '--model-path', modelPath,
     '--rounds', String(ROUNDS), '--epochs', '1', '--batch-size', '8', '--lr', '0.1', '--min-agencies', '3', '--secagg', 'on',
-    '--dp', 'central', '--noise-multiplier', '1', '--clip-norm', '1', '--delta', '1e-5', '--upload-timeout-ms', '60000', '--log-level', 'info'],
+    '--dp', 'central', '--noise-multiplier', '1', '--clip-norm', '1', '--delta', '1e-5', '--upload-timeout-ms', '60000', '--log-level', 'info',
+    '--roster', join(f.dir, 'roster.json')],
   { stdio: ['ignore', 'pipe', 'pipe'] });
   const out = createWriteStream(join(f.dir, 'logs', `coordinator-${label}.out`));
   child.stdout!.pipe(out);

@@ -93,7 +93,7 @@ export async function runTrial(plan: TrialPlan, lane = 0): Promise<TrialReport> 
       ledger: await readFile(fed.ledgerPath), coordinatorKey: fed.coordinatorIdentity.publicKey, receipts: await fed.receipts(),
       runId: fed.config.runId, weights: result.weights, checkpointDir: result.checkpointDir,
     });
-    if (result.state.status !== 'finished') problems.push(`the run ended ${result.state.status}`);
+    if (result.state.status !== 'finished') problems.push(`the run ended ${result.state.status}: ${String(result.state.finishedReason)}`);
     return { plan, crashes, problems };
   } catch (err) {
     // A run that cannot resume, or any other failure, is a trial that failed: say which.

@@ -39,7 +39,7 @@ function policies(federation: LocalFederation, terms: { minCohort: number; maxRo
 async function coordinator(federation: LocalFederation) {
   const cli = `exec "${process.execPath}" "${join(process.cwd(), 'dist/cli/main.js')}"`;
   const child = start(`${cli} coordinator --key coordinator/coordinator.key --data-dir coordinator --port 0 --run-id mnist-1 ` +
-    '--purpose "digit recognition research" --model mnist-2nn --rounds 3 --min-agencies 3 --lr 0.05', federation.dir);
+    '--purpose "digit recognition research" --model mnist-2nn --rounds 3 --min-agencies 3 --lr 0.05 --roster roster.json', federation.dir);
   children.push(child);
   const up = await waitFor(child, (r) => /listening on (ws:\/\/\S+);/.test(r.out), 'the coordinator to listen');
   const url = /listening on (ws:\/\/\S+);/.exec(up.out)![1];

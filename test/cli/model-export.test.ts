@@ -44,10 +44,10 @@ describe('cohort model export', () => {
     const member = { agency: 'a', identityKey: toHex(clients['agency-nord'].publicKey) };
     await ledger.append('run_created', { ...MAIN_RUN, runId, secagg: null, dp: null, minCohort: 1, rounds: 5 });
     await ledger.append('agency_joined', { runId, ...member, dataset: { sha256: 'ab'.repeat(32), schema: 'x', rows: 1, license: 'l' } });
-    await ledger.append('round_opened', { runId, round: 4, cohort: [member], minCohort: 1 });
+    await ledger.append('round_opened', { runId, round: 4, cohort: [member], minCohort: 1, offerSha256: 'ab'.repeat(32) });
     await ledger.append('model_updated', { runId, round: 4, modelSha256: sha256Hex(encodeFloat32LE(trained)) });
     await ledger.append('round_closed', { runId, round: 4, status: 'ok' });
-    await ledger.append('round_opened', { runId, round: 5, cohort: [member], minCohort: 1 });
+    await ledger.append('round_opened', { runId, round: 5, cohort: [member], minCohort: 1, offerSha256: 'ab'.repeat(32) });
     await ledger.close();
 
     const outDir = join(dataDir, 'exported');

@@ -101,7 +101,7 @@ describe.skipIf(!builtCli())('bad input from an enrolled agency', () => {
       'agency-8': (a, round) => a.send({
         plainUpdate: {
           delta: encodeFloat32LE(new Float32Array(parameters)), weight: 0.5, loss: 1,
-          commitment: sign(commitmentTranscript('bad-input', round, 'ab'.repeat(32)), h!.federation.agencies[7].identity.secretKey),
+          commitment: sign(commitmentTranscript('bad-input', round, 'cd'.repeat(32), 'ab'.repeat(32)), h!.federation.agencies[7].identity.secretKey),
         },
       }, round, Stage.STAGE_MASKED_INPUT),
     };

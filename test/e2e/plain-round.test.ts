@@ -140,7 +140,7 @@ describe.skipIf(!builtCli())('plaintext rounds with real client processes', () =
     const startProcess = (label: string) => {
       const child = spawn(process.execPath, [BUILT_CLI, 'coordinator', '--data-dir', coordinatorDir, '--key', join(coordinatorDir, 'coordinator.key'),
         '--port', String(port), '--run-id', 'crash', '--rounds', '3', '--epochs', '1', '--batch-size', '5', '--lr', '0.05',
-        '--min-agencies', '3', '--secagg', 'off', '--upload-timeout-ms', '30000', '--engine', 'auto', '--log-level', 'info'],
+        '--min-agencies', '3', '--secagg', 'off', '--upload-timeout-ms', '30000', '--engine', 'auto', '--log-level', 'info', '--roster', join(h!.dir, 'roster.json')],
       { stdio: ['ignore', 'pipe', 'pipe'] });
       const out = createWriteStream(join(h!.dir, 'logs', `coordinator-${label}.out`));
       child.stdout!.pipe(out);

@@ -69,10 +69,10 @@ describe.skipIf(!builtCli())('privacy budgets', () => {
     const refusals = entriesFor(ledger, 'refusal').filter((e) => e.body.agency === 'agency-1');
     expect(refusals.map((e) => [e.body.round, e.body.code])).toEqual([[2, 'POLICY_PRIVACY_BUDGET'], [3, 'POLICY_PRIVACY_BUDGET']]);
     expect(entriesFor(ledger, 'commitment').filter((e) => e.body.agency === 'agency-1').map((e) => e.body.round)).toEqual([1]);
-    // The agency's own record of what it spent: one round, within its budget.
+    // The agency's own record of what it spent (its round journal): one round, within its budget.
     const agency = h.federation.agencies[0];
-    const spent = JSON.parse(await readFile(join(agency.stateDir, 'privacy-budget.json'), 'utf8')) as { records: unknown[] };
-    expect(spent.records).toHaveLength(1);
+    const journal = (await readFile(join(agency.stateDir, 'round-journal.jsonl'), 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as { kind: string });
+    expect(journal.filter((e) => e.kind === 'charge')).toHaveLength(1);
     const report = await h.verify();
     expect(report.failure).toBeNull();
   });

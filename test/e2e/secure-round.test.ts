@@ -88,29 +88,42 @@ const CHI2_255_P1E4 = 255 * (1 - 2 / (9 * 255) + 3.719 * Math.sqrt(2 / (9 * 255)
 const highBytes = (words: Uint32Array) => Uint8Array.from(words, (w) => w >>> 24);
 
 describe.skipIf(!builtCli() || !existsSync(FIXED_CLIENT))('SecAgg+ rounds with real client processes', () => {
-  it('clients killed during share-keys and during masked-input collection: the round aggregates exactly the survivors, bit for bit', async () => {
+  it('clients killed during share-keys, masked-input collection and the consistency round, and one that reveals bad shares: every round aggregates exactly its survivors, bit for bit', async () => {
     const config = secureConfig({ runId: 'secure-dropout', rounds: 3, selection: { min: 4 }, minCohort: 3 });
     h = await harness('secure-dropout', config, 6);
     const rec = recording(h.model);
     const coordinator = await h.start();
-    for (const a of h.federation.agencies) {
-      spawnFixed(a.name, ...(a.name === 'agency-5' ? ['--die-at', 'share:2'] : a.name === 'agency-6' ? ['--die-at', 'upload:2'] : []));
-    }
+    const faults: Record<string, string[]> = {
+      'agency-3': ['--bad-shares', '1'], 'agency-4': ['--die-at', 'sign:3'], 'agency-5': ['--die-at', 'share:2'], 'agency-6': ['--die-at', 'upload:2'],
+    };
+    for (const a of h.federation.agencies) spawnFixed(a.name, ...(faults[a.name] ?? []));
     await h.waitForSessions(6);
     const result = await coordinator.run(config, rec.model, { onRoundStart: rec.onRoundStart });
 
     expect(result.state.status).toBe('finished');
-    expect(result.state.history.map((r) => [r.status, r.contributors, r.dropped])).toEqual([['ok', 6, 0], ['ok', 4, 2], ['ok', 4, 0]]);
+    expect(result.state.history.map((r) => [r.status, r.contributors, r.dropped])).toEqual([['ok', 6, 0], ['ok', 4, 2], ['ok', 4, 1]]);
     const ledger = await h.ledger();
     // n = 6: complete graph (k = 5), t = 4; 5 left after share-keys, 4 after masked input.
-    expect(entriesFor(ledger, 'round_opened', 2)[0].body.secagg).toEqual({ threshold: 4, degree: 5 });
+    expect(entriesFor(ledger, 'round_opened', 2)[0].body.secagg).toEqual({ threshold: 4, degree: 5, offered: 6 });
     expect(entriesFor(ledger, 'dropout', 2).map((e) => [e.body.agency, e.body.stage]).sort()).toEqual([['agency-5', 'share_keys'], ['agency-6', 'masked_input']]);
     const survivors = ['agency-1', 'agency-2', 'agency-3', 'agency-4'];
     expect(entriesFor(ledger, 'unmasking', 2)[0].body).toMatchObject({ survivors, dropped: ['agency-5', 'agency-6'], sharesFrom: survivors });
     expect(entriesFor(ledger, 'commitment', 2).map((e) => e.body.agency).sort()).toEqual(survivors);
+    // Round 3 (n = 4, t = 3): agency-4's masked input went out, then it died before signing the
+    // survivor set: its input is in the sum, unmasked from the shares of the three that signed.
+    expect(entriesFor(ledger, 'dropout', 3).map((e) => [e.body.agency, e.body.stage])).toEqual([['agency-4', 'consistency']]);
+    const unmasking3 = entriesFor(ledger, 'unmasking', 3)[0].body as { survivors: string[]; sharesFrom: string[]; consistency: { agency: string }[] };
+    expect(unmasking3).toMatchObject({ survivors, sharesFrom: survivors.slice(0, 3) });
+    expect(unmasking3.consistency.map((s) => s.agency)).toEqual(survivors.slice(0, 3));
     // Each died where it was told to: agency-5 before sending shares, agency-6 after (its masks are in play).
     expect(await events('agency-5')).toContainEqual({ event: 'die', stage: 'share', round: 2 });
     expect(await events('agency-6')).toContainEqual({ event: 'die', stage: 'upload', round: 2 });
+    expect(await events('agency-4')).toContainEqual({ event: 'die', stage: 'sign', round: 3 });
+    // Round 1: agency-3 revealed a bad share of every seed; each seed was rebuilt from the others
+    // (it opens the commitment in its owner's advert) and agency-3 is named in the ledger.
+    expect(await events('agency-3')).toContainEqual({ event: 'bad-shares', round: 1 });
+    const named = entriesFor(ledger, 'note').map((e) => e.body.text as string).filter((t) => t.startsWith('round 1: BAD_REVEALED_SHARE: agency-3 revealed'));
+    expect(named).toHaveLength(6);
 
     // The unmasked sum is exactly the survivors' quantized inputs, recomputed here from their seeds.
     const all = h.federation.agencies.map((a) => a.name);
@@ -126,7 +139,7 @@ describe.skipIf(!builtCli() || !existsSync(FIXED_CLIENT))('SecAgg+ rounds with r
 
     const report = await h.verify();
     expect(report.failure).toBeNull();
-    expect(report.runs[0]).toMatchObject({ status: 'finished', roundsOk: 3, roundsAbandoned: 0, dropouts: 2 });
+    expect(report.runs[0]).toMatchObject({ status: 'finished', roundsOk: 3, roundsAbandoned: 0, dropouts: 3 });
   }, 150_000);
 
   it('too many killed (fewer than t left): the round is abandoned without an unmask request, and the next round goes on', async () => {

@@ -47,7 +47,7 @@ function cli(args: string[], timeoutMs = 60_000): Promise<Ran> {
 /** `cohort serve` in the background; resolves once its API listens. */
 async function serve(federation: LocalFederation, port: number, httpPort: number): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, [BUILT_CLI, 'serve', '--data-dir', federation.coordinatorDir, '--key', join(federation.coordinatorDir, 'coordinator.key'),
-    '--port', String(port), '--http-port', String(httpPort), '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    '--roster', join(federation.dir, 'roster.json'), '--port', String(port), '--http-port', String(httpPort), '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   child.stdout!.on('data', (d: Buffer) => { out += d.toString(); });

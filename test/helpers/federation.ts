@@ -63,13 +63,25 @@ export interface Harness {
 
 let engineReady: Promise<unknown> | undefined;
 
+/**
+ * `options.roster` false: the agencies pin no governance key and the coordinator serves no
+ * roster (for tests that enrol agencies of their own after the start, as the transport fuzz does).
+ */
 export async function harness(name: string, config: RunConfig, agencies: number,
-  override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>, limits: Partial<Limits> = {}): Promise<Harness> {
+  override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>, limits: Partial<Limits> = {},
+  options: { roster?: boolean } = {}): Promise<Harness> {
   engineReady ??= initEngine();
   await engineReady;
   const dir = await mkdtemp(join(tmpdir(), `cohort-${name}-`));
   const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies };
-  const federation = await prepareLocalFederation(dir, config, split, override);
+  const withRoster = options.roster ?? true;
+  const pinning = (i: number, policy: Record<string, unknown>) => {
+    const p = override ? override(i, policy) : policy;
+    if (withRoster) return p;
+    const { federation: _unpinned, ...rest } = p;
+    return rest;
+  };
+  const federation = await prepareLocalFederation(dir, config, split, pinning);
   const model = await tfGlobalModel({ kind: config.model as 'mnist-2nn' }, config.seed);
   const children = new Map<string, ChildProcess>();
   const h: Harness = {
@@ -77,6 +89,7 @@ export async function harness(name: string, config: RunConfig, agencies: number,
     async start(port = 0) {
       h.coordinator = await startCoordinator({
         dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment,
+        ...(withRoster ? { roster: federation.roster } : {}),
         host: '127.0.0.1', port, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(model.parameters), ...limits }, log: silent,
       });
       return h.coordinator;

@@ -4,13 +4,16 @@
 // this agency masked in any round from the seed and the weights that round handed out.
 //
 //   node dist/test/helpers/fixed-update-client.js --coordinator ws://… --key k --policy p
-//     --agency a --state-dir d --seed 3 [--die-at share:2|upload:2] [--delta-scale 0]
-//     [--dump-dir dir] [--log-file f] [--log-level info] [--exit-when-done]
+//     --agency a --state-dir d --seed 3 [--die-at share:2|upload:2|sign:2] [--bad-shares 1]
+//     [--delta-scale 0] [--dump-dir dir] [--log-file f] [--log-level info] [--exit-when-done]
 //
 // --die-at stage:round SIGKILLs this process when the stage's message arrives in that round:
 // `share` on the key roster (before its shares go out), `upload` on the share delivery (after its
-// shares went out, before its masked input does). --dump-dir writes each masked input exactly as
-// sent (<agency>-r<round>.bin). Events go to stdout as JSON lines: {"event":"unmask","round":2}.
+// shares went out, before its masked input does), `sign` on the consistency request (after its
+// masked input went out, before it signs the survivor set). --bad-shares round makes it a
+// dishonest agency in that round: every seed share it reveals has its first byte flipped.
+// --dump-dir writes each masked input exactly as sent (<agency>-r<round>.bin). Events go to
+// stdout as JSON lines: {"event":"unmask","round":2}.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -87,7 +90,8 @@ interface Flags {
   agency: string;
   stateDir: string;
   seed: number;
-  dieAt?: { stage: 'share' | 'upload'; round: number };
+  dieAt?: { stage: 'share' | 'upload' | 'sign'; round: number };
+  badShares?: number;
   deltaScale: number;
   dumpDir?: string;
   logFile?: string;
@@ -100,7 +104,7 @@ function parseFlags(argv: string[]): Flags {
     args: argv,
     options: {
       coordinator: { type: 'string' }, key: { type: 'string' }, policy: { type: 'string' }, agency: { type: 'string' },
-      'state-dir': { type: 'string' }, seed: { type: 'string' }, 'die-at': { type: 'string' }, 'delta-scale': { type: 'string' },
+      'state-dir': { type: 'string' }, seed: { type: 'string' }, 'die-at': { type: 'string' }, 'bad-shares': { type: 'string' }, 'delta-scale': { type: 'string' },
       'dump-dir': { type: 'string' }, 'log-file': { type: 'string' }, 'log-level': { type: 'string' }, 'exit-when-done': { type: 'boolean' },
     },
   });
@@ -109,13 +113,13 @@ function parseFlags(argv: string[]): Flags {
   }
   let dieAt: Flags['dieAt'];
   if (values['die-at']) {
-    const match = /^(share|upload):(\d+)$/.exec(values['die-at']);
-    if (!match) throw new RangeError(`--die-at must be share:<round> or upload:<round>, got ${values['die-at']}`);
-    dieAt = { stage: match[1] as 'share' | 'upload', round: Number(match[2]) };
+    const match = /^(share|upload|sign):(\d+)$/.exec(values['die-at']);
+    if (!match) throw new RangeError(`--die-at must be share:<round>, upload:<round> or sign:<round>, got ${values['die-at']}`);
+    dieAt = { stage: match[1] as 'share' | 'upload' | 'sign', round: Number(match[2]) };
   }
   return {
     coordinator: values.coordinator!, key: values.key!, policy: values.policy!, agency: values.agency!, stateDir: values['state-dir']!,
-    seed: Number(values.seed), dieAt, deltaScale: values['delta-scale'] !== undefined ? Number(values['delta-scale']) : 0.01,
+    seed: Number(values.seed), dieAt, badShares: values['bad-shares'] !== undefined ? Number(values['bad-shares']) : undefined, deltaScale: values['delta-scale'] !== undefined ? Number(values['delta-scale']) : 0.01,
     dumpDir: values['dump-dir'], logFile: values['log-file'], logLevel: values['log-level'] ?? 'info', exitWhenDone: !!values['exit-when-done'],
   };
 }
@@ -129,7 +133,7 @@ function event(fields: Record<string, unknown>): void {
 function instrument(flags: Flags): void {
   const proto = SecureParticipant.prototype;
   const roundOf = (p: SecureParticipant) => p.round.round;
-  const { shareKeys, maskInput, unmask } = proto;
+  const { shareKeys, maskInput, signSurvivors, unmask } = proto;
   const die = (stage: string, round: number) => {
     event({ event: 'die', stage, round });
     process.kill(process.pid, 'SIGKILL');
@@ -145,9 +149,18 @@ function instrument(flags: Flags): void {
     event({ event: 'masked', round: roundOf(this) });
     return masked;
   };
+  proto.signSurvivors = function (this: SecureParticipant, ...args) {
+    if (flags.dieAt?.stage === 'sign' && flags.dieAt.round === roundOf(this)) die('sign', roundOf(this));
+    return signSurvivors.apply(this, args);
+  };
   proto.unmask = function (this: SecureParticipant, ...args) {
     event({ event: 'unmask', round: roundOf(this) });
-    return unmask.apply(this, args);
+    const response = unmask.apply(this, args);
+    if (flags.badShares === roundOf(this)) {
+      for (const s of response.shares ?? []) if (s.kind === 'seed' && s.share) s.share = Uint8Array.from(s.share, (b, i) => (i === 0 ? b ^ 0xff : b));
+      event({ event: 'bad-shares', round: roundOf(this) });
+    }
+    return response;
   };
 }
 

@@ -75,7 +75,7 @@ describe.skipIf(!builtCli() || (!present && !required))('the dashboard in Chromi
     await operators.add('bob', toHex(bob.publicKey));
 
     service = await RunService.start({
-      dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, agencies: federation.enrolment, operators,
+      dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, agencies: federation.enrolment, roster: federation.roster, operators,
       host: '127.0.0.1', port: 0, limits: DEFAULT_LIMITS, log: silent, http: { host: '127.0.0.1', port: 0 },
       heldOut: splitMnist({ ...DEFAULT_MNIST_SPLIT, heldOut: 500, agencies: 1 }).test,
     });

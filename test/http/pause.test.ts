@@ -22,7 +22,7 @@ describe.skipIf(!builtCli())('run control over HTTP', () => {
     const config = plainConfig({ runId: 'control', rounds: 3 });
     h = await harness('http-control', config, 3);
     const coordinator = h.coordinator = await startCoordinator({
-      dataDir: h.federation.coordinatorDir, identity: h.federation.coordinatorIdentity, admission: h.federation.enrolment,
+      dataDir: h.federation.coordinatorDir, identity: h.federation.coordinatorIdentity, admission: h.federation.enrolment, roster: h.federation.roster,
       host: '127.0.0.1', port: 0, limits: { ...DEFAULT_LIMITS, maxMessageBytes: maxMessageBytesFor(h.model.parameters) }, log: silent,
       http: { host: '127.0.0.1', port: 0 },
     });

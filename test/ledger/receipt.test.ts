@@ -55,7 +55,7 @@ describe('receipts', () => {
     expect(await readReceipts(dir)).toHaveLength(1);
   });
 
-  test('a commitment dropped from a re-signed ledger is caught by its agency\'s receipt, and only by it', async () => {
+  test('a commitment dropped from a re-signed ledger is caught by the survivors\' signatures over the survivor set, and by its agency\'s receipt', async () => {
     const entries = f.lines.map((l) => JSON.parse(l) as LedgerEntry);
     const victim = entries.findIndex((e) => e.type === 'commitment' && e.body.agency === 'lab-est' && e.body.round === 3);
     // The coordinator claims lab-est dropped before sending, and makes the rest agree, so
@@ -68,7 +68,11 @@ describe('receipts', () => {
     });
     const bytes = await reSign(forged, victim);
     const options = { coordinatorKey: coordinator.publicKey };
-    expect(verifyLedger(bytes, { ...options, requireFinished: true }, { verifySignature: fastVerifier() }).ok).toBe(true);
+    // The agencies signed the survivor set with lab-est in it (the consistency round): the
+    // coordinator cannot re-sign those, so the forged unmasking entry fails on its own.
+    const unmaskingLine = entries.findIndex((e) => e.type === 'unmasking' && e.body.round === 3) + 1;
+    expect(verifyLedger(bytes, { ...options, requireFinished: true }, { verifySignature: fastVerifier() }).failure)
+      .toMatchObject({ line: unmaskingLine, code: 'CONSISTENCY_SIGNATURE' });
 
     const held = (await readReceipts(join(f.dir, 'lab-est'))).map((s) => s.receipt);
     const report = verifyLedger(bytes, { ...options, receipts: held }, { verifySignature: fastVerifier() });
@@ -104,7 +108,7 @@ describe('semantic checks on a correctly signed ledger', () => {
     const report = await check((es) => es.map((e, j) => {
       if (j !== i || e.type !== 'commitment') return e;
       const forgedHash = hashOf('something else');
-      return { ...e, body: { ...e.body, maskedInputSha256: forgedHash, clientSignature: toHex(sign(commitmentTranscript(e.body.runId, e.body.round, forgedHash), seeded(99).secretKey)) } };
+      return { ...e, body: { ...e.body, maskedInputSha256: forgedHash, clientSignature: toHex(sign(commitmentTranscript(e.body.runId, e.body.round, e.body.offerSha256, forgedHash), seeded(99).secretKey)) } };
     }));
     expect(report.failure).toMatchObject({ line: i + 1, code: 'CLIENT_SIGNATURE' });
   });

@@ -135,7 +135,7 @@ describe('a run\'s life', () => {
     expect(report.runs).toEqual([expect.objectContaining({ runId: 'a', status: 'finished', finishReason: 'failed: its agencies declined it' })]);
     const labs = [50, 51, 52].map((n, i) => ({ agency: `lab-${i}`, identityKey: toHex(seeded(n).publicKey) }));
     const joins: Step[] = labs.map((m) => ({ type: 'agency_joined', body: { runId: 'a', ...m, dataset: { sha256: sha256Hex(m.agency), schema: 's', rows: 1, license: 'x' } } }));
-    const opened: Step = { type: 'round_opened', body: { runId: 'a', round: 1, cohort: labs, minCohort: 3 } };
+    const opened: Step = { type: 'round_opened', body: { runId: 'a', round: 1, cohort: labs, minCohort: 3, offerSha256: sha256Hex('offer a 1') } };
     const open = await write([request('a', 'submit'), created('a'), ...joins, opened, failed('a')]);
     expect(open.report.failure).toMatchObject({ line: 7, code: 'ORDER', message: expect.stringContaining('round 1 is still open') });
     const closed = await write([request('a', 'submit'), created('a'), ...joins, opened,

@@ -35,7 +35,7 @@ describe('LedgerWriter', () => {
   test('refuses to resume a ledger signed by another key, a bad body, and appends after close', async () => {
     const path = await tempLedger();
     const writer = await LedgerWriter.open(path, coordinator);
-    await expect(writer.append('round_opened', { runId: 'r', round: 0, cohort: [], minCohort: 1 })).rejects.toMatchObject({ code: 'LEDGER_BAD_BODY' });
+    await expect(writer.append('round_opened', { runId: 'r', round: 0, cohort: [], minCohort: 1, offerSha256: '0'.repeat(64) })).rejects.toMatchObject({ code: 'LEDGER_BAD_BODY' });
     await writer.append('note', { text: 'x' });
     await writer.close();
     await expect(writer.append('note', { text: 'y' })).rejects.toMatchObject({ code: 'LEDGER_CLOSED' });

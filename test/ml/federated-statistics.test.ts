@@ -26,7 +26,7 @@ describe('the statistics pass', () => {
     const like = emptyStatistics(featureColumns(schema));
     const shape = statisticsVectors(like);
     const offer = {
-      runId: 'r', round: 1, kind: 'statistics', weights: new Uint8Array(0), secagg: encodeParams(params, new Uint8Array(32)),
+      runId: 'r', round: 1, kind: 'statistics', weights: new Uint8Array(0), secagg: encodeParams(params),
       input: { statisticsCounts: shape.counts.length, statisticsSums: shape.sums.length },
     };
     const vector = updateVectorOf(offer);

@@ -1,8 +1,6 @@
-// Run and agency budgets: refusals carry a reason, and the agency's spending survives a reload.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// Run and agency budgets: refusals carry a reason; the agency's budget is the accountant over the
+// rounds it was charged for (kept durably by the client's round journal, test/trust/round-journal).
+import { describe, expect, it } from 'vitest';
 import { RdpAccountant } from '../../privacy/accountant.js';
 import { AgencyBudget, wouldExceed } from '../../privacy/budget.js';
 
@@ -20,20 +18,10 @@ describe('wouldExceed (run budget)', () => {
 });
 
 describe('AgencyBudget', () => {
-  let dir: string;
-  let path: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'cohort-budget-'));
-    path = join(dir, 'privacy-budget.json');
-  });
-  afterEach(async () => {
-    await rm(dir, { recursive: true, force: true });
-  });
-
-  it('refuses a round that would pass the limit, with a reason, and keeps its spending across reloads', async () => {
+  it('refuses a round that would pass the limit, with a reason; the same records give the same spend', () => {
     // A limit that five rounds fit under and six do not.
     const limit = new RdpAccountant().compose({ ...ROUND, count: 5 }).epsilon(DELTA).epsilon * 1.0001;
-    const budget = await AgencyBudget.load(path, limit);
+    const budget = new AgencyBudget(limit);
     expect(budget.spent(DELTA)).toBe(0);
 
     // Two runs, one round each, until the next would pass the limit.
@@ -48,37 +36,30 @@ describe('AgencyBudget', () => {
       }
       expect(decision.epsilonAfter).toBeLessThanOrEqual(limit);
       expect(decision.reason).toMatch(/within privacy budget/);
-      await budget.record(round % 2 === 0 ? 'run-a' : 'run-b', Math.floor(round / 2), ROUND);
+      budget.add({ runId: round % 2 === 0 ? 'run-a' : 'run-b', round: Math.floor(round / 2), step: ROUND });
       round++;
     }
     expect(round).toBe(5);
 
-    const reloaded = await AgencyBudget.load(path, limit);
-    expect(reloaded.records).toHaveLength(round);
-    expect(reloaded.spent(DELTA)).toBe(budget.spent(DELTA));
-    expect(reloaded.canJoin(ROUND, DELTA).ok).toBe(false);
+    const rebuilt = new AgencyBudget(limit, budget.records);
+    expect(rebuilt.records).toHaveLength(round);
+    expect(rebuilt.spent(DELTA)).toBe(budget.spent(DELTA));
+    expect(rebuilt.canJoin(ROUND, DELTA).ok).toBe(false);
     // A larger limit from the agency's policy lets it join again; the history is the same.
-    expect((await AgencyBudget.load(path, 10)).canJoin(ROUND, DELTA).ok).toBe(true);
+    expect(new AgencyBudget(10, budget.records).canJoin(ROUND, DELTA).ok).toBe(true);
   });
 
-  it('records a round once; a conflicting record for the same round is refused', async () => {
-    const budget = await AgencyBudget.load(path, 5);
-    await budget.record('run-a', 0, ROUND);
-    await budget.record('run-a', 0, ROUND);
+  it('counts a round once: charging the same round again is refused, never taken back', () => {
+    const budget = new AgencyBudget(5);
+    budget.add({ runId: 'run-a', round: 0, step: ROUND });
+    expect(() => budget.add({ runId: 'run-a', round: 0, step: ROUND })).toThrow(/already charged/);
     expect(budget.records).toHaveLength(1);
-    await expect(budget.record('run-a', 0, { ...ROUND, noiseMultiplier: 2 })).rejects.toThrow(/already recorded/);
-    await Promise.all([budget.record('run-a', 1, ROUND), budget.record('run-a', 2, ROUND), budget.record('run-b', 0, ROUND)]);
-    expect((await AgencyBudget.load(path, 5)).records).toHaveLength(4);
-    const onDisk = JSON.parse(await readFile(path, 'utf8'));
-    expect(onDisk.version).toBe(1);
   });
 
-  it('rejects a damaged state file and bad arguments, naming them', async () => {
-    await writeFile(path, JSON.stringify({ version: 1, records: [{ runId: 'x', round: -1, step: ROUND }] }));
-    await expect(AgencyBudget.load(path, 1)).rejects.toThrow(/invalid privacy budget file/);
-    await expect(AgencyBudget.load(join(dir, 'none.json'), 0)).rejects.toThrow(/epsilonLimit/);
-    const budget = await AgencyBudget.load(join(dir, 'none.json'), 1);
+  it('rejects bad arguments, naming them', () => {
+    expect(() => new AgencyBudget(0)).toThrow(/epsilonLimit/);
+    const budget = new AgencyBudget(1);
     expect(() => budget.canJoin(ROUND, 2)).toThrow(/delta/);
-    expect(() => budget.record('', 0, ROUND)).toThrow(/runId/);
+    expect(() => budget.add({ runId: '', round: 0, step: ROUND })).toThrow(/runId/);
   });
 });

@@ -12,7 +12,7 @@ import { encodeFloat32LE } from '../../ml/codec.js';
 import { decodeFrame, decodeMessage, encodeMessage, type MessageInit } from '../../proto/framing.js';
 import type { cohort } from '../../proto/messages.js';
 import { encodeParams } from '../../proto/secagg-codec.js';
-import { MESSAGE_KINDS, MESSAGE_KIND_NAMES, SECAGG_WIRE_STAGES, Stage, stageOf, type MessageKind } from '../../proto/stages.js';
+import { MESSAGE_KINDS, MESSAGE_KIND_NAMES, SECAGG_WIRE_STAGES, Stage, stageOf, stageRank, type MessageKind } from '../../proto/stages.js';
 import { SECAGG_STAGES } from '../../secagg/stages.js';
 import { SecAggRefusal } from '../../secagg/errors.js';
 
@@ -27,7 +27,9 @@ const SAMPLE: Record<MessageKind, MessageInit> = {
   shareDelivery: { shareDelivery: { shares: [] } },
   maskedInput: { maskedInput: { vector: new Uint8Array(4) } },
   plainUpdate: { plainUpdate: { delta: new Uint8Array(4), weight: 1 } },
-  unmaskRequest: { unmaskRequest: { survivors: [], dropped: [] } },
+  consistencyRequest: { consistencyRequest: { survivors: [] } },
+  consistencySignature: { consistencySignature: { signature: new Uint8Array(64) } },
+  unmaskRequest: { unmaskRequest: { survivors: [], signatures: [] } },
   unmaskResponse: { unmaskResponse: { shares: [] } },
   roundReceipt: { roundReceipt: { runId: 'r', round: 1, status: 'ok' } },
   notice: { notice: { code: 'X', message: 'y' } },
@@ -79,7 +81,7 @@ describe('on the wire: an envelope\'s stage against its message', () => {
 });
 
 describe('at the coordinator: the open stage against each message a client sends', () => {
-  const collected: MessageKind[] = ['roundAnswer', 'shareBundle', 'maskedInput', 'plainUpdate', 'unmaskResponse'];
+  const collected: MessageKind[] = ['roundAnswer', 'shareBundle', 'maskedInput', 'plainUpdate', 'consistencySignature', 'unmaskResponse'];
   const clientKinds = MESSAGE_KIND_NAMES.filter((k) => MESSAGE_KINDS[k].from === 'client');
 
   it.each(collected)('while %s is collected: that kind is taken, a later stage\'s message is held, anything else is OUT_OF_TURN', (open) => {
@@ -90,7 +92,7 @@ describe('at the coordinator: the open stage against each message a client sends
       void router.collect(['agency-1'], open, 60_000, () => { taken = true; return true; });
       const message: Opened = { message: decodeMessage(encodeMessage(SAMPLE[kind])), round: 1, stage: stageOf(kind) };
       const code = codeOf(() => router.route('agency-1', message));
-      const later = stageOf(kind) > stageOf(open) && stageOf(kind) !== Stage.STAGE_OFFER;
+      const later = stageRank(stageOf(kind)) > stageRank(stageOf(open)) && stageOf(kind) !== Stage.STAGE_OFFER;
       const expected = kind === open ? 'accepted' : later ? 'accepted' : 'OUT_OF_TURN';
       expect(code, `${kind} while ${open} is open`).toBe(expected);
       expect(taken, `${kind} taken while ${open} is open`).toBe(kind === open);
@@ -99,11 +101,11 @@ describe('at the coordinator: the open stage against each message a client sends
   });
 });
 
-const SECAGG_MESSAGES = ['keyRoster', 'shareDelivery', 'unmaskRequest'] as const;
+const SECAGG_MESSAGES = ['keyRoster', 'shareDelivery', 'consistencyRequest', 'unmaskRequest'] as const;
 type SecAggMessage = (typeof SECAGG_MESSAGES)[number];
 
 describe('at the client: the SecAgg+ stage it completed against each SecAgg+ message', () => {
-  it.each([0, 1, 2])('after %i stage(s) past the advert, only the next stage\'s message is taken; the others are STAGE_OUT_OF_ORDER', async (done) => {
+  it.each([0, 1, 2, 3])('after %i stage(s) past the advert, only the next stage\'s message is taken; the others are STAGE_OUT_OF_ORDER', async (done) => {
     for (const arriving of SECAGG_MESSAGES) {
       const cohort = await participants();
       for (const stage of SECAGG_MESSAGES.slice(0, done)) for (const m of cohort) await deliver(m, stage, cohort);
@@ -129,7 +131,10 @@ async function codeOfAsync(fn: () => Promise<unknown>): Promise<string> {
   }
 }
 
-interface Member { id: string; identity: Identity; participant: SecureParticipant; advert: cohort.v1.IKeyAdvert; bundle?: cohort.v1.IShareBundle; masked?: Uint8Array }
+interface Member {
+  id: string; identity: Identity; participant: SecureParticipant; advert: cohort.v1.IKeyAdvert;
+  bundle?: cohort.v1.IShareBundle; masked?: Uint8Array; signed?: cohort.v1.IConsistencySignature;
+}
 
 /** Three agencies that accepted one SecAgg+ offer (complete graph, t = 2) and advertised. */
 async function participants(): Promise<Member[]> {
@@ -137,11 +142,11 @@ async function participants(): Promise<Member[]> {
   const identities = ids.map(() => generateIdentity());
   const offer: cohort.v1.IRoundOffer = {
     runId: 'run', round: 1, weights: encodeFloat32LE(new Float32Array(4)),
-    secagg: encodeParams({ threshold: 2, degree: 2, clipRange: 1, bits: 16 }, new Uint8Array(32).fill(3)),
+    secagg: encodeParams({ threshold: 2, degree: 2, clipRange: 1, bits: 16 }),
     cohort: ids.map((agency, i) => ({ agency, identityKey: identities[i].publicKey })),
   };
   return ids.map((id, i) => {
-    const participant = new SecureParticipant(offer, id, identities[i], 2);
+    const participant = new SecureParticipant(offer, id, identities[i], { minCohort: 2 });
     return { id, identity: identities[i], participant, advert: participant.advertise() };
   });
 }
@@ -149,12 +154,15 @@ async function participants(): Promise<Member[]> {
 /** Hands `member` the message of kind `arriving`, built from the others' state as the coordinator would route it. */
 async function deliver(member: Member, arriving: SecAggMessage, cohort: Member[]): Promise<void> {
   const others = cohort.filter((m) => m !== member);
+  const ids = cohort.map((m) => m.id);
   if (arriving === 'keyRoster') {
-    member.bundle = await member.participant.shareKeys({ adverts: others.map((m) => m.advert) });
+    member.bundle = await member.participant.shareKeys({ adverts: cohort.map((m) => m.advert) });
   } else if (arriving === 'shareDelivery') {
     const shares = others.flatMap((m) => (m.bundle?.shares ?? []).filter((s) => s.to === member.id));
     member.masked = member.participant.maskInput({ shares }, new Float32Array(4), 1);
+  } else if (arriving === 'consistencyRequest') {
+    member.signed = { ...member.participant.signSurvivors({ survivors: ids }), agency: member.id };
   } else {
-    member.participant.unmask({ survivors: others.map((m) => m.id), dropped: [] });
+    member.participant.unmask({ survivors: ids, signatures: cohort.flatMap((m) => (m.signed ? [m.signed] : [])) });
   }
 }

@@ -11,7 +11,7 @@ import type { cohort } from '../../proto/messages.js';
 const params: SecAggParams = { threshold: 2, degree: 2, clipRange: 0.1, bits: 16 };
 const offer = (dp: boolean, weightCap = 1000): cohort.v1.IRoundOffer => ({
   runId: 'r', round: 1, weights: encodeFloat32LE(new Float32Array(3)), weightCap,
-  secagg: encodeParams(params, new Uint8Array(32)),
+  secagg: encodeParams(params),
   dp: dp ? { mode: 'central', clipNorm: 1, noiseMultiplier: 1, samplingRate: 1, delta: 1e-5 } : null,
 });
 /** The cohort's sum mod 2^32, as SecAgg+ leaves it once the masks cancel. */

@@ -1,11 +1,11 @@
 // Property: whenever enough clients survive every stage the coordinator's sum equals the
 // plaintext mod-2^32 sum of the contributors' quantized inputs, bit for bit; otherwise the
-// round is abandoned. Dropouts are drawn at each of the four stages.
+// round is abandoned. Dropouts are drawn at each of the five stages, the consistency round too.
 import { describe, expect, it } from 'vitest';
-import { buildGraph } from '../../secagg/graph.js';
+import { buildGraph, fitDegree, publicCoin } from '../../secagg/graph.js';
 import { defaultThreshold, validateParams } from '../../secagg/params.js';
 import { SECAGG_STAGES, type SecAggStage } from '../../secagg/stages.js';
-import { makeContext, plainSum, runRound, seededRandom } from './harness.js';
+import { makeContext, offerHashOf, plainSum, runRound, seededRandom } from './harness.js';
 
 const STAGES = SECAGG_STAGES;
 const TRIALS = 200;
@@ -31,31 +31,39 @@ describe('SecAgg+ exactness under dropouts', () => {
       const bits = 1 + Math.floor(rand() * (32 - Math.ceil(Math.log2(n))));
       const params = validateParams({ threshold, degree, clipRange: 1, bits }, n);
       const length = 1 + Math.floor(rand() * 400);
-      const graphSeed = new Uint8Array(32).map(() => Math.floor(rand() * 256));
-      const { context, ids, keys } = makeContext(n, params, length, graphSeed, trial);
+      const { context, ids, keys } = makeContext(n, params, length, offerHashOf(seed), trial);
       const dropRate = rand() * 0.35;
       const dropAt = new Map<string, SecAggStage>();
       const inputs = new Map<string, Uint32Array>();
       for (const id of ids) {
-        if (rand() < dropRate) dropAt.set(id, STAGES[Math.floor(rand() * 4)]);
+        if (rand() < dropRate) dropAt.set(id, STAGES[Math.floor(rand() * STAGES.length)]);
         inputs.set(id, new Uint32Array(length).map(() => Math.floor(rand() * 2 ** bits)));
       }
       const label = `trial ${trial} (SECAGG_SEED=${BASE_SEED}, seed ${seed}, n=${n}, k=${degree}, t=${threshold}, b=${bits})`;
-      const { result, arrived } = await runRound(context, ids, keys, inputs, dropAt);
+      const { result, arrived, adverts } = await runRound(context, ids, keys, inputs, dropAt);
 
-      // What must happen, computed independently of the server: each secret the unmasking
-      // needs has at least t holders among those who answered the unmask stage.
-      const graph = buildGraph(graphSeed, ids, degree);
-      const [u1, u2, u3, u4] = arrived;
+      // What must happen, computed independently of the server: the graph over the advertisers
+      // from their public coin, a quorum (t, and a majority of the cohort) signing the survivor
+      // set, and each secret the unmasking needs held by at least t of those who answered it.
+      const [u1, u2, u3, u4, u5] = arrived;
+      const fitted = fitDegree(degree, u1.size);
+      const drawable = u1.size >= Math.max(threshold, 3) && fitted + 1 >= threshold;
+      const quorum = Math.max(threshold, Math.floor(n / 2) + 1);
+      if (!drawable) {
+        expect(result.status, label).toBe('abandoned');
+        abandoned++;
+        continue;
+      }
+      const graph = buildGraph(publicCoin(context, [...u1].map((id) => adverts.get(id)!)), [...u1], fitted);
       const heldBy = (owner: string, includeSelf: boolean) =>
-        graph.neighbours(owner).filter((v) => u4.has(v)).length + (includeSelf && u4.has(owner) ? 1 : 0);
+        graph.neighbours(owner).filter((v) => u5.has(v)).length + (includeSelf && u5.has(owner) ? 1 : 0);
       const feasible =
-        [u1, u2, u3, u4].every((set) => set.size >= threshold) &&
+        [u1, u2, u3, u4, u5].every((set) => set.size >= threshold) && u4.size >= quorum &&
         [...u3].every((v) => heldBy(v, true) >= threshold) &&
         [...u2].filter((u) => !u3.has(u) && graph.neighbours(u).some((v) => u3.has(v))).every((u) => heldBy(u, false) >= threshold);
 
-      if (u4.size < threshold) expect(result.status, label).toBe('abandoned');
-      if (graph.complete && u4.size >= threshold) expect(result.status, label).toBe('complete');
+      if (u5.size < threshold || u4.size < quorum) expect(result.status, label).toBe('abandoned');
+      if (graph.complete && u5.size >= threshold && u4.size >= quorum) expect(result.status, label).toBe('complete');
       expect(result.status, label).toBe(feasible ? 'complete' : 'abandoned');
       if (result.status === 'complete') {
         complete++;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { compareIds } from '../../secagg/encoding.js';
 import { buildGraph } from '../../secagg/graph.js';
 import { defaultDegree } from '../../secagg/params.js';
 
@@ -54,5 +55,16 @@ describe('SecAgg+ neighbour graph (Bell et al. 2020 §3)', () => {
     expect(defaultDegree(100)).toBe(42);
     expect(defaultDegree(1000)).toBe(60);
     for (const n of [3, 4, 31, 33, 101, 5000]) expect(() => buildGraph(seed(5), ids(n), defaultDegree(n))).not.toThrow();
+  });
+
+  it('orders ids by their UTF-8 bytes, the fast path for ids without surrogates included', () => {
+    const alphabet = ['a', 'Z', '0', '-', 'é', 'ÿ', '\u0800', '\uE000', '\uFFFD', '😀', '\u{10400}'];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const word = () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    for (let i = 0; i < 2000; i++) {
+      const [a, b] = [word(), word()];
+      expect(Math.sign(compareIds(a, b)), `${a} ${b}`).toBe(Math.sign(Buffer.compare(Buffer.from(a), Buffer.from(b))));
+    }
   });
 });

@@ -1,11 +1,11 @@
 // In-process SecAgg+ rounds for the tests and the bench: n clients and one server, no network,
 // with each client dropping out at a chosen stage. A client that refuses counts as dropped there.
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, generateKeyPairSync } from 'node:crypto';
 import { generateIdentity, type Identity } from '../../identity/keys.js';
-import { advertise, maskInput, shareKeys, unmask, type ClientState } from '../../secagg/client.js';
+import { advertise, maskInput, shareKeys, signSurvivorSet, unmask, type ClientState } from '../../secagg/client.js';
 import type { EncryptedShare } from '../../secagg/encrypt.js';
 import { SecAggRefusal } from '../../secagg/errors.js';
-import type { RoundKeyPairs } from '../../secagg/keys.js';
+import type { RoundKeyPairs, SignedAdvert } from '../../secagg/keys.js';
 import type { SecAggParams } from '../../secagg/params.js';
 import type { CohortMember, RoundContext } from '../../secagg/round.js';
 import { SecAggServer, type AggregateResult } from '../../secagg/server.js';
@@ -40,7 +40,12 @@ export function identities(n: number): Identity[] {
   return identityPool.slice(0, n);
 }
 
-export function makeContext(n: number, params: SecAggParams, vectorLength: number, seed: Uint8Array, round = 1): {
+/** A stand-in for the offer hash both parties compute from the offer (proto/offer-hash.ts). */
+export function offerHashOf(label: string | number): Uint8Array {
+  return new Uint8Array(createHash('sha256').update(`offer ${label}`).digest());
+}
+
+export function makeContext(n: number, params: SecAggParams, vectorLength: number, offerHash: Uint8Array, round = 1): {
   context: RoundContext;
   ids: string[];
   keys: Identity[];
@@ -48,15 +53,19 @@ export function makeContext(n: number, params: SecAggParams, vectorLength: numbe
   const keys = identities(n);
   const ids = keys.map((_, i) => `agency-${String(i).padStart(3, '0')}`);
   const cohort: CohortMember[] = ids.map((id, i) => ({ id, identityPublicKey: keys[i].publicKey }));
-  return { context: { runId: 'run-test', round, seed, cohort, params, vectorLength }, ids, keys };
+  return { context: { runId: 'run-test', round, offerHash, cohort, params, vectorLength }, ids, keys };
 }
 
 export interface RoundRun {
   result: AggregateResult;
-  /** Who delivered at each stage: U1 (adverts), U2 (shares), U3 (masked inputs), U4 (unmask responses). */
-  arrived: [Set<string>, Set<string>, Set<string>, Set<string>];
+  /** Who delivered at each stage: U1 (adverts), U2 (shares), U3 (masked inputs), U4 (signatures), U5 (unmask responses). */
+  arrived: [Set<string>, Set<string>, Set<string>, Set<string>, Set<string>];
   server: SecAggServer;
   refusals: Map<string, string>;
+  /** The adverts the clients sent, by id. */
+  adverts: Map<string, SignedAdvert>;
+  /** Each client's state at the end (its secrets wiped): the graph it drew, what it received. */
+  states: Map<string, ClientState>;
 }
 
 /** Runs one round; dropAt[id] is the first stage a client does not answer. */
@@ -70,8 +79,9 @@ export async function runRound(
 ): Promise<RoundRun> {
   const server = new SecAggServer(context);
   const states = new Map<string, ClientState>();
-  const arrived: RoundRun['arrived'] = [new Set(), new Set(), new Set(), new Set()];
+  const arrived: RoundRun['arrived'] = [new Set(), new Set(), new Set(), new Set(), new Set()];
   const refusals = new Map<string, string>();
+  const adverts = new Map<string, SignedAdvert>();
   const answers = (id: string, stage: SecAggStage) => dropAt.get(id) !== stage && !refusals.has(id) && states.has(id);
   const attempt = async <T>(id: string, body: () => T | Promise<T>): Promise<T | undefined> => {
     try {
@@ -87,19 +97,20 @@ export async function runRound(
     if (dropAt.get(id) === 'advertise_keys') return;
     const { state, advert } = advertise({ ...context, selfId: id, identitySecretKey: keys[i].secretKey }, { keys: fastRoundKeys() });
     states.set(id, state);
+    adverts.set(id, advert);
     server.receiveAdvert(advert);
     arrived[0].add(id);
   });
-  if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+  if (server.closeAdvertise().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[0]) {
     if (!answers(id, 'share_keys')) continue;
-    const shares = await attempt(id, () => shareKeys(states.get(id)!, server.rosterFor(id), { minCohort }));
+    const shares = await attempt(id, () => shareKeys(states.get(id)!, server.roster(), { minCohort }));
     if (shares === undefined) continue;
     server.receiveShares(id, shares);
     arrived[1].add(id);
   }
-  if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+  if (server.closeShareKeys().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[1]) {
     if (!answers(id, 'masked_input')) continue;
@@ -109,16 +120,25 @@ export async function runRound(
     server.receiveMaskedInput(id, masked);
     arrived[2].add(id);
   }
-  if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals };
+  if (server.closeMaskInput().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
 
   for (const id of arrived[2]) {
+    if (!answers(id, 'consistency')) continue;
+    const signed = await attempt(id, () => signSurvivorSet(states.get(id)!, server.consistencyRequest()));
+    if (signed === undefined) continue;
+    server.receiveConsistency(signed);
+    arrived[3].add(id);
+  }
+  if (server.closeConsistency().abandoned !== undefined) return { result: server.result(), arrived, server, refusals, adverts, states };
+
+  for (const id of arrived[3]) {
     if (!answers(id, 'unmasking')) continue;
     const response = await attempt(id, () => unmask(states.get(id)!, server.unmaskRequestFor(id)));
     if (response === undefined) continue;
     server.receiveUnmask(response);
-    arrived[3].add(id);
+    arrived[4].add(id);
   }
-  return { result: await server.finish(), arrived, server, refusals };
+  return { result: await server.finish(), arrived, server, refusals, adverts, states };
 }
 
 export function plainSum(inputs: Map<string, Uint32Array>, contributors: Iterable<string>, length: number): Uint32Array {

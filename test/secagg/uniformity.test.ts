@@ -49,7 +49,7 @@ async function maskedVector(input: Uint32Array): Promise<Uint32Array> {
     return state;
   });
   server.closeAdvertise();
-  for (const [i, id] of ids.entries()) server.receiveShares(id, await shareKeys(states[i], server.rosterFor(id), { minCohort: 3 }));
+  for (const [i, id] of ids.entries()) server.receiveShares(id, await shareKeys(states[i], server.roster(), { minCohort: 3 }));
   server.closeShareKeys();
   return maskInput(states[0], server.sharesFor(ids[0]), input);
 }

@@ -22,8 +22,9 @@ export type TestFederation = Omit<Harness, 'spawn'> & {
 export async function testFederation(name: string, config: RunConfig, agencies: number, options: {
   override?: (index: number, policy: Record<string, unknown>) => Record<string, unknown>;
   limits?: Partial<Limits>;
+  roster?: boolean;
 } = {}): Promise<TestFederation> {
-  const h = await harness(name, config, agencies, options.override, options.limits);
+  const h = await harness(name, config, agencies, options.override, options.limits, { roster: options.roster });
   const coordinator = await h.start();
   return { ...h, coordinator, spawn: (agency, url) => h.spawn(agency, undefined, url) };
 }

@@ -107,11 +107,21 @@ describe('loadPolicy', () => {
 
 describe('checkOffer', () => {
   const policy: Policy = parsePolicy(policyJson());
+  // What this client's own build of mnist-cnn fingerprints to (client/model-pins.ts): the name pins it.
+  const pins = new Map([['mnist-cnn', 'cd'.repeat(32)]]);
+  const check = (p: Policy, o: Offer) => checkOffer(p, o, pins);
 
   it('accepts an offer within the policy', () => {
-    expect(checkOffer(policy, offer())).toEqual({ ok: true });
-    expect(checkOffer(policy, offer({ architecture: 'other', modelFingerprint: `sha256:${FINGERPRINT}` }))).toEqual({ ok: true });
-    expect(checkOffer(policy, offer({ epsilonAfter: 8 }))).toEqual({ ok: true });
+    expect(check(policy, offer())).toEqual({ ok: true });
+    expect(check(policy, offer({ architecture: 'other', modelFingerprint: `sha256:${FINGERPRINT}` }))).toEqual({ ok: true });
+    expect(check(policy, offer({ epsilonAfter: 8 }))).toEqual({ ok: true });
+  });
+
+  it('a model label alone never satisfies the policy: only the fingerprint of the topology offered', () => {
+    // A 784-50-50-10 network the coordinator labels "mnist-cnn" has another fingerprint.
+    expect(check(policy, offer({ architecture: 'mnist-cnn', modelFingerprint: 'ef'.repeat(32) }))).toMatchObject({ ok: false, code: 'POLICY_MODEL' });
+    // Without the client's own build of the named architecture, the name matches nothing.
+    expect(checkOffer(policy, offer())).toMatchObject({ ok: false, code: 'POLICY_MODEL' });
   });
 
   it.each<[string, Partial<Offer>, string]>([
@@ -119,7 +129,7 @@ describe('checkOffer', () => {
     ['a truncated coordinator key', { coordinatorKey: coordinator.subarray(0, 31) }, 'POLICY_COORDINATOR_KEY'],
     ['no secure aggregation', { secagg: false }, 'POLICY_SECAGG_REQUIRED'],
     ['another purpose', { purpose: 'marketing' }, 'POLICY_PURPOSE'],
-    ['another model', { architecture: 'resnet50' }, 'POLICY_MODEL'],
+    ['another model', { modelFingerprint: 'ef'.repeat(32) }, 'POLICY_MODEL'],
     ['a small cohort', { cohortSize: 4 }, 'POLICY_MIN_COHORT'],
     ['too many rounds', { roundsJoinedInRun: 10 }, 'POLICY_MAX_ROUNDS'],
     ['a spent budget', { epsilonAfter: 8.01 }, 'POLICY_PRIVACY_BUDGET'],
@@ -128,7 +138,7 @@ describe('checkOffer', () => {
     ['an empty purpose', { purpose: '' }, 'POLICY_OFFER_INVALID'],
     ['a NaN epsilon', { epsilonAfter: NaN }, 'POLICY_OFFER_INVALID'],
   ])('refuses %s', (_name, overrides, code) => {
-    const decision = checkOffer(policy, offer(overrides));
+    const decision = check(policy, offer(overrides));
     expect(decision.ok).toBe(false);
     if (decision.ok) return;
     expect(decision.code).toBe(code);
@@ -136,13 +146,13 @@ describe('checkOffer', () => {
   });
 
   it('explains refusals in operator terms', () => {
-    const decision = checkOffer(policy, offer({ cohortSize: 3 }));
+    const decision = check(policy, offer({ cohortSize: 3 }));
     expect(decision).toMatchObject({ ok: false, reason: expect.stringContaining('the round has 3 agencies; the policy requires at least 5') });
   });
 
   it('allows rounds without secure aggregation only when the policy says so', () => {
     const lax = parsePolicy(policyJson({ secagg: { required: false } }));
-    expect(checkOffer(lax, offer({ secagg: false }))).toEqual({ ok: true });
+    expect(check(lax, offer({ secagg: false }))).toEqual({ ok: true });
   });
 });
 

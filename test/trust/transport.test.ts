@@ -11,7 +11,7 @@ import { COORDINATOR_NAME, SecureChannel, signingBytes } from '../../proto/chann
 import { Stage } from '../../proto/stages.js';
 import { ERRORS, ProtocolError, type ErrorCode } from '../../proto/errors.js';
 import { decodeFrame, decodeMessage, encodeFrame, encodeMessage } from '../../proto/framing.js';
-import { clientProof, newClientHello, type ServerHelloFields } from '../../proto/handshake.js';
+import { PROTOCOL_VERSION, clientProof, newClientHello, type ServerHelloFields } from '../../proto/handshake.js';
 import { closeCodeIn, fixture, RawPeer, rawSession, rawTcp, serve, until, wsFrame, type Fixture, type Served } from './wire.js';
 
 const hello = { notice: { code: 'HELLO', message: 'test', fatal: false } };
@@ -148,7 +148,7 @@ describe('admission', () => {
     const served = await start();
     const p = peer(served.url);
     await p.opened;
-    p.send(encodeFrame({ clientHello: { ...newClientHello('agency-a', fx.agencies['agency-a']), protocolVersion: 2 } }));
+    p.send(encodeFrame({ clientHello: { ...newClientHello('agency-a', fx.agencies['agency-a']), protocolVersion: PROTOCOL_VERSION + 1 } }));
     await refusedWith(served, p, 'PROTOCOL_VERSION');
   });
 
