@@ -27,7 +27,7 @@ import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
 import { ActiveRound } from './active-round.js';
 import { judgeOffer, type Judge, type Judgement } from './judge.js';
-import { builtInPins } from './model-pins.js';
+import { builtInPins, pinsForOffer } from './model-pins.js';
 import { AGENCY_ACCOUNTANT, RoundJournal } from './round-journal.js';
 import type { CsvTable } from './data/csv.js';
 import { RunDataSource, type Prepared, type RunData } from './run-data.js';
@@ -212,7 +212,7 @@ class RoundSession {
     if (replay) return this.refuse(offer, replay.code, replay.reason);
     const offerHash = offerSha256(offer);
     const model = await this.modelFor(offer);
-    const decision = this.decide(offer, model);
+    const decision = await this.decide(offer, model);
     await journal.recordAnswer({
       runId: offer.runId, round: offer.round, offerSha256: toHex(offerHash), accept: decision.ok,
       ...(decision.ok ? (decision.judgement.roster ? { roster: decision.judgement.roster } : {}) : { code: decision.code }),
@@ -227,9 +227,10 @@ class RoundSession {
   }
 
   /** The judge's verdict on the offer, then the run's data prepared for it: either can refuse the round. */
-  private decide(offer: cohort.v1.RoundOffer, model: tf.LayersModel):
-    { ok: true; judgement: Extract<Judgement, { ok: true }>; data: RunData } | { ok: false; code: string; reason: string } {
-    const judgement = judgeOffer(this.judge, offer, model);
+  private async decide(offer: cohort.v1.RoundOffer, model: tf.LayersModel):
+    Promise<{ ok: true; judgement: Extract<Judgement, { ok: true }>; data: RunData } | { ok: false; code: string; reason: string }> {
+    const pins = await pinsForOffer(this.options.policy.models, this.judge.pins, offer, model);
+    const judgement = judgeOffer({ ...this.judge, pins }, offer, model);
     if (!judgement.ok) return judgement;
     const prepared = this.prepare(offer, model);
     return prepared.ok ? { ok: true, judgement, data: prepared.data } : prepared;

@@ -15,8 +15,10 @@ const FINGERPRINT = /^(sha256:)?[0-9a-f]{64}$/i;
 /**
  * The architectures the client builds itself and so can pin by name: the name stands for the
  * fingerprint of the client's own build, never for a label the coordinator writes in an offer.
+ * `tabular-mlp` is built from the run's table schema (client/model-pins.ts), so it pins the
+ * architecture for that schema; the hidden layers' widths are the run's to choose.
  */
-export const BUILT_IN_MODELS = ['mnist-2nn', 'mnist-cnn'] as const;
+export const BUILT_IN_MODELS = ['mnist-2nn', 'mnist-cnn', 'tabular-mlp'] as const;
 
 const datasetSchema = z
   .object({

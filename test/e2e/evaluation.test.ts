@@ -95,7 +95,7 @@ describe('federated evaluation with real agency clients', () => {
     // What the coordinator received, message by message: round answers and SecAgg+ stage messages,
     // the masked inputs without any metrics beside them; never a plain update.
     const kinds = new Set(relay!.received.map((r) => r.kind));
-    expect([...kinds].sort()).toEqual(['maskedInput', 'roundAnswer', 'shareBundle', 'unmaskResponse']);
+    expect([...kinds].sort()).toEqual(['consistencySignature', 'maskedInput', 'roundAnswer', 'shareBundle', 'unmaskResponse']);
     const masked = relay!.received.filter((r) => r.kind === 'maskedInput');
     expect(masked).toHaveLength(9);
     for (const m of masked) expect(m.message.maskedInput!.agencyMetrics).toBeNull();

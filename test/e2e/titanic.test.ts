@@ -76,7 +76,7 @@ describe.skipIf(!builtCli())('titanic, three agencies split by port, from the ra
     dir = await mkdtemp(join(tmpdir(), 'cohort-titanic-'));
     const federation = await prepareTitanicFederation(dir, config, { ...split, agencies: [...split.agencies, { agency: 'agency-4', name: 'bad table', text: badTable(), passengers: 40 }] });
     coordinator = await startCoordinator({
-      dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment, host: '127.0.0.1', port: 0,
+      dataDir: federation.coordinatorDir, identity: federation.coordinatorIdentity, admission: federation.enrolment, roster: federation.roster, host: '127.0.0.1', port: 0,
       limits: DEFAULT_LIMITS, log: silent,
     });
     relay = await recordingRelay(coordinator.url);
@@ -100,7 +100,7 @@ describe.skipIf(!builtCli())('titanic, three agencies split by port, from the ra
 
     // The statistics pass: from each agency, its answer and SecAgg+ messages, its statistics only masked.
     const pass = relay.received.filter((r) => r.round === 1 && r.agency !== 'agency-4');
-    expect(new Set(pass.map((r) => r.kind))).toEqual(new Set(['roundAnswer', 'shareBundle', 'maskedInput', 'unmaskResponse']));
+    expect(new Set(pass.map((r) => r.kind))).toEqual(new Set(['consistencySignature', 'roundAnswer', 'shareBundle', 'maskedInput', 'unmaskResponse']));
     for (const m of pass.filter((r) => r.kind === 'maskedInput')) expect(m.message.maskedInput!.agencyMetrics).toBeNull();
     expect(relay.received.some((r) => r.kind === 'plainUpdate')).toBe(false);
 

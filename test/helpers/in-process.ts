@@ -105,7 +105,9 @@ export class InProcessFederation {
 
   private policy(config: RunConfig, model: GlobalModel, agency: InProcessAgency) {
     return parsePolicy({
-      coordinatorKey: toHex(this.coordinatorIdentity.publicKey), minCohort: 2, purposes: [config.purpose], models: [model.architecture],
+      coordinatorKey: toHex(this.coordinatorIdentity.publicKey), minCohort: 2, purposes: [config.purpose],
+      // Pinned by fingerprint: a name pins only a model the agency can build itself (client/model-pins.ts).
+      models: [model.fingerprint],
       maxRoundsPerRun: 1000, dataset: agency.table ? { kind: 'table', path: 'in-process', license: 'test data' } : { kind: 'json', path: 'in-process', license: 'test data' },
       secagg: { required: config.secagg.enabled },
       ...agency.policy,
