@@ -1,19 +1,17 @@
 // How the agency judges an offer, as one decision: the model it was actually sent (by the
 // fingerprint of the topology, not the label), its policy, the round's terms an active coordinator
-// could bend (roster, graph and threshold, DP declarations), its budget at its own sampling rate,
-// and its data. The numbers it joins on are its own: the sampling rate is 1 and the fewest
+// could bend (roster, graph and threshold, DP declarations) and its budget at its own sampling
+// rate. The numbers it joins on are its own: the sampling rate is 1 and the fewest
 // survivors it unmasks with is the largest of its minimums, never a coordinator number it cannot
-// check.
+// check. The run's data is checked against the offered model after the judge, by the agent
+// (run-data.ts and contribution.ts: a table read by the run's schema).
 import type * as tf from '@tensorflow/tfjs';
 import { toHex } from '../identity/keys.js';
 import { modelFingerprint } from '../ml/models.js';
-import { modelIO, modelTask } from '../ml/task.js';
 import type { SgmStep } from '../privacy/accountant.js';
 import type { AgencyBudget } from '../privacy/budget.js';
 import type { cohort } from '../proto/messages.js';
 import { consistencyQuorum } from '../secagg/consistency.js';
-import { checkDataForModel } from './data/check.js';
-import type { Dataset } from '../ml/dataset.js';
 import { checkOffer, checkRoundTerms, type ModelPins, type Policy } from './policy.js';
 import type { RoundJournal } from './round-journal.js';
 import { dpEnabled } from './update.js';
@@ -26,7 +24,6 @@ export interface Judge {
   readonly agency: string;
   readonly identityKey: Uint8Array;
   readonly coordinatorKey: Uint8Array;
-  readonly data: Dataset;
   readonly journal: RoundJournal;
   readonly budget: AgencyBudget | undefined;
   readonly pins: ModelPins;
@@ -63,11 +60,6 @@ export function judgeOffer(judge: Judge, offer: cohort.v1.RoundOffer, model: tf.
   if (!decision.ok) return decision;
   const terms = checkRoundTerms(policy, termsOf(judge, offer, dp));
   if (!terms.ok) return terms;
-  // The data is checked against the offered model before any training: a mismatch is a
-  // decline with a code, not a failure mid-round the coordinator could only see as silence.
-  const io = modelIO(model);
-  const fit = checkDataForModel(judge.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
-  if (!fit.ok) return { ok: false, code: fit.code, reason: fit.message };
   return { ok: true, ...(terms.roster ? { roster: terms.roster } : {}), minSurvivors: survivorFloor(policy, offer, dp), ...(charge ? { charge } : {}) };
 }
 
