@@ -5,6 +5,7 @@ import { fromHex } from '../identity/keys.js';
 import { commitmentTranscript, type RecordSpend, type EntryBodies, type EntryType, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
 import { epsilonAfter } from '../privacy/accountant.js';
 import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
+import { validationProblem } from './metrics-rules.js';
 import { consistencyQuorum, consistencyTranscript } from '../secagg/consistency.js';
 import { lifeAfter, type LifecycleEntry, type RunLife } from '../ledger/run-lifecycle.js';
 import { actionPath, verifyOperatorRequest } from '../ledger/operator-request.js';
@@ -24,6 +25,10 @@ interface RoundState {
   readonly committed: Set<string>;
   readonly dropped: Map<string, EntryBodies['dropout']['stage']>;
   unmasking: EntryBodies['unmasking'] | null;
+  /** The aggregate's input count, once recorded. */
+  inputs: number | null;
+  /** The model this round made (model_updated), once recorded. */
+  model: string | null;
   step: RoundStep;
 }
 
@@ -47,6 +52,22 @@ export interface RunState {
   refusals: Map<string, { agency: string; code: string; rounds: number }>;
   /** Record-level DP runs: each agency's latest signed record-level spend. */
   recordSpend: Map<string, RecordSpend>;
+  /** The run's current model: the initial one, then that of the last round closed ok that made one. */
+  model: string;
+  /** The validation metrics recorded, in order. */
+  validation: ValidationRecord[];
+}
+
+/** One model's federated validation, as a metrics entry records it. */
+export interface ValidationRecord {
+  /** The round whose metrics entry it is; the model is the one that round offered. */
+  readonly round: number;
+  readonly modelSha256: string;
+  readonly examples: number;
+  /** Mean loss per validation example. */
+  readonly loss: number;
+  /** Classification: the share of validation examples predicted right; null for regression. */
+  readonly accuracy: number | null;
 }
 
 export interface RunReport {
@@ -71,6 +92,10 @@ export interface RunReport {
   readonly refusals: readonly { readonly agency: string; readonly code: string; readonly rounds: number }[];
   /** Record-level DP runs: each agency's last signed record-level epsilon (across its runs) and declared budget, sorted by agency. */
   readonly recordSpend?: readonly ({ readonly agency: string } & RecordSpend)[];
+  /** The federated validation of each model the agencies evaluated, in order (metrics entries). */
+  readonly validation: readonly ValidationRecord[];
+  /** The validation with the lowest mean loss (the earliest of equals); null when none was recorded. */
+  readonly best: ValidationRecord | null;
 }
 
 /** What a rule sees besides its entry. */
@@ -110,7 +135,9 @@ const RULES: { readonly [T in EntryType]: Rule<T> } = {
   dropout: roundEntry('dropout', dropout),
   unmasking: roundEntry('unmasking', unmasking),
   aggregate: roundEntry('aggregate', aggregate),
-  model_updated: roundEntry('model_updated', () => null),
+  metrics: roundEntry('metrics', metrics),
+  statistics: roundEntry('statistics', () => null),
+  model_updated: roundEntry('model_updated', ({ round }, body) => { round.model = body.modelSha256; return null; }),
   privacy_spent: roundEntry('privacy_spent', privacySpent),
   round_closed: roundEntry('round_closed', roundClosed),
   refusal: (ctx, body) => inRun(ctx, body.runId, (run) => refusal(run, body)),
@@ -125,6 +152,7 @@ function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | n
   ctx.runs.set(body.runId, {
     params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, roundsOpened: 0, open: null,
     roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null, refusals: new Map(), recordSpend: new Map(),
+    model: body.modelFingerprint, validation: [],
   });
   return null;
 }
@@ -161,8 +189,8 @@ function roundOpened(run: RunState, body: EntryBodies['round_opened']): Problem 
   run.lastRound = body.round;
   run.roundsOpened += 1;
   run.open = {
-    round: body.round, kind: { secure: body.secagg !== undefined, private: run.params.dp !== null }, cohort, secagg: body.secagg ?? null,
-    offerSha256: body.offerSha256, committed: new Set(), dropped: new Map(), unmasking: null, step: 'inputs',
+    round: body.round, kind: { secure: body.secagg !== undefined, private: run.params.dp !== null, purpose: body.kind ?? 'train' }, cohort,
+    secagg: body.secagg ?? null, offerSha256: body.offerSha256, committed: new Set(), dropped: new Map(), unmasking: null, inputs: null, model: null, step: 'inputs',
   };
   return null;
 }
@@ -205,22 +233,22 @@ function commitment({ run, round }: { run: RunState; round: RoundState }, body: 
   if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.offerSha256, body.maskedInputSha256, body.recordPrivacy), Buffer.from(body.clientSignature, 'hex'), key)) {
     return { code: 'CLIENT_SIGNATURE', message: `agency ${body.agency}'s signature over its commitment does not verify with its identity key` };
   }
-  const record = recordSpendProblem(run, body);
+  const record = recordSpendProblem(run, round, body);
   if (record) return record;
   round.committed.add(body.agency);
   return null;
 }
 
 /**
- * Record-level DP (docs/LEDGER.md, "Record-level privacy"): in a run that declares it, every
- * commitment carries the agency's signed record-level spend, within the budget it declares and
- * never below what it signed earlier in the run (a spend that goes down forgot a charge); in a
- * run that does not, none does.
+ * Record-level DP (docs/LEDGER.md, "Record-level privacy"): in a training round of a run that
+ * declares it, every commitment carries the agency's signed record-level spend, within the
+ * budget it declares and never below what it signed earlier in the run (a spend that goes down
+ * forgot a charge); in any other round (another run, an evaluation or statistics round), none does.
  */
-function recordSpendProblem(run: RunState, body: EntryBodies['commitment']): Problem | null {
+function recordSpendProblem(run: RunState, round: RoundState, body: EntryBodies['commitment']): Problem | null {
   const spend = body.recordPrivacy;
-  if (!run.params.recordDp) {
-    return spend ? { code: 'RECORD_SPEND', message: `agency ${body.agency} signed a record-level spend in a run that declares no record-level DP` } : null;
+  if (!run.params.recordDp || (round.kind.purpose ?? 'train') !== 'train') {
+    return spend ? { code: 'RECORD_SPEND', message: `agency ${body.agency} signed a record-level spend in a round that trains without record-level DP` } : null;
   }
   if (!spend) return { code: 'RECORD_SPEND', message: `agency ${body.agency}'s commitment carries no record-level spend; the run declares record-level DP` };
   if (Number(spend.epsilon) > Number(spend.budgetEpsilon)) {
@@ -299,7 +327,37 @@ function aggregate({ run, round }: { run: RunState; round: RoundState }, body: E
   const inputs = round.unmasking?.survivors.length ?? round.committed.size;
   if (body.inputs !== inputs) return { code: 'INCONSISTENT', message: `aggregate of ${body.inputs} inputs, but ${inputs} agencies committed inputs` };
   if (!round.kind.secure && inputs < run.params.minCohort) return { code: 'BELOW_MINIMUM', message: `${inputs} inputs are below the run's minimum of ${run.params.minCohort}` };
-  return spendPrivacy(run);
+  round.inputs = inputs;
+  // Only a training round's aggregate is the (noised) update sum the accountant counts.
+  return (round.kind.purpose ?? 'train') === 'train' ? spendPrivacy(run) : null;
+}
+
+/**
+ * The cohort's metrics: of the model the round offered (the run's current model), summed over
+ * at most the aggregate's inputs (all of them under SecAgg: the totals ride in the masked
+ * inputs), and totals that can be totals (the confusion counts add up to the examples...).
+ */
+function metrics({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['metrics']): Problem | null {
+  if (body.modelSha256 !== run.model) return { code: 'INCONSISTENT', message: `metrics of model ${body.modelSha256}, but the round offered the run's current model ${run.model}` };
+  const inputs = round.inputs ?? 0;
+  if (round.kind.secure ? body.agencies !== inputs : body.agencies > inputs) {
+    return { code: 'INCONSISTENT', message: `metrics summed over ${body.agencies} agencies; the aggregate has ${inputs} inputs${round.kind.secure ? ', and under SecAgg every input carries its totals' : ''}` };
+  }
+  const problem = body.validation ? validationProblem(body.validation) : null;
+  if (problem !== null) return { code: 'INCONSISTENT', message: problem };
+  if (body.validation && body.validation.examples > 0) {
+    const v = body.validation;
+    const correct = v.task === 'regression' ? null : diagonal(v.confusion);
+    run.validation.push({ round: body.round, modelSha256: body.modelSha256, examples: v.examples, loss: v.lossSum / v.examples, accuracy: correct === null ? null : correct / v.examples });
+  }
+  return null;
+}
+
+function diagonal(confusion: readonly number[]): number {
+  const k = Math.round(Math.sqrt(confusion.length));
+  let sum = 0;
+  for (let c = 0; c < k; c++) sum += confusion[c * k + c];
+  return sum;
 }
 
 /**
@@ -334,10 +392,11 @@ function privacySpent({ run }: { run: RunState }, body: EntryBodies['privacy_spe
   return null;
 }
 
-function roundClosed({ run }: { run: RunState }, body: EntryBodies['round_closed']): Problem | null {
+function roundClosed({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['round_closed']): Problem | null {
   if (body.status === 'abandoned' && body.reason === undefined) return { code: 'SCHEMA', message: 'an abandoned round must give a reason' };
   if (body.status === 'ok') run.roundsOk += 1;
   else run.roundsAbandoned += 1;
+  if (body.status === 'ok' && round.model !== null) run.model = round.model;
   run.open = null;
   return null;
 }
@@ -394,6 +453,8 @@ export function summarize(runId: string, run: RunState): RunReport {
     delta: run.delta,
     refusals: [...run.refusals.values()].sort((a, b) => (a.agency === b.agency ? (a.code < b.code ? -1 : 1) : a.agency < b.agency ? -1 : 1)),
     ...(run.recordSpend.size > 0 ? { recordSpend: [...run.recordSpend].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agency, s]) => ({ agency, ...s })) } : {}),
+    validation: run.validation.slice(),
+    best: run.validation.reduce<ValidationRecord | null>((best, v) => (best === null || v.loss < best.loss ? v : best), null),
   };
 }
 

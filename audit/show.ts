@@ -21,6 +21,8 @@ export function showLedger(ledger: string | Uint8Array): string {
   const rows: Row[] = [];
   const open = new Map<string, Row>();
   const trailer: string[] = [];
+  /** What a round's row does not say: its kind, its agencies' validation. */
+  const notable: string[] = [];
   const runs: string[] = [];
   const refusals = new Map<string, Refusals>();
   let pos = 0;
@@ -37,6 +39,7 @@ export function showLedger(ledger: string | Uint8Array): string {
     if (type === 'refusal') countRefusal(refusals, body);
     if (type === 'round_opened') {
       const row: Row = { run: body.runId, round: body.round, cohort: body.cohort.length, commits: 0, dropouts: 0, inputs: '-', epsilon: '-', status: 'open' };
+      if (body.kind) notable.push(`run ${body.runId} round ${body.round}: ${body.kind === 'statistics' ? 'the statistics pass' : 'evaluation only'}`);
       rows.push(row);
       open.set(body.runId, row);
       continue;
@@ -51,6 +54,9 @@ export function showLedger(ledger: string | Uint8Array): string {
     else if (type === 'dropout') row.dropouts += 1;
     else if (type === 'aggregate') row.inputs = String(body.inputs);
     else if (type === 'privacy_spent') row.epsilon = String(body.epsilon);
+    else if (type === 'metrics' && body.validation && body.validation.examples > 0) {
+      notable.push(`run ${body.runId} round ${body.round}: federated validation of the model it offered: ${describeValidation(body.validation)}`);
+    }
     else if (type === 'round_closed') row.status = body.reason === undefined ? body.status : `${body.status} (${body.reason})`;
   }
   const keys = Object.keys(HEADERS) as (keyof Row)[];
@@ -61,7 +67,15 @@ export function showLedger(ledger: string | Uint8Array): string {
   const declined = refusals.size === 0 ? [] : ['', 'refusals (rounds an agency declined, by its policy\'s code):',
     ...table([['run', 'agency', 'code', 'rounds', 'first', 'last'],
       ...[...refusals.values()].map((r) => [r.run, r.agency, r.code, String(r.rounds), r.first, r.last])])];
-  return [...lines, ...notes, ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+  return [...lines, ...notes, ...(notable.length ? ['', ...notable] : []), ...declined, ...trailer, 'not verified: run `cohort audit verify` to check signatures and the chain'].join('\n') + '\n';
+}
+
+function describeValidation(v: { task: string; examples: number; lossSum: number; confusion: readonly number[] }): string {
+  const k = Math.round(Math.sqrt(v.confusion.length));
+  let correct = 0;
+  for (let c = 0; c < k; c++) correct += v.confusion[c * k + c];
+  const accuracy = v.task === 'regression' ? '' : `, accuracy ${(100 * correct / v.examples).toFixed(2)}%`;
+  return `loss ${(v.lossSum / v.examples).toFixed(4)}${accuracy} (${v.examples} examples)`;
 }
 
 interface Refusals { run: string; agency: string; code: string; rounds: number; first: string; last: string }

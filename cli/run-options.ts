@@ -3,13 +3,13 @@ import { Command, Option } from 'commander';
 import { parseRunConfig, type RunConfig, type RunConfigInput } from '../coordinator/run-config.js';
 import { STRATEGY_NAMES } from '../coordinator/strategy/index.js';
 import { parseJsonText } from '../storage/json-text.js';
-import { nonNegativeNumber, numberParser, positiveInt, positiveNumber, readFlagFile } from './output.js';
+import { nonNegativeInt, nonNegativeNumber, numberParser, positiveInt, positiveNumber, readFlagFile } from './output.js';
 
 export interface RunFlags {
   run?: string;
   runId: string;
   purpose: string;
-  model: 'mnist-2nn' | 'mnist-cnn' | 'layers-json';
+  model: 'mnist-2nn' | 'mnist-cnn' | 'tabular-mlp' | 'layers-json';
   modelPath?: string;
   rounds: number;
   strategy: (typeof STRATEGY_NAMES)[number];
@@ -40,16 +40,21 @@ export interface RunFlags {
   recordLotSize?: number;
   recordSteps: number;
   recordDelta: number;
+  evaluateEvery: number;
+  evaluateAtEnd: boolean;
+  validationFraction: number;
+  patience?: number;
+  minDelta: number;
 }
 
 export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): Command {
   const d = { runId: 'run-1', purpose: 'digit recognition research', model: 'mnist-2nn', rounds: 20, strategy: 'fedavg',
-    epochs: 1, batchSize: 10, lr: 0.05, minAgencies: 3, secagg: 'on', dp: 'off', ...defaults } as RunFlags;
+    epochs: 1, batchSize: 10, lr: 0.05, minAgencies: 3, secagg: 'on', dp: 'off', evaluateEvery: 1, evaluateAtEnd: false, validationFraction: 0.1, ...defaults } as RunFlags;
   return cmd
     .option('--run <file>', 'a run config JSON file (its fields override the flags below)')
     .option('--run-id <id>', 'run id; re-using one resumes that run', d.runId)
     .option('--purpose <text>', 'the purpose the run declares; agencies join only purposes their policy allows', d.purpose)
-    .addOption(new Option('--model <name>', 'model architecture').choices(['mnist-2nn', 'mnist-cnn', 'layers-json']).default(d.model))
+    .addOption(new Option('--model <name>', 'model architecture (tabular-mlp: built from the run file\'s schema)').choices(['mnist-2nn', 'mnist-cnn', 'tabular-mlp', 'layers-json']).default(d.model))
     .option('--model-path <file>', 'TF.js layers model.json, with --model layers-json')
     .option('--rounds <n>', 'rounds to run (an abandoned round counts)', positiveInt, d.rounds)
     .addOption(new Option('--strategy <name>', 'aggregation strategy').choices([...STRATEGY_NAMES]).default(d.strategy))
@@ -73,6 +78,12 @@ export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): C
     .option('--epsilon-budget <e>', 'DP: stop the run before epsilon would pass this', positiveNumber)
     .option('--upload-timeout-ms <ms>', 'deadline for an agency to train and upload', positiveInt, 120_000)
     .option('--seed <n>', 'seed for the initial model and cohort sampling', positiveInt, 1)
+    .option('--evaluate-every <k>', 'agencies validate every k-th model on their own validation split (0: none; metrics travel only as masked totals)', nonNegativeInt, d.evaluateEvery)
+    .option('--evaluate-at-end', 'one more round in which the agencies validate the final model', d.evaluateAtEnd)
+    .option('--no-evaluate-at-end', 'no evaluation round after the last training round')
+    .option('--validation-fraction <x>', 'the share of each agency\'s examples kept for validation (each agency takes at most its policy\'s bound)', validationShare, d.validationFraction)
+    .option('--patience <n>', 'early stopping: stop once this many validations in a row do not improve the best validation loss', positiveInt)
+    .option('--min-delta <x>', 'early stopping: the least decrease of the validation loss that counts as an improvement', nonNegativeNumber, 0)
     .option('--final-lr <x>', 'local learning rate of the last round: it falls linearly from --lr', positiveNumber)
     .option('--record-dp', 'record-level DP: every agency trains with DP-SGD on its own records (needs --record-noise-multiplier, --record-lot-size)')
     .option('--record-clip-norm <C>', 'record-level DP: L2 bound on each record\'s gradient', positiveNumber, 1)
@@ -90,6 +101,8 @@ function recordDpFrom(flags: RunFlags): RunConfigInput['recordDp'] {
   }
   return { clipNorm: flags.recordClipNorm, noiseMultiplier: flags.recordNoiseMultiplier, expectedLotSize: flags.recordLotSize, localSteps: flags.recordSteps, delta: flags.recordDelta };
 }
+
+const validationShare = numberParser((x) => x > 0 && x <= 0.5, 'a share in (0, 0.5]');
 
 const numberInUnit = numberParser((x) => x > 0 && x <= 1, 'a fraction in (0, 1]');
 
@@ -122,6 +135,12 @@ export async function runConfigFrom(flags: RunFlags): Promise<RunConfig> {
     deadlines: { uploadMs: flags.uploadTimeoutMs },
     seed: flags.seed,
     ...(flags.recordDp ? { recordDp: recordDpFrom(flags) } : {}),
+    ...(flags.evaluateEvery > 0 || flags.evaluateAtEnd ? {
+      evaluation: {
+        every: flags.evaluateEvery, atEnd: flags.evaluateAtEnd, validationFraction: flags.validationFraction, minDelta: flags.minDelta,
+        ...(flags.patience ? { patience: flags.patience } : {}),
+      },
+    } : {}),
   };
   const fromFile = flags.run ? parseJsonText((await readFlagFile('--run', flags.run)).toString('utf8'), flags.run) as Record<string, unknown> : {};
   return parseRunConfig({ ...fromFlags, ...fromFile });

@@ -15,11 +15,13 @@ import type { RecordPlan } from './record-dp.js';
 import type { AgencySpend } from './spend.js';
 import type { SecureParticipant } from './secure-participant.js';
 import type { Update } from './update.js';
+import type { Contribution } from './contribution.js';
+import type { RunData } from './run-data.js';
 
 type Reply = (message: MessageInit) => void;
 
 export class ActiveRound {
-  training?: Promise<{ update: Update; loss: number }>;
+  training?: Promise<{ update: Update; loss: number; totals: Contribution }>;
   secure?: SecureParticipant;
   /** SHA-256 digests of what was sent, kept with the receipt. */
   sent?: Record<string, string>;
@@ -30,6 +32,8 @@ export class ActiveRound {
     private readonly options: AgentOptions,
     private readonly ledger: { spend: AgencySpend },
     readonly before: Float32Array,
+    /** The run's data for this round: training and validation examples, or the table's statistics. */
+    readonly data: RunData,
     /** The agency-level step joining costs; absent without agency-level DP. */
     readonly charge?: SgmStep,
     /** Record-level DP-SGD: what to train and charge; absent without. */
@@ -43,12 +47,14 @@ export class ActiveRound {
   async onDelivery(delivery: cohort.v1.ShareDelivery, reply: Reply): Promise<void> {
     const secure = this.participant('share delivery');
     if (!this.training) throw new ProtocolError('OUT_OF_TURN', 'share delivery before this client trained');
-    const { update } = await this.training;
-    const masked = secure.maskInput(delivery, update.delta, update.weight);
+    const { update, totals } = await this.training;
+    const masked = secure.maskInput(delivery, update.delta, update.weight, totals.parts);
     const hash = sha256Hex(masked);
     const spend = await this.chargePrivacy();
     this.sent = { maskedInput: hash };
-    reply({ maskedInput: { vector: masked, commitment: this.commitment(hash, spend), ...(spend ? { recordSpend: spend } : {}) } });
+    // Its own metrics leave in the clear only where its policy allows; otherwise only inside the masked sum.
+    const own = this.options.policy.metrics === 'per-agency' && totals.own ? { agencyMetrics: totals.own } : {};
+    reply({ maskedInput: { vector: masked, commitment: this.commitment(hash, spend), ...own, ...(spend ? { recordSpend: spend } : {}) } });
   }
 
   onConsistency(request: cohort.v1.ConsistencyRequest, reply: Reply): void {
@@ -59,16 +65,19 @@ export class ActiveRound {
     reply({ unmaskResponse: this.participant('unmask request').unmask(request) });
   }
 
-  /** SecAgg off: the update itself, committed to with the agency's signature. */
+  /**
+   * SecAgg off: the update itself, committed to with the agency's signature; its metrics only
+   * when its policy allows per-agency metrics (the coordinator would see them alone).
+   */
   async sendPlainUpdate(reply: Reply): Promise<void> {
-    const { update, loss } = await this.training!;
+    const { update, totals } = await this.training!;
     const delta = encodeFloat32LE(update.delta);
     const hash = sha256Hex(delta);
     const spend = await this.chargePrivacy();
     this.sent = { update: hash };
-    reply({ plainUpdate: {
-      delta, weight: update.weight, loss, examples: exampleCount(this.options.data), commitment: this.commitment(hash, spend), ...(spend ? { recordSpend: spend } : {}),
-    } });
+    const examples = this.data.train ? exampleCount(this.data.train) : 0;
+    const metrics = this.options.policy.metrics === 'per-agency' && totals.own ? { metrics: totals.own } : {};
+    reply({ plainUpdate: { delta, weight: update.weight, examples, commitment: this.commitment(hash, spend), ...metrics, ...(spend ? { recordSpend: spend } : {}) } });
   }
 
   /**

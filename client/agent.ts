@@ -28,9 +28,16 @@ import { canonicalJson } from '../bytes/canonical-json.js';
 import type { DatasetFingerprint } from './data/fingerprint.js';
 import { ActiveRound } from './active-round.js';
 import { judgeOffer, type Judge, type Judgement } from './judge.js';
-import { builtInPins } from './model-pins.js';
+import { builtInPins, pinsForOffer } from './model-pins.js';
 import { RoundJournal } from './round-journal.js';
 import { AgencySpend } from './spend.js';
+import { judgeRecordDp } from './record-dp.js';
+import type { CsvTable } from './data/csv.js';
+import { RunDataSource, type Prepared, type RunData } from './run-data.js';
+import { checkTerms, totalsOf, validationTotals, type Contribution } from './contribution.js';
+import { roundPurposeOf } from '../proto/update-vector.js';
+import { checkDataForModel } from './data/check.js';
+import { modelIO, modelTask } from '../ml/task.js';
 
 export interface AgentOptions {
   agency: string;
@@ -41,7 +48,9 @@ export interface AgentOptions {
   /** Allow plain ws:// to a non-loopback coordinator (never in production). */
   allowPlainRemote?: boolean;
   policy: Policy;
-  data: Dataset;
+  /** The agency's examples; or `table`, a raw table each run reads by the schema it declares. */
+  data?: Dataset;
+  table?: CsvTable;
   dataset: DatasetFingerprint;
   /** Where the agency keeps its receipts and its round journal (answers given, privacy charged). */
   stateDir: string;
@@ -73,11 +82,12 @@ export async function runAgent(options: AgentOptions): Promise<AgentSummary> {
   const summary: AgentSummary = { roundsJoined: 0, roundsDeclined: 0, reason: '' };
   const receipts = await ReceiptStore.open(options.stateDir, { coordinatorKey: options.coordinatorKey, agency: options.agency });
   const judge = await openJudge(options);
+  const runData = new RunDataSource(options.table ? { table: options.table, fingerprint: options.dataset } : { data: options.data!, fingerprint: options.dataset }, options.policy);
   let backoffMs = 250;
 
   while (!options.signal?.aborted) {
     let link: CoordinatorLink;
-    const session = new RoundSession(options, receipts, judge, summary);
+    const session = new RoundSession(options, receipts, judge, summary, runData);
     try {
       link = await connectToCoordinator({
         url: options.url, agency: options.agency, identity: options.identity, coordinatorKey: options.coordinatorKey, ca: options.ca,
@@ -123,7 +133,7 @@ async function openJudge(options: AgentOptions): Promise<Judge> {
   const journal = await RoundJournal.open(options.stateDir);
   const { policy } = options;
   return {
-    policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey, data: options.data,
+    policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey,
     journal, spend: new AgencySpend(journal, { agency: policy.privacy, record: policy.recordPrivacy }),
     pins: await builtInPins(policy.models),
   };
@@ -141,6 +151,7 @@ class RoundSession {
     private readonly receipts: ReceiptStore,
     private readonly judge: Judge,
     private readonly summary: AgentSummary,
+    private readonly runData: RunDataSource,
   ) {}
 
   attach(link: CoordinatorLink): void {
@@ -204,18 +215,49 @@ class RoundSession {
     if (replay) return this.refuse(offer, replay.code, replay.reason);
     const offerHash = offerSha256(offer);
     const model = await this.modelFor(offer);
-    const judgement = judgeOffer(this.judge, offer, model);
+    const decision = await this.decide(offer, model);
     await journal.recordAnswer({
-      runId: offer.runId, round: offer.round, offerSha256: toHex(offerHash), accept: judgement.ok,
-      ...(judgement.ok ? (judgement.roster ? { roster: judgement.roster } : {}) : { code: judgement.code }),
+      runId: offer.runId, round: offer.round, offerSha256: toHex(offerHash), accept: decision.ok,
+      ...(decision.ok ? (decision.judgement.roster ? { roster: decision.judgement.roster } : {}) : { code: decision.code }),
     });
-    if (!judgement.ok) return this.refuse(offer, judgement.code, judgement.reason);
-    const active = this.accept(offer, offerHash, model, judgement);
-    active.training = this.train(active, model, judgement.minSurvivors);
+    if (!decision.ok) return this.refuse(offer, decision.code, decision.reason);
+    const active = this.accept(offer, offerHash, model, decision.judgement, decision.data);
+    active.training = this.train(active, model, decision.judgement.minSurvivors);
     // Under SecAgg the training is awaited only when the shares arrive, which may be never (the
     // round abandoned): a failed training must not become an unhandled rejection that ends the process.
     active.training.catch((err: Error) => this.options.log.error({ round: offer.round, err: err.message }, 'local training failed'));
     if (!offer.secagg) await active.sendPlainUpdate((m) => this.send(m, offer.round));
+  }
+
+  /** The judge's verdict on the offer, then the run's data prepared for it: either can refuse the round. */
+  private async decide(offer: cohort.v1.RoundOffer, model: tf.LayersModel):
+    Promise<{ ok: true; judgement: Extract<Judgement, { ok: true }>; data: RunData } | { ok: false; code: string; reason: string }> {
+    const pins = await pinsForOffer(this.options.policy.models, this.judge.pins, offer, model);
+    const judgement = judgeOffer({ ...this.judge, pins }, offer, model);
+    if (!judgement.ok) return judgement;
+    const prepared = this.prepare(offer, model);
+    if (!prepared.ok) return prepared;
+    // Record-level DP is judged on the records this round trains on (its own count, its own rate).
+    const train = roundPurposeOf(offer) === 'train' ? prepared.data.train : undefined;
+    const record = train ? judgeRecordDp(this.options.policy, offer.recordDp, exampleCount(train), this.judge.spend) : { ok: true as const };
+    if (!record.ok) return record;
+    return { ok: true, judgement: { ...judgement, ...(record.plan ? { record: record.plan } : {}) }, data: prepared.data };
+  }
+
+  /**
+   * The run's data for the offer (a table read by the run's schema, the validation split, the
+   * federation's statistics) and the offer's terms checked against it and the model, before any
+   * training: a table that does not fit the schema, or data that does not fit the model, is a
+   * decline with a code and counts, not a failure mid-round the coordinator could only see as silence.
+   */
+  private prepare(offer: cohort.v1.RoundOffer, model: tf.LayersModel): Prepared {
+    const prepared = this.runData.forOffer(offer);
+    if (!prepared.ok) return prepared;
+    const terms = checkTerms(offer, model, prepared.data);
+    if (!terms.ok || !prepared.data.train) return terms;
+    const io = modelIO(model);
+    const fit = checkDataForModel(prepared.data.train, { ...io, task: prepared.data.schema?.task ?? modelTask(io) }, `the offered model (${offer.architecture})`);
+    return fit.ok ? prepared : { ok: false, code: fit.code, reason: fit.message };
   }
 
   private refuse(offer: cohort.v1.RoundOffer, code: string, reason: string): void {
@@ -225,11 +267,11 @@ class RoundSession {
   }
 
   /** Joins the round: the weights it starts from, fresh SecAgg+ keys bound to the offer when secure, and the signed acceptance. */
-  private accept(offer: cohort.v1.RoundOffer, offerHash: Uint8Array, model: tf.LayersModel, judgement: Extract<Judgement, { ok: true }>): ActiveRound {
+  private accept(offer: cohort.v1.RoundOffer, offerHash: Uint8Array, model: tf.LayersModel, judgement: Extract<Judgement, { ok: true }>, data: RunData): ActiveRound {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, offerHash, options, this.judge, before, judgement.charge, judgement.record);
+    const active = new ActiveRound(offer, offerHash, options, this.judge, before, data, judgement.charge, judgement.record);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
@@ -238,10 +280,12 @@ class RoundSession {
       keyAdvert = active.secure.advertise();
     }
     this.summary.roundsJoined++;
+    const examples = data.train ? exampleCount(data.train) : data.statistics!.rows;
+    const fingerprint = data.fingerprint;
     this.send({
       roundAnswer: {
-        accept: true, examples: exampleCount(options.data), keyAdvert,
-        dataset: { sha256: options.dataset.sha256, schema: canonicalJson(options.dataset.schema), rows: options.dataset.rows, license: options.dataset.license },
+        accept: true, examples, keyAdvert,
+        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: fingerprint.rows, license: fingerprint.license },
       },
     }, offer.round);
     options.log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
@@ -249,25 +293,40 @@ class RoundSession {
   }
 
   /**
+   * What the agency sends: the validation totals of the weights it was offered (before training),
+   * then local training from them and the update as the round's DP terms shape it, with its
+   * training totals; or its table's statistics in the statistics pass.
+   */
+  private async train(active: ActiveRound, model: tf.LayersModel, minSurvivors: number): Promise<{ update: Update; loss: number; totals: Contribution }> {
+    const { offer, data } = active;
+    const validation = offer.evaluation?.validate && roundPurposeOf(offer) !== 'statistics' ? validationTotals(model, offer, data.validation) : undefined;
+    if (roundPurposeOf(offer) !== 'train') {
+      return { update: { delta: new Float32Array(0), weight: 1, norm: 0, clipped: false }, loss: NaN, totals: totalsOf(offer, data, { validation }) };
+    }
+    const { update, loss, examples } = await this.trainUpdate(active, model, data.train!, minSurvivors);
+    return { update, loss, totals: totalsOf(offer, data, { validation, training: { examples, loss } }) };
+  }
+
+  /**
    * Local training from the round's weights; the update as the round's DP terms shape it, with
    * distributed noise calibrated for this client's own survivor floor, not the coordinator's number.
    */
-  private async train(active: ActiveRound, model: tf.LayersModel, minSurvivors: number): Promise<{ update: Update; loss: number }> {
+  private async trainUpdate(active: ActiveRound, model: tf.LayersModel, examples: Dataset, minSurvivors: number): Promise<{ update: Update; loss: number; examples: number }> {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
     const common = { learningRate: train.learningRate!, optimizer: train.optimizer === 'adam' ? 'adam' as const : 'sgd' as const, proximalMu: train.proximalMu ?? 0 };
     // Record-level DP: DP-SGD on the agency's own records, its lots and noise from node:crypto.
     const result = active.record
-      ? await trainLocalPrivate(model, options.data, { ...active.record.training, ...common }, dpRandomness())
-      : await (options.train ?? trainLocal)(model, options.data, {
+      ? await trainLocalPrivate(model, examples, { ...active.record.training, ...common }, dpRandomness())
+      : await (options.train ?? trainLocal)(model, examples, {
         epochs: train.epochs!, batchSize: train.batchSize!, ...common,
         ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
       });
     const dp = dpEnabled(offer.dp) ? { ...offer.dp, minSurvivors } : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');
-    return { update, loss: result.loss };
+    return { update, loss: result.loss, examples: result.examples };
   }
 
   private async modelFor(offer: cohort.v1.RoundOffer): Promise<tf.LayersModel> {

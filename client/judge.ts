@@ -1,20 +1,18 @@
 // How the agency judges an offer, as one decision: the model it was actually sent (by the
 // fingerprint of the topology, not the label), its policy, the round's terms an active coordinator
-// could bend (roster, graph and threshold, DP declarations), its budget at its own sampling rate,
-// and its data. The numbers it joins on are its own: the sampling rate is 1 and the fewest
+// could bend (roster, graph and threshold, DP declarations) and its budget at its own sampling
+// rate. The numbers it joins on are its own: the sampling rate is 1 and the fewest
 // survivors it unmasks with is the largest of its minimums, never a coordinator number it cannot
-// check.
+// check. The run's data is checked against the offered model after the judge, by the agent
+// (run-data.ts and contribution.ts: a table read by the run's schema).
 import type * as tf from '@tensorflow/tfjs';
 import { toHex } from '../identity/keys.js';
 import { modelFingerprint } from '../ml/models.js';
-import { modelIO, modelTask } from '../ml/task.js';
 import type { SgmStep } from '../privacy/accountant.js';
 import type { cohort } from '../proto/messages.js';
 import { consistencyQuorum } from '../secagg/consistency.js';
-import { checkDataForModel } from './data/check.js';
-import { exampleCount, type Dataset } from '../ml/dataset.js';
 import { checkOffer, checkRoundTerms, type ModelPins, type Policy } from './policy.js';
-import { judgeRecordDp, type RecordPlan } from './record-dp.js';
+import type { RecordPlan } from './record-dp.js';
 import type { RoundJournal } from './round-journal.js';
 import type { AgencySpend } from './spend.js';
 import { dpEnabled } from './update.js';
@@ -27,7 +25,6 @@ export interface Judge {
   readonly agency: string;
   readonly identityKey: Uint8Array;
   readonly coordinatorKey: Uint8Array;
-  readonly data: Dataset;
   readonly journal: RoundJournal;
   /** Its budgets per unit, over the journal's charges. */
   readonly spend: AgencySpend;
@@ -43,7 +40,7 @@ export type Judgement =
       readonly minSurvivors: number;
       /** What joining costs the agency's budget, charged before its update leaves; absent without DP. */
       readonly charge?: SgmStep;
-      /** Record-level DP-SGD: what to train and charge; absent when the round has none. */
+      /** Record-level DP-SGD: what to train and charge; absent when the round has none (client/record-dp.ts, judged with the run's data). */
       readonly record?: RecordPlan;
     }
   | { readonly ok: false; readonly code: string; readonly reason: string };
@@ -67,15 +64,7 @@ export function judgeOffer(judge: Judge, offer: cohort.v1.RoundOffer, model: tf.
   if (!decision.ok) return decision;
   const terms = checkRoundTerms(policy, termsOf(judge, offer, dp));
   if (!terms.ok) return terms;
-  const record = judgeRecordDp(policy, offer.recordDp, exampleCount(judge.data), judge.spend);
-  if (!record.ok) return record;
-  // The data is checked against the offered model before any training: a mismatch is a
-  // decline with a code, not a failure mid-round the coordinator could only see as silence.
-  const io = modelIO(model);
-  const fit = checkDataForModel(judge.data, { ...io, task: modelTask(io) }, `the offered model (${offer.architecture})`);
-  if (!fit.ok) return { ok: false, code: fit.code, reason: fit.message };
-  return { ok: true, ...(terms.roster ? { roster: terms.roster } : {}), minSurvivors: survivorFloor(policy, offer, dp), ...(charge ? { charge } : {}),
-    ...(record.plan ? { record: record.plan } : {}) };
+  return { ok: true, ...(terms.roster ? { roster: terms.roster } : {}), minSurvivors: survivorFloor(policy, offer, dp), ...(charge ? { charge } : {}) };
 }
 
 function termsOf(judge: Judge, offer: cohort.v1.RoundOffer, dp: cohort.v1.IDpConfig | undefined) {

@@ -15,12 +15,14 @@ const FINGERPRINT = /^(sha256:)?[0-9a-f]{64}$/i;
 /**
  * The architectures the client builds itself and so can pin by name: the name stands for the
  * fingerprint of the client's own build, never for a label the coordinator writes in an offer.
+ * `tabular-mlp` is built from the run's table schema (client/model-pins.ts), so it pins the
+ * architecture for that schema; the hidden layers' widths are the run's to choose.
  */
-export const BUILT_IN_MODELS = ['mnist-2nn', 'mnist-cnn'] as const;
+export const BUILT_IN_MODELS = ['mnist-2nn', 'mnist-cnn', 'tabular-mlp'] as const;
 
 const datasetSchema = z
   .object({
-    kind: z.enum(['mnist', 'csv', 'json'], { error: "must be one of 'mnist', 'csv', 'json'" }),
+    kind: z.enum(['mnist', 'csv', 'json', 'table'], { error: "must be one of 'mnist', 'csv', 'json', 'table'" }),
     path: z.string({ error: typeError('', 'a file path') }).min(1, { error: 'must not be empty' }).optional(),
     labelColumn: z.string({ error: typeError('', 'a column name') }).min(1, { error: 'must not be empty' }).optional(),
     license: z.string({ error: typeError('the licence or legal basis under which the data may be used', 'a string') })
@@ -33,6 +35,12 @@ const datasetSchema = z
       .strict()
       .refine((s) => s.index < s.count, { error: 'index must be less than count', path: ['index'] })
       .optional(),
+    /**
+     * For a table: the run declares how to read it (a table schema, ml/schema.ts); the agency may
+     * pin the schemas it accepts by their hashes (POLICY_SCHEMA for any other).
+     */
+    schemas: z.array(z.string().regex(HEX64, { error: 'must be a table schema hash, 64 hex characters' }),
+      { error: typeError('', 'a list of table schema hashes') }).min(1, { error: 'must list at least one schema hash, or be left out' }).optional(),
   }, { error: typeError('what this agency trains on, e.g. {"kind": "csv", "path": "records.csv", ...}', 'an object') })
   // Data loaders read further, kind-specific settings from here; the fields above are the ones
   // the policy itself must understand.
@@ -43,6 +51,9 @@ const datasetSchema = z
     }
     if (d.kind === 'csv' && d.labelColumn === undefined) {
       ctx.addIssue({ code: 'custom', path: ['labelColumn'], message: 'is required for a csv dataset' });
+    }
+    if (d.schemas !== undefined && d.kind !== 'table') {
+      ctx.addIssue({ code: 'custom', path: ['schemas'], message: 'pins table schemas: only for a table dataset' });
     }
   });
 
@@ -124,6 +135,18 @@ const policySchema = z
       .strict()
       // Absent: the agency trusts the coordinator's enrolment for who its peers are.
       .optional(),
+    /**
+     * Who may see this agency's metrics (validation loss, accuracy, training loss): `aggregate`
+     * (the default), only as totals over the cohort, inside the masked input (a round without
+     * secure aggregation gets none of them); `per-agency`, its own metrics too, in the clear.
+     */
+    metrics: z.enum(['aggregate', 'per-agency'], { error: "must be 'aggregate' or 'per-agency'" }).default('aggregate'),
+    /** The largest share of its examples the agency keeps aside for validation when a run asks (it takes the smaller). */
+    maxValidationFraction: z
+      .number({ error: typeError('', 'a number from 0 to 0.5') })
+      .min(0, { error: 'must be 0 or more' })
+      .max(0.5, { error: 'must be at most 0.5' })
+      .default(0.25),
   })
   .strict();
 
@@ -233,6 +256,7 @@ export type OfferRefusalCode =
   | 'POLICY_MIN_COHORT'
   | 'POLICY_MAX_ROUNDS'
   | 'POLICY_PRIVACY_BUDGET'
+  | 'POLICY_SCHEMA'
   | RecordRefusalCode
   | TermsRefusalCode;
 
@@ -300,8 +324,9 @@ export function explainPolicy(policy: Policy): string {
   ].filter((s) => s !== undefined);
   const d = policy.dataset;
   const data = [
-    d.kind === 'mnist' ? 'MNIST' : `${d.kind.toUpperCase()} data`,
+    d.kind === 'mnist' ? 'MNIST' : d.kind === 'table' ? 'A CSV table' : `${d.kind.toUpperCase()} data`,
     d.path !== undefined ? ` at ${d.path}` : '',
+    d.kind === 'table' ? ', read by the schema each run declares' : '',
     d.labelColumn !== undefined ? ` (labels in column "${d.labelColumn}")` : '',
     d.agencyShard !== undefined ? `, shard ${d.agencyShard.index + 1} of ${d.agencyShard.count}` : '',
   ].join('');
@@ -323,9 +348,15 @@ export function explainPolicy(policy: Policy): string {
       : '  Nothing on agency-level privacy-budget grounds: it sets no agency-level differential-privacy budget (privacy).',
     ...explainRecordPrivacy(policy.recordPrivacy),
     ...explainTerms(policy),
+    ...(d.schemas ? [`  Any run that reads its table by a schema other than ${d.schemas.map((h) => h.toLowerCase()).join(', ')}.`] : []),
+    'Its metrics:',
+    policy.metrics === 'per-agency'
+      ? '  Its own validation and training metrics go to the coordinator in the clear, as well as inside the sum.'
+      : '  Only as totals over the cohort, inside the masked sum: rounds without secure aggregation get none of its metrics.',
+    `  It keeps aside for validation the share of its examples a run asks for, at most ${policy.maxValidationFraction}.`,
     'Its data:',
     `  ${data}, used under: ${d.license}.`,
-    '  The data never leaves this site; only model updates are sent.',
+    '  The data never leaves this site; only model updates, and metric or statistics totals, are sent.',
   ].join('\n');
 }
 

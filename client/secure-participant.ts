@@ -6,7 +6,7 @@ import { advertise, maskInput, shareKeys, signSurvivorSet, unmask, type ClientPo
 import { encodeUint32LE } from '../bytes/encoding.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeAdvert, decodeConsistencyRequest, decodeShares, decodeUnmaskRequest, encodeAdvert, encodeRevealed, encodeShares, encodeSignature, roundContextOf } from '../proto/secagg-codec.js';
-import { encodeUpdate, updateVectorOf, type UpdateVector } from '../proto/update-vector.js';
+import { encodeUpdate, updateVectorOf, type Parts, type UpdateVector } from '../proto/update-vector.js';
 
 export class SecureParticipant {
   private state?: ClientState;
@@ -41,10 +41,13 @@ export class SecureParticipant {
     return { shares: encodeShares(shares) };
   }
 
-  /** Stage 3: w * delta quantized, then its example count exactly (proto/update-vector.ts), masked: the only form in which the update leaves. */
-  maskInput(delivery: cohort.v1.IShareDelivery, delta: Float32Array, weight: number): Uint8Array {
+  /**
+   * Stage 3: w * delta quantized, then its example count, and its metric or statistics totals,
+   * exactly (proto/update-vector.ts), masked: the only form in which the update and the totals leave.
+   */
+  maskInput(delivery: cohort.v1.IShareDelivery, delta: Float32Array, weight: number, parts: Parts = {}): Uint8Array {
     const state = this.current();
-    return encodeUint32LE(maskInput(state, decodeShares(delivery.shares), encodeUpdate(this.vector, state.params, delta, weight, this.random)));
+    return encodeUint32LE(maskInput(state, decodeShares(delivery.shares), encodeUpdate(this.vector, state.params, delta, weight, parts, this.random)));
   }
 
   /** Stage 4: sign the announced survivor set, once. */

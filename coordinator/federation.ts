@@ -7,7 +7,10 @@ import type { EntryBody } from '../ledger/entries.js';
 import { issueReceipt } from '../ledger/receipt.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { PrivacyTracker, SAMPLING_RATE } from './privacy-tracker.js';
-import type { RunConfig } from './run-config.js';
+import { roundsOf, type RunConfig } from './run-config.js';
+import type { RoundPurpose } from '../ledger/round-order.js';
+import { needsStatistics } from '../ml/statistics.js';
+import { recordMetrics } from './round-totals.js';
 import type { FederationParts, RunContext } from './run-parts.js';
 import { RunProgress, type RoundFacts } from './run-progress.js';
 import { runRound } from './run-round.js';
@@ -29,12 +32,12 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
     const strategy = createStrategy(config.strategy, { serverLearningRate: config.serverLearningRate });
     // FedAvgM's velocity and FedOpt's moments go on from the checkpoint, as if the run never stopped.
     strategy.restore(await store.readStrategyState(progress.lastOk.round));
-    const run: RunContext = { ...parts, store, strategy, privacy: new PrivacyTracker(config, progress), progress };
+    const run: RunContext = { ...parts, store, strategy, privacy: new PrivacyTracker(config, progress), progress, tables: {} };
     const attempted = Math.max(progress.lastRound, await store.readLastOffered());
     const loop: Loop = { attempted, stopped: false, history: historyOf(progress, await store.readRoundRecords()) };
     const view = (): RunState => runState(progress, loop);
     parts.events?.onRunStart?.(view());
-    while (!progress.finished && loop.attempted < config.rounds) {
+    for (let purpose = nextPurpose(run, loop); !progress.finished && purpose; purpose = nextPurpose(run, loop)) {
       const next = await beforeRound(run);
       if (next.kind === 'stop') {
         loop.stopped = true;
@@ -48,7 +51,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
       const round = Math.max(loop.attempted, progress.lastRound) + 1;
       loop.attempted = round;
       await store.noteOffered(round);
-      const done = await runRound(run, round, next.available, weights);
+      const done = await runRound(run, round, next.available, weights, purpose);
       weights = done.weights;
       loop.history.push(done.record);
       await store.appendRoundRecord(done.record);
@@ -58,7 +61,7 @@ export async function runFederation(parts: FederationParts): Promise<FederationR
         break;
       }
     }
-    if (!progress.finished && !loop.stopped) await finish(run, `${progress.okRounds.length} of ${config.rounds} rounds aggregated`);
+    if (!progress.finished && !loop.stopped) await finish(run, loop.trainingEnded ?? `${progress.okRounds.length} of ${config.rounds} rounds aggregated`);
     log.info({ runId: config.runId, status: view().status }, 'run ended');
     return { state: view(), weights, checkpointDir: store.checkpointDir(progress.lastOk.round) };
   } finally {
@@ -93,6 +96,37 @@ async function openRun(parts: FederationParts, store: RunStore, progress: RunPro
   return weights;
 }
 
+/**
+ * What the next round does, decided from the ledger's record of the run (so a resumed run decides
+ * alike): the statistics pass while a tabular run has none; training while rounds are left, the
+ * validation loss still improves (early stopping) and the privacy budget allows; then one
+ * evaluation round of the final model when the run asks for it. Undefined: the run is done.
+ */
+function nextPurpose(run: RunContext, loop: Loop): RoundPurpose | undefined {
+  const { config, progress } = run;
+  const next = Math.max(loop.attempted, progress.lastRound) + 1;
+  const atEnd = config.evaluation?.atEnd === true;
+  const statisticsMissing = config.schema !== undefined && needsStatistics(config.schema) && !progress.statistics;
+  loop.trainingEnded ??= trainingEnd(run, next > roundsOf(config) - (atEnd ? 1 : 0));
+  if (loop.trainingEnded === undefined) return statisticsMissing ? 'statistics' : 'train';
+  // Without the federation's statistics no agency can read its table: nothing to evaluate.
+  return atEnd && next <= roundsOf(config) && !statisticsMissing && !progress.validations.has(progress.lastOk.round) ? 'evaluation' : undefined;
+}
+
+/** Why training is over, or undefined while it goes on. */
+function trainingEnd(run: RunContext, noRoundsLeft: boolean): string | undefined {
+  const { config, progress } = run;
+  const aggregated = `${progress.okRounds.length} of ${config.rounds} rounds aggregated`;
+  if (noRoundsLeft) return aggregated;
+  const patience = config.evaluation?.patience;
+  if (patience !== undefined && progress.patienceExhausted(patience, config.evaluation!.minDelta)) {
+    const best = progress.best!;
+    return `early stopping: the validation loss did not improve for ${patience} validations (best ${best.loss.toFixed(4)}, the model of round ${best.modelRound}); ${aggregated}`;
+  }
+  const budget = run.privacy.nextRoundAllowed();
+  return budget.ok ? undefined : `privacy budget: ${budget.reason}`;
+}
+
 /** Between rounds: hold while paused, then whether the next round may start, and with whom. */
 type NextRound = { kind: 'stop' } | { kind: 'finish'; reason: string } | { kind: 'go'; available: string[] };
 
@@ -105,8 +139,6 @@ async function beforeRound(run: RunContext): Promise<NextRound> {
     if (!signal?.aborted) await ledger.append('note', { text: `run ${config.runId} resumed after round ${run.progress.lastRound}` });
   }
   if (signal?.aborted) return { kind: 'stop' };
-  const budget = run.privacy.nextRoundAllowed();
-  if (!budget.ok) return { kind: 'finish', reason: `privacy budget: ${budget.reason}` };
   const available = await waitForAgencies(run, config.selection.min);
   // Stopped while waiting (Ctrl-C) is stopped, not finished for lack of agencies.
   if (signal?.aborted) return { kind: 'stop' };
@@ -133,7 +165,7 @@ function runCreatedBody(config: RunConfig, weights: Float32Array): EntryBody<'ru
     },
     ...(config.recordDp ? { recordDp: config.recordDp } : {}),
     minCohort: config.minCohort,
-    rounds: config.rounds,
+    rounds: roundsOf(config),
   };
 }
 
@@ -184,6 +216,8 @@ interface Loop {
   attempted: number;
   stopped: boolean;
   stoppedReason?: string;
+  /** Why training ended (no rounds left, early stopping, the privacy budget), once it has. */
+  trainingEnded?: string;
   history: RoundRecord[];
 }
 
@@ -197,6 +231,7 @@ function runState(progress: RunProgress, loop: Loop): RunState {
     checkpointRound: progress.lastOk.round,
     history: loop.history.slice(),
     ...(reason !== undefined ? { finishedReason: reason } : {}),
+    ...(progress.best ? { best: { round: progress.best.modelRound, loss: progress.best.loss } } : {}),
   };
 }
 
@@ -208,8 +243,9 @@ function runState(progress: RunProgress, loop: Loop): RunState {
 function historyOf(progress: RunProgress, kept: Map<number, RoundRecord>): RoundRecord[] {
   const closed = [...progress.rounds.values()].filter((f): f is RoundFacts & { status: 'ok' | 'abandoned' } => f.status !== undefined);
   return closed.sort((a, b) => a.round - b.round).map((facts) => ({
-    ...(kept.get(facts.round) ?? { seconds: 0 }),
+    ...(kept.get(facts.round) ?? { seconds: 0, ...metricsOf(progress, facts) }),
     round: facts.round,
+    ...(facts.purpose !== 'train' ? { kind: facts.purpose } : {}),
     status: facts.status,
     ...(facts.reason !== undefined ? { reason: facts.reason } : {}),
     contributors: facts.inputs ?? 0,
@@ -217,4 +253,12 @@ function historyOf(progress: RunProgress, kept: Map<number, RoundRecord>): Round
     declined: facts.declined,
     ...(facts.epsilon !== undefined ? { epsilon: facts.epsilon } : {}),
   }));
+}
+
+/** The metrics a round's record shows, from its ledger entry (a record a crash lost). */
+function metricsOf(progress: RunProgress, facts: RoundFacts): Partial<RoundRecord> {
+  if (!facts.metrics) return {};
+  const record = {} as RoundRecord;
+  recordMetrics(record, facts.metrics, progress.roundOfModel(facts.metrics.modelSha256) ?? 0);
+  return record;
 }

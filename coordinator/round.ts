@@ -14,6 +14,7 @@ import { bodySchemas } from '../ledger/entries.js';
 import type { SecAggParams } from '../secagg/params.js';
 import type { SecAggStage } from '../secagg/stages.js';
 import { encodeParams } from '../proto/secagg-codec.js';
+import type { Parts, RoundPurpose } from '../proto/update-vector.js';
 import { UpdateSum } from './aggregate.js';
 import type { StageRouter } from './stage-router.js';
 import type { AgencySession } from './transport.js';
@@ -46,6 +47,19 @@ export interface RoundPlan {
   /** The round is abandoned when fewer agencies than this accept, or contribute. */
   minCohort: number;
   deadlines: Deadlines;
+  /** What the round does besides (or instead of) training, and what its inputs hold (coordinator/round-terms.ts). */
+  terms?: RoundTerms;
+}
+
+/** The evaluation and tabular terms of a round's offer. */
+export interface RoundTerms {
+  purpose: RoundPurpose;
+  evaluation?: cohort.v1.IEvaluation;
+  input?: cohort.v1.IInputShape;
+  /** The table schema as canonical JSON (tabular runs). */
+  tableSchema?: string;
+  /** The federation's statistics totals as canonical JSON (tabular runs, after the statistics pass). */
+  statisticsTotals?: string;
 }
 
 /** A secure round's SecAgg+ parameters, sound for its cohort (the graph's seed is the adverts' public coin, nobody's choice). */
@@ -83,6 +97,18 @@ export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): coh
     weightCap: plan.weightCap,
     ...(plan.roster ? { roster: plan.roster } : {}),
     ...(plan.recordDp ? { recordDp: plan.recordDp } : {}),
+    ...termsOf(plan.terms),
+  };
+}
+
+function termsOf(terms: RoundTerms | undefined): Partial<cohort.v1.IRoundOffer> {
+  if (!terms) return {};
+  return {
+    kind: terms.purpose === 'train' ? '' : terms.purpose,
+    ...(terms.evaluation ? { evaluation: terms.evaluation } : {}),
+    ...(terms.input ? { input: terms.input } : {}),
+    ...(terms.tableSchema ? { tableSchema: terms.tableSchema } : {}),
+    ...(terms.statisticsTotals ? { statisticsTotals: terms.statisticsTotals } : {}),
   };
 }
 
@@ -164,8 +190,13 @@ export interface AggregateResult {
   notes?: string[];
   /** Sum of w_k * delta_k and of w_k; absent when the round is abandoned. */
   sum?: { weighted: Float64Array; totalWeight: number };
+  /** The cohort's metric and statistics totals (under SecAgg, from the masked inputs; in the clear, the reported ones). */
+  parts?: Parts;
+  /** How many agencies' totals `parts` sums: every input under SecAgg; in the clear, those whose policy let them report. */
+  reporters?: number;
+  /** Agencies' own metrics, sent in the clear because their policy allows per-agency metrics. */
+  perAgency?: Map<string, cohort.v1.IAgencyMetrics>;
   aggregateSha256?: string;
-  trainLoss?: number;
   reason?: string;
 }
 
@@ -195,17 +226,22 @@ function checkedRecordSpend(plan: RoundPlan, agency: string, spend: cohort.v1.IR
   return parsed.data;
 }
 
-/** Plaintext aggregation (SecAgg off): each update is checked, then added to one running sum. */
+/**
+ * Plaintext aggregation (SecAgg off): each update is checked, then added to one running sum. A
+ * round that does not train carries an empty update. Metrics come only from agencies whose
+ * policy allows per-agency metrics (they are seen one by one here), and are summed as reported.
+ */
 export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHash: Uint8Array, members: string[]): Promise<AggregateResult> {
-  const sum = new UpdateSum(plan.weights.length);
+  const length = (plan.terms?.purpose ?? 'train') === 'train' ? plan.weights.length : 0;
+  const sum = new UpdateSum(length);
   const commitments = new Map<string, Commitment>();
-  let lossSum = 0;
+  const perAgency = new Map<string, cohort.v1.IAgencyMetrics>();
   let done = 0;
   ctx.onStage?.('upload', 0, members.length);
   const collected = await ctx.router.collect(members, 'plainUpdate', plan.deadlines.uploadMs,
     (agency, message) => {
       const update = message.plainUpdate!;
-      const delta = checkedDelta(agency, update.delta, plan.weights.length);
+      const delta = checkedDelta(agency, update.delta, length);
       const weight = update.weight ?? 0;
       if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
       // With DP every agency weighs 1: that is what bounds one agency's effect on the sum.
@@ -213,7 +249,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHa
       const commitment = checkedCommitment(ctx, plan, offerHash, agency, update.delta!, update.commitment, update.recordSpend);
       sum.add(delta, weight);
       commitments.set(agency, commitment);
-      lossSum += update.loss ?? 0;
+      if (update.metrics) perAgency.set(agency, update.metrics);
       ctx.onStage?.('upload', ++done, members.length);
       return true;
     }, ctx.signal);
@@ -225,7 +261,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHa
     dropStage: new Map([...collected.missing.keys()].map((a) => [a, 'masked_input' as const])),
     sum: enough ? { weighted: sum.sum, totalWeight: sum.totalWeight } : undefined,
     aggregateSha256: enough ? sha256Hex(new Uint8Array(sum.sum.buffer)) : undefined,
-    trainLoss: sum.count ? lossSum / sum.count : undefined,
+    ...(perAgency.size > 0 ? { perAgency } : {}),
     reason: enough ? undefined : `only ${sum.count} updates arrived; the minimum is ${plan.minCohort}`,
   };
 }

@@ -2,13 +2,16 @@
 import { z } from 'zod';
 import { STRATEGY_NAMES } from './strategy/index.js';
 import { SchemaDeclaration } from '../ml/schema.js';
+import { needsStatistics } from '../ml/statistics.js';
 
 export const RunConfigSchema = z.object({
   runId: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,63}$/i, 'runId: letters, digits, . _ - (at most 64)'),
   purpose: z.string().min(1).max(200),
-  model: z.enum(['mnist-2nn', 'mnist-cnn', 'layers-json']),
+  model: z.enum(['mnist-2nn', 'mnist-cnn', 'tabular-mlp', 'layers-json']),
   /** Path to a TF.js layers model.json when model is layers-json. */
   modelPath: z.string().optional(),
+  /** tabular-mlp: units of each hidden ReLU layer (ml/models.ts; default 32, 16). */
+  hidden: z.array(z.number().int().min(1).max(100_000)).max(16).optional(),
   rounds: z.number().int().min(1).max(100_000),
   strategy: z.enum(STRATEGY_NAMES).default('fedavg'),
   serverLearningRate: z.number().positive().optional(),
@@ -67,9 +70,36 @@ export const RunConfigSchema = z.object({
   waitForAgenciesMs: z.number().int().min(0).default(120_000),
   /** Tabular runs: how every agency reads its table (ml/schema.ts). */
   schema: SchemaDeclaration.optional(),
+  /**
+   * Federated evaluation (issue #12): each agency keeps a seeded, stratified share of its
+   * examples for validation (at most the share its policy allows) and evaluates the model it is
+   * offered on it; metric totals travel inside the masked input. Absent: no metrics are asked.
+   */
+  evaluation: z.object({
+    /** Validate the model every k-th round's model (models 0, k, 2k, ...; 0: only at the end). */
+    every: z.number().int().min(0).default(1),
+    /** After the last training round, one evaluation round validates the final model. */
+    atEnd: z.boolean().default(true),
+    /** The share of each agency's examples kept for validation; the agency takes at most its policy's bound. */
+    validationFraction: z.number().gt(0).max(0.5).default(0.1),
+    /** Early stopping: stop training once this many validations in a row bring no improvement of the best validation loss ... */
+    patience: z.number().int().min(1).optional(),
+    /** ... by more than this. */
+    minDelta: z.number().min(0).default(0),
+  }).optional(),
 });
 
 export type RunConfig = z.infer<typeof RunConfigSchema>;
+export type EvaluationConfig = NonNullable<RunConfig['evaluation']>;
+
+/**
+ * The round numbers a run may use: its training rounds, the statistics pass of a tabular run
+ * that needs one, and the evaluation round at the end when it asks for one. run_created records it.
+ */
+export function roundsOf(config: RunConfig): number {
+  const statistics = config.schema && needsStatistics(config.schema) ? 1 : 0;
+  return config.rounds + statistics + (config.evaluation?.atEnd ? 1 : 0);
+}
 export type RunConfigInput = z.input<typeof RunConfigSchema>;
 
 export function parseRunConfig(input: unknown): RunConfig {
@@ -80,6 +110,11 @@ export function parseRunConfig(input: unknown): RunConfig {
   }
   if (parsed.data.dp.mode !== 'off' && !(parsed.data.dp.noiseMultiplier > 0)) throw new RangeError('run config: dp.noiseMultiplier must be positive when dp.mode is on');
   if (parsed.data.model === 'layers-json' && !parsed.data.modelPath) throw new RangeError('run config: modelPath is required for model layers-json');
+  if (parsed.data.model === 'tabular-mlp' && !parsed.data.schema) throw new RangeError('run config: model tabular-mlp is built from the table schema: give schema');
+  // Agencies' feature statistics may leave them only inside a masked sum.
+  if (parsed.data.schema && needsStatistics(parsed.data.schema) && !parsed.data.secagg.enabled) {
+    throw new RangeError('run config: the schema standardizes or imputes from the federation\'s statistics, and the statistics pass needs secure aggregation: turn secagg on');
+  }
   const { selection, minCohort } = parsed.data;
   // Either would leave every round short of agencies: refused here rather than abandoned round after round.
   if (selection.min > selection.max) throw new RangeError(`run config: selection.min (${selection.min}) is above selection.max (${selection.max})`);

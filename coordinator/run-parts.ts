@@ -51,4 +51,6 @@ export interface RunContext extends FederationParts {
   readonly privacy: PrivacyTracker;
   /** What the run's ledger records so far, kept current as entries are appended. */
   readonly progress: RunProgress;
+  /** A tabular run's statistics totals as read from the file the ledger names (a cache; the ledger decides which). */
+  readonly tables: { totals?: { sha256: string; json: string } };
 }

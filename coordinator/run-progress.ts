@@ -5,7 +5,8 @@
 // (LedgerWriter.follow), so a resumed run and an uninterrupted one decide from the same record
 // (docs/ARCHITECTURE.md, "Where state lives").
 import { readFile } from 'node:fs/promises';
-import type { LedgerEntry, RunCreated } from '../ledger/entries.js';
+import type { LedgerEntry, Metrics, RunCreated, Statistics } from '../ledger/entries.js';
+import type { RoundPurpose } from '../ledger/round-order.js';
 import { parseLine } from '../ledger/line.js';
 import type { LedgerWriter } from '../ledger/writer.js';
 
@@ -13,6 +14,8 @@ import type { LedgerWriter } from '../ledger/writer.js';
 export interface RoundFacts {
   readonly round: number;
   opened: boolean;
+  /** What the round did: train (the default), evaluate only, or the statistics pass. */
+  purpose: RoundPurpose;
   committed: number;
   dropped: number;
   declined: number;
@@ -20,8 +23,20 @@ export interface RoundFacts {
   inputs?: number;
   modelSha256?: string;
   epsilon?: number;
+  /** The cohort's metrics, once recorded. */
+  metrics?: Metrics;
+  statistics?: Statistics;
   status?: 'ok' | 'abandoned';
   reason?: string;
+}
+
+/** One model's federated validation: the model of round `modelRound` (0: the initial model), measured in round `round`. */
+export interface Validation {
+  readonly modelRound: number;
+  readonly round: number;
+  readonly examples: number;
+  /** Mean validation loss per example. */
+  readonly loss: number;
 }
 
 export class RunProgress {
@@ -35,9 +50,13 @@ export class RunProgress {
   open: number | undefined;
   /** Rounds whose aggregate is recorded: each is one step of the run's privacy accounting (docs/LEDGER.md). */
   aggregated = 0;
-  /** Rounds closed `ok`, in order. */
+  /** Training rounds closed `ok` (each made a model), in order. */
   readonly okRounds: number[] = [];
   readonly rounds = new Map<number, RoundFacts>();
+  /** The statistics pass that closed ok last: the totals every later round's preprocessing is derived from. */
+  statistics: Statistics | undefined;
+  /** Each model's federated validation, by the round that made the model (the latest measurement of it). */
+  readonly validations = new Map<number, Validation>();
 
   constructor(readonly runId: string) {}
 
@@ -98,6 +117,7 @@ export class RunProgress {
     switch (entry.type) {
       case 'round_opened':
         facts.opened = true;
+        facts.purpose = entry.body.kind ?? 'train';
         this.roundsOpened++;
         this.open = body.round;
         return;
@@ -105,24 +125,69 @@ export class RunProgress {
       case 'dropout': facts.dropped++; return;
       case 'aggregate':
         facts.inputs = entry.body.inputs;
-        this.aggregated++;
+        // Privacy steps: only a training round's aggregate is the noised update sum.
+        if (facts.purpose === 'train') this.aggregated++;
         return;
+      case 'metrics': this.applyMetrics(facts, entry.body); return;
+      case 'statistics': facts.statistics = entry.body; return;
       case 'model_updated': facts.modelSha256 = entry.body.modelSha256; return;
       case 'privacy_spent': facts.epsilon = entry.body.epsilon; return;
       case 'round_closed':
         facts.status = entry.body.status;
         if (entry.body.reason !== undefined) facts.reason = entry.body.reason;
-        if (entry.body.status === 'ok') this.okRounds.push(body.round);
+        if (entry.body.status === 'ok' && facts.purpose === 'train') this.okRounds.push(body.round);
+        if (entry.body.status === 'ok' && facts.statistics) this.statistics = facts.statistics;
         if (this.open === body.round) this.open = undefined;
         return;
       default:
     }
   }
 
+  /** A model's validation counts from its metrics entry, whatever its round's outcome: the totals were summed. */
+  private applyMetrics(facts: RoundFacts, metrics: Metrics): void {
+    facts.metrics = metrics;
+    const modelRound = this.roundOfModel(metrics.modelSha256);
+    const v = metrics.validation;
+    if (modelRound === undefined || !v || v.examples === 0) return;
+    this.validations.set(modelRound, { modelRound, round: facts.round, examples: v.examples, loss: v.lossSum / v.examples });
+  }
+
+  /** The round whose model has this hash (0: the initial model); undefined for a hash no ok round made. */
+  roundOfModel(modelSha256: string): number | undefined {
+    if (modelSha256 === this.created?.modelFingerprint) return 0;
+    return this.okRounds.find((round) => this.rounds.get(round)!.modelSha256 === modelSha256);
+  }
+
+  /** The validated model with the lowest validation loss (the earliest of equals); undefined before any validation. */
+  get best(): Validation | undefined {
+    let best: Validation | undefined;
+    for (const v of [...this.validations.values()].sort((a, b) => a.modelRound - b.modelRound)) if (!best || v.loss < best.loss) best = v;
+    return best;
+  }
+
+  /**
+   * Early stopping on the federated validation loss: true once the last `patience` validated
+   * models, in the order they were made, each failed to improve the best loss before them by
+   * more than `minDelta`.
+   */
+  patienceExhausted(patience: number, minDelta = 0): boolean {
+    let best = Infinity;
+    let without = 0;
+    for (const v of [...this.validations.values()].sort((a, b) => a.modelRound - b.modelRound)) {
+      if (v.loss < best - minDelta) {
+        best = v.loss;
+        without = 0;
+      } else {
+        without++;
+      }
+    }
+    return without >= patience;
+  }
+
   private facts(round: number): RoundFacts {
     let facts = this.rounds.get(round);
     if (!facts) {
-      facts = { round, opened: false, committed: 0, dropped: 0, declined: 0 };
+      facts = { round, opened: false, purpose: 'train', committed: 0, dropped: 0, declined: 0 };
       this.rounds.set(round, facts);
     }
     return facts;

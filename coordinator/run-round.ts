@@ -13,6 +13,9 @@ import { joinedDataset, offerRound, plainAggregate, type AggregateResult, type A
 import type { RunContext } from './run-parts.js';
 import type { RoundRecord } from './run-store.js';
 import { secAggConfigFor, secureAggregate } from './secure-round.js';
+import { roundTerms } from './round-terms.js';
+import { metricsFields, perAgencyMetrics, recordMetrics, statisticsOf } from './round-totals.js';
+import type { RoundPurpose } from '../ledger/round-order.js';
 import type { AgencySession } from './transport.js';
 import type { cohort } from '../proto/messages.js';
 
@@ -26,17 +29,21 @@ export interface RoundDone {
   declinedBy?: ReadonlyMap<string, { code: string; reason: string }>;
 }
 
-export async function runRound(run: RunContext, round: number, available: string[], weights: Float32Array): Promise<RoundDone> {
+/**
+ * Round `round` of the run, doing `purpose`: training (the default), evaluating the current model
+ * only, or the statistics pass of a tabular run (docs/LEDGER.md: each has its order of entries).
+ */
+export async function runRound(run: RunContext, round: number, available: string[], weights: Float32Array, purpose: RoundPurpose = 'train'): Promise<RoundDone> {
   const started = performance.now();
   const done = (record: RoundRecord, after: Float32Array): RoundDone => ({ record: { ...record, seconds: Math.round(performance.now() - started) / 1000 }, weights: after });
   const members = selectMembers(run, round, available);
   run.router.beginRound(round);
   try {
     const ctx = roundContext(run, round);
-    const plan = planRound(run, round, members.length, weights);
+    const plan = await planRound(run, round, members.length, weights, purpose);
     const answers = await offerRound(ctx, plan, members);
     await recordRefusals(run, round, answers.declined);
-    const record: RoundRecord = { round, status: 'abandoned', contributors: 0, dropped: 0, declined: answers.declined.size, seconds: 0 };
+    const record: RoundRecord = { round, ...(purpose !== 'train' ? { kind: purpose } : {}), status: 'abandoned', contributors: 0, dropped: 0, declined: answers.declined.size, seconds: 0 };
     const accepted = [...answers.accepted.keys()].sort();
     if (accepted.length < run.config.minCohort) {
       // The round never opened: its number is skipped, and the ledger says why.
@@ -51,15 +58,16 @@ export async function runRound(run: RunContext, round: number, available: string
     const committed = await recordInputs(run, log, result, record);
     // An unmasked sum is recorded, and spends its privacy step, even when it cannot be applied.
     if (result.aggregateSha256) await log.append('aggregate', { aggregateSha256: result.aggregateSha256, inputs: result.contributors.length });
-    if (!result.sum) {
-      await closeRound(log, record, 'abandoned', result.reason ?? 'too few updates');
-      sendReceipts(run, round, committed, sessions, 'abandoned', result.reason);
+    const unusable = result.sum ? await recordTotals(run, log, plan, result, record) : result.reason ?? 'too few updates';
+    if (unusable !== undefined) {
+      await closeRound(log, record, 'abandoned', unusable);
+      sendReceipts(run, round, committed, sessions, 'abandoned', unusable);
       return done(record, weights);
     }
-    const next = await applyAggregate(run, log, result, weights, record);
+    const next = purpose === 'train' ? await applyAggregate(run, log, result, weights, record) : weights;
     await closeRound(log, record, 'ok');
     sendReceipts(run, round, committed, sessions, 'ok', undefined, record);
-    await run.store.pruneCheckpoints([0, ...run.progress.okRounds].slice(-CHECKPOINTS_KEPT));
+    await run.store.pruneCheckpoints(checkpointsKept(run.progress.okRounds, run.progress.best?.modelRound));
     return done(record, next);
   } finally {
     run.router.endRound();
@@ -82,8 +90,18 @@ function roundContext(run: RunContext, round: number): RoundContext {
   };
 }
 
-function planRound(run: RunContext, round: number, cohortSize: number, weights: Float32Array): RoundPlan {
-  const { config, model, privacy } = run;
+/** The newest checkpoints a resume may load, and the best validated model's (cohort model export --best). */
+export function checkpointsKept(okRounds: readonly number[], best: number | undefined): number[] {
+  const kept = [0, ...okRounds].slice(-CHECKPOINTS_KEPT);
+  return best === undefined || kept.includes(best) ? kept : [best, ...kept];
+}
+
+async function planRound(run: RunContext, round: number, cohortSize: number, weights: Float32Array, purpose: RoundPurpose): Promise<RoundPlan> {
+  const { config, model, privacy, progress } = run;
+  const modelRound = progress.lastOk.round;
+  const terms = roundTerms(config, model, {
+    purpose, modelRound, validated: progress.validations.has(modelRound), statisticsTotals: await statisticsTotals(run),
+  });
   return {
     runId: config.runId,
     round,
@@ -94,11 +112,13 @@ function planRound(run: RunContext, round: number, cohortSize: number, weights: 
     weights,
     train: trainFor(config, round),
     dp: privacy.dpConfigFor(),
-    ...(config.recordDp ? { recordDp: config.recordDp } : {}),
+    // Record-level DP-SGD is how a training round trains; an evaluation or statistics round trains nothing.
+    ...(config.recordDp && purpose === 'train' ? { recordDp: config.recordDp } : {}),
     secagg: config.secagg.enabled ? secAggConfigFor(config, cohortSize) : undefined,
     weightCap: config.weightCap,
     minCohort: config.minCohort,
     deadlines: config.deadlines,
+    ...(terms ? { terms } : {}),
     ...(run.roster ? { roster: run.roster } : {}),
   };
 }
@@ -109,6 +129,14 @@ function trainFor(config: RunContext['config'], round: number): cohort.v1.ITrain
   if (finalLearningRate === undefined) return train;
   const learningRate = train.learningRate + ((finalLearningRate - train.learningRate) * (round - 1)) / Math.max(1, config.rounds - 1);
   return { ...train, learningRate };
+}
+
+/** The totals of the run's statistics pass as canonical JSON, from the file the ledger names by hash; undefined before the pass. */
+async function statisticsTotals(run: RunContext): Promise<string | undefined> {
+  const named = run.progress.statistics?.totalsSha256;
+  if (named === undefined) return undefined;
+  if (run.tables.totals?.sha256 !== named) run.tables.totals = { sha256: named, json: await run.store.readStatistics(named) };
+  return run.tables.totals.json;
 }
 
 async function recordRefusals(run: RunContext, round: number, declined: Map<string, { code: string; reason: string }>): Promise<void> {
@@ -140,6 +168,7 @@ function openRound(run: RunContext, plan: RoundPlan, accepted: string[], session
     runId: plan.runId, round: plan.round, minCohort: plan.minCohort, offerSha256: toHex(offer.offerHash),
     cohort: accepted.map((agency) => ({ agency, identityKey: toHex(sessions.get(agency)!.identityKey) })),
     ...(secagg ? { secagg: { threshold: secagg.threshold, degree: secagg.degree, offered: offer.offered } } : {}),
+    ...(plan.terms && plan.terms.purpose !== 'train' ? { kind: plan.terms.purpose } : {}),
   });
 }
 
@@ -172,8 +201,6 @@ async function recordInputs(run: RunContext, log: RoundLog, result: AggregateRes
 async function applyAggregate(run: RunContext, log: RoundLog, result: AggregateResult, weights: Float32Array, record: RoundRecord): Promise<Float32Array> {
   const { store, strategy, privacy } = run;
   const sum = result.sum!;
-  record.contributors = result.contributors.length;
-  if (result.trainLoss !== undefined) record.trainLoss = result.trainLoss;
   const next = strategy.apply(weights, privacy.mean(sum.weighted, sum.totalWeight));
   await run.model.save(store.checkpointDir(log.round), next);
   await store.writeStrategyState(log.round, strategy.state());
@@ -183,8 +210,41 @@ async function applyAggregate(run: RunContext, log: RoundLog, result: AggregateR
     record.epsilon = spent.epsilon;
     await log.append('privacy_spent', spent);
   }
-  if (run.model.evaluate) Object.assign(record, await run.model.evaluate(next));
+  if (run.model.evaluate) Object.assign(record, await run.model.evaluate(next, run.tables.totals?.json));
   return next;
+}
+
+/**
+ * The round's metrics (and the agencies' own, where their policy allows), or the statistics
+ * pass's totals: kept in a file named by their hash, then recorded. Returns why the sum cannot
+ * be used, or undefined.
+ */
+async function recordTotals(run: RunContext, log: RoundLog, plan: RoundPlan, result: AggregateResult, record: RoundRecord): Promise<string | undefined> {
+  record.contributors = result.contributors.length;
+  const agencies = perAgencyMetrics(plan.terms, result.perAgency);
+  if (agencies) record.agencies = agencies;
+  if (plan.terms?.purpose === 'statistics') return recordStatistics(run, log, result);
+  const offered = run.progress.lastOk;
+  const fields = metricsFields(plan.terms, result, offered.modelSha256);
+  if (!fields) return plan.terms?.purpose === 'evaluation' ? 'no agency\'s metrics are in the sum' : undefined;
+  await log.append('metrics', fields);
+  recordMetrics(record, fields, offered.round);
+  return undefined;
+}
+
+async function recordStatistics(run: RunContext, log: RoundLog, result: AggregateResult): Promise<string | undefined> {
+  let statistics;
+  try {
+    if (!result.parts?.statistics) throw new RangeError('the inputs hold no statistics');
+    statistics = statisticsOf(run.config.schema!, result.parts.statistics);
+  } catch (err) {
+    return `the statistics cannot be used: ${(err as Error).message}`;
+  }
+  // The file first: a statistics entry always names totals on disk.
+  await run.store.writeStatistics(statistics.json);
+  await log.append('statistics', statistics.fields);
+  run.tables.totals = { sha256: statistics.fields.totalsSha256, json: statistics.json };
+  return undefined;
 }
 
 async function closeRound(log: RoundLog, record: RoundRecord, status: 'ok' | 'abandoned', reason?: string): Promise<void> {

@@ -43,7 +43,7 @@ import { RunProgress } from './run-progress.js';
 import { RunStore, type RoundRecord } from './run-store.js';
 import { startCoordinator, type Coordinator } from './service.js';
 import type { Roster } from '../identity/roster.js';
-import { modelSpecOf, tfGlobalModel } from './tf-model.js';
+import { modelSpecOf, tfGlobalModel, type HeldOut } from './tf-model.js';
 
 /** The config as the operator submitted it, beside the run's other files. */
 export const SUBMITTED_FILE = 'submitted.json';
@@ -66,6 +66,8 @@ export interface RunServiceOptions {
   http: { host: string; port: number };
   /** Held-out MNIST digits: each round of a run on an MNIST model is evaluated on them. */
   heldOut?: Dataset;
+  /** The coordinator's own held-out set for a run, when it has one (the demo's comparison; tabular runs encode theirs with the federation's statistics). */
+  heldOutFor?: (config: RunConfig) => HeldOut | undefined;
   /** In-process followers of every run: the terminal of `cohort serve`, the demo. */
   watch?: ServiceWatch;
 }
@@ -260,14 +262,16 @@ export class RunService {
     return { lines: entries.filter((e) => e.seq > after && runOfEntry(e) === runId).map(logLine), status: run.status };
   }
 
-  /** The model of the run's newest checkpoint (or of `round`). */
-  async model(runId: string, round?: number): Promise<ModelExport> {
+  /** The model of the run's newest checkpoint (or of `round`, or the best validated one). */
+  async model(runId: string, round?: number, best = false): Promise<ModelExport> {
     const store = new RunStore(this.options.dataDir, runId);
     const run = this.book.get(runId);
     if (!run || run.startedAt === null) throw new HttpError(404, 'NO_MODEL', `run "${runId}" has no model on this service (it has not begun)`);
-    // The run's model is the one its ledger last recorded for a round closed ok.
-    const at = round ?? (await RunProgress.read(this.ledgerPath, runId)).lastOk.round;
-    if (round === undefined && at === 0) {
+    // The run's model is the one its ledger last recorded for a round closed ok; the best, the lowest validation loss its metrics record.
+    const progress = await RunProgress.read(this.ledgerPath, runId);
+    if (best && !progress.best) throw new HttpError(409, 'NO_MODEL', `run ${runId} has no federated validation in the ledger, so no model is best: export the newest without --best`);
+    const at = best ? progress.best!.modelRound : round ?? progress.lastOk.round;
+    if (round === undefined && !best && at === 0) {
       throw new HttpError(409, 'NO_MODEL', `run ${runId} has no aggregated round (${run.reason ?? run.status}), so its model is the untrained initial one: nothing exported (--round 0 exports the initial model if that is what you want)`);
     }
     const dir = store.checkpointDir(at);
@@ -447,7 +451,7 @@ export class RunService {
 
   private async modelFor(config: RunConfig): Promise<GlobalModel> {
     const mnist = config.model === 'mnist-2nn' || config.model === 'mnist-cnn';
-    return tfGlobalModel(await modelSpecOf(config), config.seed, mnist ? this.options.heldOut : undefined);
+    return tfGlobalModel(await modelSpecOf(config), config.seed, this.options.heldOutFor?.(config) ?? (mnist ? this.options.heldOut : undefined));
   }
 
   /** The run's events: to the event streams (with its id) and to the in-process watchers. */

@@ -4,15 +4,19 @@
 //   <dataDir>/runs/<runId>/checkpoints/round-NNNNN/ TF.js model.json + weights, strategy.json (optimizer state)
 //   <dataDir>/runs/<runId>/rounds.jsonl             each round's record (loss, accuracy, time): a view for people
 //   <dataDir>/runs/<runId>/receipts.jsonl           the ML team's receipts of run_finished
+//   <dataDir>/runs/<runId>/statistics/<sha256>.json  a tabular run's statistics totals, named by the hash its ledger entry records
 //   <dataDir>/runs/<runId>/offered.json             the highest round number ever offered to agencies
 // What the run has done (rounds, agencies joined, privacy spent, the current model, finished or
 // not) is read from the ledger alone (run-progress.ts); a checkpoint counts once the ledger's
 // model_updated names its hash, so it is written first.
 import { appendFile, readFile, readdir, rm } from 'node:fs/promises';
+import { sha256Hex } from '../bytes/digest.js';
+import type { RoundPurpose } from '../ledger/round-order.js';
+import type { Metrics } from '../ml/metrics.js';
 import type { SignedReceipt } from '../ledger/receipt.js';
 import { appendReceipt } from '../ledger/receipt-file.js';
 import { join } from 'node:path';
-import { readJsonOr, writeJsonAtomic } from '../storage/atomic.js';
+import { readJsonOr, writeFileAtomic, writeJsonAtomic } from '../storage/atomic.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import type { RunConfig } from './run-config.js';
 
@@ -20,8 +24,16 @@ const STRATEGY_FILE = 'strategy.json';
 const ROUNDS_FILE = 'rounds.jsonl';
 const OFFERED_FILE = 'offered.json';
 
+/** One agency's own metrics, shown only when its policy allows per-agency metrics. */
+export interface AgencyMetrics {
+  trainLoss?: number;
+  validation?: Metrics;
+}
+
 export interface RoundRecord {
   round: number;
+  /** Absent: a training round. */
+  kind?: Exclude<RoundPurpose, 'train'>;
   status: 'ok' | 'abandoned';
   reason?: string;
   contributors: number;
@@ -29,7 +41,15 @@ export interface RoundRecord {
   /** Agencies that accepted the round but are not in its aggregate, with why (timed out, disconnected, rejected). */
   dropouts?: Record<string, string>;
   declined: number;
+  /** Example-weighted training loss over the agencies whose totals are in the sum. */
   trainLoss?: number;
+  /** The federated validation of the model the round offered: that of round `modelRound` (0: the initial model). */
+  validation?: Metrics & { modelRound: number };
+  /** How many agencies' totals the metrics sum. */
+  metricsFrom?: number;
+  /** Agencies' own metrics, where their policy allows per-agency metrics. */
+  agencies?: Record<string, AgencyMetrics>;
+  /** The coordinator's own held-out evaluation of the model the round made (the demo's comparison). */
   loss?: number;
   accuracy?: number;
   epsilon?: number;
@@ -48,6 +68,8 @@ export interface RunState {
   checkpointRound: number;
   history: RoundRecord[];
   finishedReason?: string;
+  /** The validated model with the lowest federated validation loss: its round (0: the initial model). */
+  best?: { round: number; loss: number };
 }
 
 export class RunStore {
@@ -112,6 +134,21 @@ export class RunStore {
   /** Appends a coordinator receipt to <runDir>/receipts.jsonl, in the form agencies keep theirs. */
   async keepReceipt(receipt: SignedReceipt): Promise<void> {
     await appendReceipt(this.runDir, { receipt, sent: {}, recordedAt: new Date().toISOString() });
+  }
+
+  /** Keeps a statistics pass's totals (canonical JSON) under their SHA-256, atomically, before the ledger names them. */
+  async writeStatistics(json: string): Promise<string> {
+    const hash = sha256Hex(json);
+    await writeFileAtomic(join(this.runDir, 'statistics', `${hash}.json`), json);
+    return hash;
+  }
+
+  /** The totals the ledger names by `hash`, as canonical JSON; an Error when the file is missing or is not them. */
+  async readStatistics(hash: string): Promise<string> {
+    const path = join(this.runDir, 'statistics', `${hash}.json`);
+    const json = await readFile(path, 'utf8').catch(() => '');
+    if (sha256Hex(json) !== hash) throw new Error(`run ${this.runId}: ${path} is missing or is not the statistics the ledger recorded (sha256 ${hash}); restore it from a backup`);
+    return json;
   }
 
   /** The strategy's optimizer state (momentum, moments) beside the round's model checkpoint. */

@@ -37,6 +37,8 @@ interface SecureRound {
   readonly words: number;
   readonly dropped: Map<string, string>;
   readonly commitments: Map<string, Commitment>;
+  /** Agencies' own metrics, sent beside the masked input only when their policy allows per-agency metrics. */
+  readonly perAgency: Map<string, cohort.v1.IAgencyMetrics>;
   sharesFrom: string[];
   /** Set when the shell ended the round for the run's minimum cohort. */
   belowMinimum?: string;
@@ -52,7 +54,7 @@ export async function secureAggregate(ctx: RoundContext, plan: RoundPlan, offer:
   const context = roundContextOf(offer, offerHash);
   const round: SecureRound = {
     ctx, plan, offerHash, server: new SecAggServer(context), vector: updateVectorOf(offer), words: context.vectorLength,
-    dropped: new Map(), commitments: new Map(), sharesFrom: [],
+    dropped: new Map(), commitments: new Map(), perAgency: new Map(), sharesFrom: [],
   };
   let outcome = atLeastMinimum(round, advertised(round, answers));
   if (!outcome.abandoned) outcome = atLeastMinimum(round, await shareKeys(round, outcome.survivors));
@@ -109,6 +111,7 @@ async function maskedInputs(round: SecureRound, survivors: readonly string[]): P
     const commitment = checkedCommitment(ctx, plan, round.offerHash, agency, bytes, message.maskedInput!.commitment, message.maskedInput!.recordSpend);
     server.receiveMaskedInput(agency, decodeUint32LE(bytes));
     round.commitments.set(agency, commitment);
+    if (message.maskedInput!.agencyMetrics) round.perAgency.set(agency, message.maskedInput!.agencyMetrics);
     ctx.onStage?.('upload', ++done, survivors.length);
   });
   return server.closeMaskInput();
@@ -154,8 +157,11 @@ function summarize(round: SecureRound, result: SecAggResult, offered: string[], 
   const contributors = [...result.contributors];
   const unmasked = { contributors, commitments, dropped, dropStage, unmasking: unmaskingEntry(result, [...dropStage.keys()], round.sharesFrom), notes,
     aggregateSha256: sha256Hex(new Uint8Array(result.sum.buffer, result.sum.byteOffset, result.sum.byteLength)) };
+  const perAgency = new Map([...round.perAgency].filter(([agency]) => contributors.includes(agency)));
   try {
-    return { ...unmasked, sum: decodeUpdateSum(round.vector, plan.secagg!.params, result.sum, contributors.length) };
+    const { weighted, totalWeight, parts } = decodeUpdateSum(round.vector, plan.secagg!.params, result.sum, contributors.length);
+    // Every input in the sum carries its totals: they are the cohort's, agency by agency unseen.
+    return { ...unmasked, sum: { weighted, totalWeight }, parts, reporters: contributors.length, ...(perAgency.size > 0 ? { perAgency } : {}) };
   } catch (err) {
     // The sum was unmasked but is not a sum of well-formed inputs: it is recorded, never applied.
     return { ...unmasked, reason: (err as Error).message };

@@ -4,22 +4,31 @@ import type * as tf from '@tensorflow/tfjs';
 import { readFile } from 'node:fs/promises';
 import type { Dataset } from '../ml/dataset.js';
 import { loadCheckpoint, saveCheckpoint } from '../ml/checkpoint.js';
-import { buildModel, modelFingerprint, type ModelSpec } from '../ml/models.js';
-import { evaluate } from '../ml/train.js';
+import { buildModel, modelFingerprint, tabularModelSpec, type ModelSpec } from '../ml/models.js';
+import { metricsFrom, metricTotals } from '../ml/metrics.js';
+import { modelIO, modelTask } from '../ml/task.js';
 import { getFlatWeights, setFlatWeights, weightCount } from '../ml/weights.js';
 import type { GlobalModel } from './global-model.js';
 import type { RunConfig } from './run-config.js';
 
-/** The model a run config names: a built-in architecture, or the layers JSON at its modelPath. */
+/** The model a run config names: a built-in architecture, the MLP for its table schema, or the layers JSON at its modelPath. */
 export async function modelSpecOf(config: RunConfig): Promise<ModelSpec> {
+  if (config.model === 'tabular-mlp') return tabularModelSpec(config.schema!, config.hidden ? { hidden: config.hidden } : {});
   if (config.model !== 'layers-json') return { kind: config.model };
   return { kind: 'layers-json', topology: JSON.parse(await readFile(config.modelPath!, 'utf8')) as object };
 }
 
-export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Dataset): Promise<GlobalModel> {
+/** Held-out examples, or (tabular runs) how to encode them once the federation's statistics are known. */
+export type HeldOut = Dataset | ((statisticsTotals: string | undefined) => Dataset | undefined);
+
+export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: HeldOut): Promise<GlobalModel> {
   const model: tf.LayersModel = await buildModel(spec, seed >>> 0);
   const initial = getFlatWeights(model);
+  const io = modelIO(model);
+  const task = spec.kind === 'tabular-mlp' ? spec.task : modelTask(io);
   return {
+    task,
+    classes: task === 'regression' ? 0 : task === 'binary' ? 2 : io.outputs,
     architecture: spec.kind,
     topology: JSON.stringify(model.toJSON(null, false)),
     fingerprint: modelFingerprint(model),
@@ -39,9 +48,12 @@ export async function tfGlobalModel(spec: ModelSpec, seed: number, heldOut?: Dat
     },
     dispose: () => model.dispose(),
     ...(heldOut ? {
-      async evaluate(weights: Float32Array) {
+      async evaluate(weights: Float32Array, statisticsTotals?: string) {
+        const data = typeof heldOut === 'function' ? heldOut(statisticsTotals) : heldOut;
+        if (!data) return undefined;
         setFlatWeights(model, weights);
-        return evaluate(model, heldOut);
+        const { loss, accuracy } = metricsFrom(metricTotals(model, data));
+        return { loss, ...(accuracy !== undefined ? { accuracy } : {}) };
       },
     } : {}),
   };

@@ -18,6 +18,26 @@ const probability = z.number().min(0).max(1);
 const text = z.string().max(4096);
 
 const member = z.strictObject({ agency: identifier, identityKey: hex32 });
+const nonNegative = z.number().nonnegative();
+
+/** What a round does besides training (absent: it trains): evaluate the model only, or the statistics pass. */
+export const ROUND_PURPOSES = ['evaluation', 'statistics'] as const;
+
+/**
+ * Metric totals over the agencies' validation examples (ml/metrics.ts): summable, so the
+ * federation's metrics are those of the pooled examples. Classification: confusion[t * k + p]
+ * examples of class t predicted p (k classes, 2 for binary); binary: scoreHistogram[c * bins + b]
+ * examples of class c with a positive-class score in bin b of [0, 1]; regression: error sums.
+ */
+export const metricTotalsSchema = z.strictObject({
+  task: z.enum(['binary', 'multiclass', 'regression']),
+  examples: count,
+  lossSum: nonNegative,
+  confusion: z.array(count),
+  scoreHistogram: z.array(count),
+  squaredErrorSum: nonNegative,
+  absoluteErrorSum: nonNegative,
+});
 
 /** A non-negative decimal as written, no sign or exponent ("7.99", "0.00001"): transcripts carry it verbatim. */
 const decimal = z.string().regex(/^(0|[1-9][0-9]{0,15})(\.[0-9]{1,20})?$/, 'must be a plain decimal such as 7.99 or 0.00001');
@@ -107,6 +127,8 @@ export const bodySchemas = {
      * consistency quorum is a majority of them); absent when the run aggregates in the clear.
      */
     secagg: z.strictObject({ threshold: z.number().int().min(1), degree: z.number().int().min(1), offered: z.number().int().min(1) }).optional(),
+    /** Absent: the round trains. `evaluation`: the agencies evaluate the current model only; `statistics`: the statistics pass. */
+    kind: z.enum(ROUND_PURPOSES).optional(),
   }),
   commitment: z.strictObject({
     runId: identifier,
@@ -136,6 +158,29 @@ export const bodySchemas = {
     consistency: z.array(z.strictObject({ agency: identifier, signature: hexSignature })),
   }),
   aggregate: z.strictObject({ runId: identifier, round: roundNumber, aggregateSha256: hex32, inputs: count }),
+  /** The cohort's metrics, as totals over the agencies whose totals are in the sum. */
+  metrics: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    /** The model the round offered (the agencies validated it, and trained from it). */
+    modelSha256: hex32,
+    /** Agencies whose totals are summed: under SecAgg every input of the aggregate. */
+    agencies: count,
+    /** Examples the agencies trained on this round, and the sum of their losses (last local epoch). */
+    training: z.strictObject({ examples: count, lossSum: nonNegative }).optional(),
+    validation: metricTotalsSchema.optional(),
+  }),
+  /** The statistics pass of a tabular run: the federation's feature totals, kept beside the ledger under this hash. */
+  statistics: z.strictObject({
+    runId: identifier,
+    round: roundNumber,
+    /** The table schema the totals are for (ml/schema.ts schemaHash). */
+    schemaSha256: hex32,
+    /** SHA-256 of the totals' canonical JSON {"counts": [...], "sums": [...]}, which every later offer carries. */
+    totalsSha256: hex32,
+    /** Rows the totals count. */
+    rows: count,
+  }),
   model_updated: z.strictObject({ runId: identifier, round: roundNumber, modelSha256: hex32 }),
   privacy_spent: z.strictObject({
     runId: identifier,
@@ -183,6 +228,8 @@ export type Commitment = EntryBodies['commitment'];
 export type Dropout = EntryBodies['dropout'];
 export type Unmasking = EntryBodies['unmasking'];
 export type Aggregate = EntryBodies['aggregate'];
+export type Metrics = EntryBodies['metrics'];
+export type Statistics = EntryBodies['statistics'];
 export type ModelUpdated = EntryBodies['model_updated'];
 export type PrivacySpent = EntryBodies['privacy_spent'];
 export type RoundClosed = EntryBodies['round_closed'];

@@ -27,10 +27,10 @@ export class RoundLog {
     return this.opened.offerSha256;
   }
 
-  /** Appends `round_opened` and returns the log of the round it opened. */
-  static async open(ledger: LedgerWriter, kind: RoundKind, opened: EntryBody<'round_opened'>): Promise<RoundLog> {
+  /** Appends `round_opened` and returns the log of the round it opened; what the round does is the entry's `kind`. */
+  static async open(ledger: LedgerWriter, kind: Omit<RoundKind, 'purpose'>, opened: EntryBody<'round_opened'>): Promise<RoundLog> {
     await ledger.append('round_opened', opened);
-    return new RoundLog(ledger, opened, kind);
+    return new RoundLog(ledger, opened, { ...kind, purpose: opened.kind ?? 'train' });
   }
 
   /** Appends the round's next entry; refuses (LEDGER_ORDER, nothing written) one the round's order does not allow. */

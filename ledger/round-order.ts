@@ -3,30 +3,53 @@
 // drift apart. A round moves through steps; each entry type may come only at certain steps and
 // moves the round to the next:
 //
-//   round_opened -> (commitment | dropout)* -> unmasking [SecAgg] -> aggregate -> model_updated
-//                -> privacy_spent [DP] -> round_closed ok
+//   training:   round_opened -> (commitment | dropout)* -> unmasking [SecAgg] -> aggregate
+//               -> metrics [when reported] -> model_updated -> privacy_spent [DP] -> round_closed ok
+//   evaluation: round_opened -> (commitment | dropout)* -> unmasking [SecAgg] -> aggregate -> metrics -> round_closed ok
+//   statistics: round_opened -> (commitment | dropout)* -> unmasking [SecAgg] -> aggregate -> statistics -> round_closed ok
 //
 // `round_closed` with status `abandoned` may come at any step. Notes, refusals and agencies
 // joining may come between any two entries: they are not part of a round's order.
 
 /** Where a round is: taking inputs, or past the named entry. */
-export type RoundStep = 'inputs' | 'unmasking' | 'aggregate' | 'model_updated' | 'privacy_spent';
+export type RoundStep = 'inputs' | 'unmasking' | 'aggregate' | 'metrics' | 'statistics' | 'model_updated' | 'privacy_spent';
 
 /** The entry types that belong to an open round, in the order they come. */
-export const ROUND_ENTRY_TYPES = ['commitment', 'dropout', 'unmasking', 'aggregate', 'model_updated', 'privacy_spent', 'round_closed'] as const;
+export const ROUND_ENTRY_TYPES = ['commitment', 'dropout', 'unmasking', 'aggregate', 'metrics', 'statistics', 'model_updated', 'privacy_spent', 'round_closed'] as const;
 export type RoundEntryType = (typeof ROUND_ENTRY_TYPES)[number];
 
-/** What decides a round's order: whether it aggregates securely, and whether the run spends privacy. */
+/** What a round does: train the model (the default), evaluate it only, or the statistics pass of a tabular run. */
+export type RoundPurpose = 'train' | 'evaluation' | 'statistics';
+
+/** What decides a round's order: what it does, whether it aggregates securely, and whether the run spends privacy. */
 export interface RoundKind {
   readonly secure: boolean;
   readonly private: boolean;
+  /** Absent: 'train'. */
+  readonly purpose?: RoundPurpose;
 }
 
 export type OrderCheck = { readonly ok: true; readonly step: RoundStep } | { readonly ok: false; readonly problem: string };
 
-/** The step a round of `kind` reaches once it has closed `ok`: the last entry before round_closed. */
-export function finalStep(kind: RoundKind): RoundStep {
-  return kind.private ? 'privacy_spent' : 'model_updated';
+function purposeOf(kind: RoundKind): RoundPurpose {
+  return kind.purpose ?? 'train';
+}
+
+/**
+ * Whether a round of `kind` spends privacy: only a training round's aggregate is the noised
+ * update sum the accountant counts; evaluation and statistics totals are not noised.
+ */
+export function spendsPrivacy(kind: RoundKind): boolean {
+  return kind.private && purposeOf(kind) === 'train';
+}
+
+/** The step a round of `kind` must have reached to close `ok`: its last entry before round_closed. */
+function finalSteps(kind: RoundKind): readonly RoundStep[] {
+  switch (purposeOf(kind)) {
+    case 'evaluation': return ['metrics'];
+    case 'statistics': return ['statistics'];
+    case 'train': return [spendsPrivacy(kind) ? 'privacy_spent' : 'model_updated'];
+  }
 }
 
 /** Whether an entry of `type` may come next in a round of `kind` at `step`, and the step it leads to. */
@@ -42,6 +65,7 @@ export function nextStep(kind: RoundKind, step: RoundStep, type: RoundEntryType,
 
 /** The steps an entry may follow; null when the round has no such entry. */
 function allowedFrom(kind: RoundKind, type: RoundEntryType, status?: 'ok' | 'abandoned'): readonly RoundStep[] | null {
+  const purpose = purposeOf(kind);
   switch (type) {
     case 'commitment':
     case 'dropout':
@@ -50,22 +74,29 @@ function allowedFrom(kind: RoundKind, type: RoundEntryType, status?: 'ok' | 'aba
       return kind.secure ? ['inputs'] : null;
     case 'aggregate':
       return [kind.secure ? 'unmasking' : 'inputs'];
+    case 'metrics':
+      return purpose === 'statistics' ? null : ['aggregate'];
+    case 'statistics':
+      return purpose === 'statistics' ? ['aggregate'] : null;
     case 'model_updated':
-      return ['aggregate'];
+      return purpose === 'train' ? ['aggregate', 'metrics'] : null;
     case 'privacy_spent':
-      return kind.private ? ['model_updated'] : null;
+      return spendsPrivacy(kind) ? ['model_updated'] : null;
     case 'round_closed':
-      return status === 'abandoned' ? ['inputs', 'unmasking', 'aggregate', 'model_updated', 'privacy_spent'] : [finalStep(kind)];
+      return status === 'abandoned' ? ['inputs', 'unmasking', 'aggregate', 'metrics', 'statistics', 'model_updated', 'privacy_spent'] : finalSteps(kind);
   }
 }
 
 function orderOf(kind: RoundKind): string {
-  return [
-    'round_opened', 'commitments and dropouts', ...(kind.secure ? ['unmasking'] : []), 'aggregate', 'model_updated',
-    ...(kind.private ? ['privacy_spent'] : []), 'round_closed',
-  ].join(' -> ');
+  const purpose = purposeOf(kind);
+  const after = purpose === 'train'
+    ? ['metrics (when reported)', 'model_updated', ...(spendsPrivacy(kind) ? ['privacy_spent'] : [])]
+    : [purpose === 'evaluation' ? 'metrics' : 'statistics'];
+  return ['round_opened', 'commitments and dropouts', ...(kind.secure ? ['unmasking'] : []), 'aggregate', ...after, 'round_closed'].join(' -> ');
 }
 
 function describeKind(kind: RoundKind): string {
-  return `${kind.secure ? 'with' : 'without'} secure aggregation and ${kind.private ? 'with' : 'without'} differential privacy`;
+  const purpose = purposeOf(kind);
+  const what = purpose === 'train' ? '' : `of ${purpose} `;
+  return `${what}${kind.secure ? 'with' : 'without'} secure aggregation and ${kind.private ? 'with' : 'without'} differential privacy`;
 }

@@ -143,6 +143,11 @@ export function moments(c: NumericStatistics): { mean: number; variance: number 
   return { mean, variance: Math.max(0, c.sumSquares / c.count - mean * mean) };
 }
 
+/** Whether the schema's features need the federation's statistics: a column standardized, or imputed by its mean or mode. */
+export function needsStatistics(schema: Schema): boolean {
+  return featureColumns(schema).some((c) => (c.type === 'numeric' && (c.standardize || c.missing === 'mean')) || (c.type === 'categorical' && c.missing === 'mode'));
+}
+
 /** The normalisation and imputation of `schema`'s features, from the federation's totals. */
 export function preprocessingFrom(schema: Schema, totals: TableStatistics): Preprocessing {
   return preprocessingFor(featureColumns(schema), totals);

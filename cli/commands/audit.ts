@@ -109,6 +109,10 @@ function describeReport(report: VerifyReport): string {
     lines.push(`run ${run.runId}: ${state}; ${run.rounds} rounds (${run.roundsOk} ok, ${run.roundsAbandoned} abandoned); ${run.agencies.length} agencies; ${run.dropouts} dropouts; ${privacy}`);
     const declined = run.refusals.reduce((sum, r) => sum + r.rounds, 0);
     if (declined > 0) lines.push(`  ${declined} refusals (agency, code, rounds declined):`, ...run.refusals.map((r) => `    ${r.agency}  ${r.code}  ${r.rounds}`));
+    if (run.best) {
+      const accuracy = run.best.accuracy === null ? '' : `, accuracy ${(100 * run.best.accuracy).toFixed(2)}%`;
+      lines.push(`  federated validation of ${run.validation.length} models; the best, model ${run.best.modelSha256}, measured in round ${run.best.round}: loss ${run.best.loss}${accuracy}`);
+    }
   }
   return lines.join('\n') + '\n';
 }

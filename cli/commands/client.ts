@@ -4,7 +4,7 @@ import { Command } from 'commander';
 import { runAgent } from '../../client/agent.js';
 import { checkDataForPolicyModels } from '../../client/data/check.js';
 import { DataError } from '../../client/data/errors.js';
-import { loadAgencyData, type AgencyData } from '../../client/data/source.js';
+import { loadAgencySource, type AgencySource } from '../../client/data/source.js';
 import { explainPolicy, loadPolicy, PolicyError, type Policy } from '../../client/policy.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { fromHex } from '../../identity/keys.js';
@@ -67,16 +67,17 @@ export function clientCommand(): Command {
         const log = createLogger(flags.logLevel, flags.logFile).child({ agency });
         const loaded = await checkedData(policy);
         if (loaded instanceof DataError) return loaded;
-        const { data, fingerprint } = loaded;
+        const { fingerprint } = loaded;
+        const data = 'data' in loaded ? { data: loaded.data } : { table: loaded.table };
         const engine = await initEngine(flags.engine);
         log.info({ engine: engine.name }, engine.detail);
-        log.info({ examples: exampleCount(data), dataset: fingerprint.sha256 }, 'data loaded');
+        log.info({ ...('data' in loaded ? { examples: exampleCount(loaded.data) } : { rows: loaded.table.records.length }), dataset: fingerprint.sha256 }, 'data loaded');
         const stop = new AbortController();
         process.once('SIGINT', () => stop.abort());
         process.once('SIGTERM', () => stop.abort());
         const summary = await runAgent({
           agency, identity, url: flags.coordinator, coordinatorKey: fromHex(policy.coordinatorKey, 32, 'policy.coordinatorKey'),
-          ca: flags.ca ? await readFlagFile('--ca', flags.ca) : undefined, allowPlainRemote: flags.insecurePlainWs, policy, data, dataset: fingerprint,
+          ca: flags.ca ? await readFlagFile('--ca', flags.ca) : undefined, allowPlainRemote: flags.insecurePlainWs, policy, ...data, dataset: fingerprint,
           stateDir: flags.stateDir ?? `.cohort-agency-${agency}`, log, signal: stop.signal,
           exitWhenCoordinatorStops: flags.exitWhenDone, seed: flags.seed,
         });
@@ -91,10 +92,14 @@ export function clientCommand(): Command {
     });
 }
 
-/** The policy's data, loaded and checked before anything else starts; a data problem is returned, not thrown. */
-async function checkedData(policy: Policy): Promise<AgencyData | DataError> {
+/**
+ * The policy's data, loaded and checked before anything else starts (a table is checked against
+ * each run's schema when offered); a data problem is returned, not thrown.
+ */
+async function checkedData(policy: Policy): Promise<AgencySource | DataError> {
   try {
-    const loaded = await loadAgencyData(policy.dataset);
+    const loaded = await loadAgencySource(policy.dataset);
+    if (!('data' in loaded)) return loaded;
     const fit = checkDataForPolicyModels(loaded.data, policy.models);
     return fit.ok ? loaded : new DataError(fit.code, `${policy.dataset.path ?? policy.dataset.kind}: ${fit.message}`);
   } catch (err) {

@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { Enrolment } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
+import { roundsOf } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
@@ -89,7 +90,7 @@ export function coordinatorCommand(): Command {
       const stop = new AbortController();
       process.once('SIGINT', () => stop.abort());
       process.once('SIGTERM', () => stop.abort());
-      const view = new ProgressView(config.rounds, (line) => write(self, line));
+      const view = new ProgressView(roundsOf(config), (line) => write(self, line));
       try {
         const result = await coordinator.run(config, model, view.events, stop.signal);
         view.stop();
@@ -132,6 +133,7 @@ function reportRun(self: Command, result: FederationResult, ledgerPath: string, 
   const { state } = result;
   write(self, `run ${flags.runId} ${state.status}: ${state.finishedReason ?? (state.status === 'stopped' ? 'stopped on request' : '')}`);
   write(self, `model checkpoint: ${result.checkpointDir}`);
+  if (state.best) write(self, `best validated model: round ${state.best.round} (federated validation loss ${state.best.loss.toFixed(4)}); cohort model export --best exports it`);
   write(self, `ledger: ${ledgerPath}`);
   const problem = runProblem(state, flags);
   if (problem) throw new CliError(problem);

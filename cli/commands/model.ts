@@ -17,25 +17,33 @@ export function modelCommand(): Command {
     .requiredOption('--out <dir>', 'where model.json and its weights go')
     .option('--data-dir <dir>', "the coordinator's data directory", '.cohort')
     .option('--round <n>', 'the checkpoint of this round instead of the newest', nonNegativeInt)
-    .action(async (opts: { runId: string; out: string; dataDir: string; round?: number }, self: Command) => {
+    .option('--best', 'the model with the lowest federated validation loss the ledger records, instead of the newest', false)
+    .action(async (opts: { runId: string; out: string; dataDir: string; round?: number; best: boolean }, self: Command) => {
       await reportErrors(self, async () => {
         await initEngine('auto');
         const store = new RunStore(opts.dataDir, opts.runId);
         // The run's current model is the one its ledger last recorded for a round closed ok.
         const progress = await RunProgress.read(store.ledgerPath, opts.runId);
         if (!progress.created) throw new RangeError(`no run "${opts.runId}" in the ledger of ${resolve(opts.dataDir)}`);
-        if (opts.round === undefined && progress.lastOk.round === 0) {
+        if (opts.best && opts.round !== undefined) throw new RangeError('--best and --round choose the model two ways: give one');
+        if (opts.best && !progress.best) {
+          throw new RangeError(`run ${opts.runId} has no federated validation in its ledger (${describeRun(progress)}), so no model is best: ` +
+            'run it with --evaluate-every (the agencies validate each model), or export the newest model without --best');
+        }
+        if (opts.round === undefined && !opts.best && progress.lastOk.round === 0) {
           throw new RangeError(`run ${opts.runId} has no aggregated round (${describeRun(progress)}), so its model is the untrained initial one: ` +
             'nothing exported. See why with `cohort audit show` on the ledger; --round 0 exports the initial model if that is what you want');
         }
-        const round = opts.round ?? progress.lastOk.round;
+        // The best model is the ledger's to say: the lowest validation loss its metrics entries record.
+        const round = opts.best ? progress.best!.modelRound : opts.round ?? progress.lastOk.round;
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
           throw new RangeError(`run ${opts.runId} has no readable checkpoint for round ${round}: ${err.message}`);
         });
         await saveCheckpoint(loaded, opts.out);
         loaded.dispose();
-        write(self, `exported run ${opts.runId}, round ${round}: ${join(resolve(opts.out), 'model.json')}`);
+        const why = opts.best ? ` (the lowest federated validation loss, ${progress.best!.loss.toFixed(4)})` : '';
+        write(self, `exported run ${opts.runId}, round ${round}${why}: ${join(resolve(opts.out), 'model.json')}`);
       });
     });
   return model;

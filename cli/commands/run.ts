@@ -39,7 +39,8 @@ export function runCommand(): Command {
   run.addCommand(common(new Command('export').description("a run's model in the TF.js layers format (loadModel from 'cohort/model' loads it)").argument('<run>', 'run id'))
     .requiredOption('--out <dir>', 'where model.json and its weights go')
     .option('--round <n>', 'the checkpoint of this round instead of the newest', nonNegativeInt)
-    .action((runId: string, flags: Common & { out: string; round?: number }, self: Command) => reportErrors(self, async () => exportModel(self, runId, flags))));
+    .option('--best', 'the model with the lowest federated validation loss its ledger records, instead of the newest', false)
+    .action((runId: string, flags: Common & { out: string; round?: number; best: boolean }, self: Command) => reportErrors(self, async () => exportModel(self, runId, flags))));
   return run;
 }
 
@@ -133,8 +134,9 @@ async function logs(self: Command, runId: string, flags: Common & { follow: bool
   }
 }
 
-async function exportModel(self: Command, runId: string, flags: Common & { out: string; round?: number }): Promise<void> {
-  const query = flags.round === undefined ? '' : `?round=${flags.round}`;
+async function exportModel(self: Command, runId: string, flags: Common & { out: string; round?: number; best?: boolean }): Promise<void> {
+  if (flags.best && flags.round !== undefined) throw new RangeError('--best and --round choose the model two ways: give one');
+  const query = flags.best ? '?best=1' : flags.round === undefined ? '' : `?round=${flags.round}`;
   const model = await new ServiceClient(serviceUrl(flags.service)).get<ModelExport>(`/api/runs/${encodeURIComponent(runId)}/model${query}`);
   const weights = Buffer.from(model.weights.base64, 'base64');
   // The weights file is named after its content's hash (ml/checkpoint.ts): what arrived is what was saved.

@@ -7,6 +7,7 @@ import { AGENCIES, Enrolment, OPERATORS } from '../../coordinator/enrolment.js';
 import { DEFAULT_LIMITS, type Limits } from '../../coordinator/limits.js';
 import type { BookedRun } from '../../coordinator/run-book.js';
 import { RunService } from '../../coordinator/run-service.js';
+import { roundsOf } from '../../coordinator/run-config.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
@@ -84,7 +85,7 @@ async function serve(flags: ServeFlags, self: Command): Promise<void> {
         shown.set(run.runId, run.status);
         say(statusLine(run));
       },
-      runEvents: (config) => new ProgressView(config.rounds, (line) => say(`${config.runId}: ${line}`)).events,
+      runEvents: (config) => new ProgressView(roundsOf(config), (line) => say(`${config.runId}: ${line}`)).events,
     },
   });
   for (const run of service.list()) shown.set(run.runId, run.status);

@@ -12,7 +12,9 @@ export type DataErrorCode =
   /** The examples do not fit the model's input or output. */
   | 'DATA_SHAPE'
   /** Labels outside what the model predicts. */
-  | 'DATA_LABELS';
+  | 'DATA_LABELS'
+  /** Values whose sums a statistics pass cannot carry (beyond 2^40). */
+  | 'DATA_RANGE';
 
 export class DataError extends Error {
   override name = 'DataError';

@@ -14,12 +14,21 @@ export interface HoldOut {
  * Both parts keep the examples' original relative order.
  */
 export function holdOut(data: Dataset, testCount: number, seed: number): HoldOut {
-  const total = exampleCount(data);
+  const { train, test } = holdOutIndices(isRegression(data) ? undefined : { labels: data.y, classes: data.numClasses }, exampleCount(data), testCount, seed);
+  return { train: subset(data, train), test: subset(data, test) };
+}
+
+/**
+ * The indices of a stratified split of `total` examples: `testCount` to `test`, each class in
+ * proportion (`classes` absent: a plain random split, as for regression targets). Both parts
+ * keep the examples' order.
+ */
+export function holdOutIndices(classes: { labels: ArrayLike<number>; classes: number } | undefined, total: number, testCount: number, seed: number): { train: number[]; test: number[] } {
   if (!Number.isInteger(testCount) || testCount < 1 || testCount >= total) {
     throw new RangeError(`testCount must be an integer in 1..${total - 1}, got ${testCount}`);
   }
   const random = seededRandom(seed);
-  const byClass = isRegression(data) ? [Array.from({ length: total }, (_, i) => i)] : indicesByClass(data);
+  const byClass = classes ? byLabel(classes.labels, classes.classes) : [Array.from({ length: total }, (_, i) => i)];
   const quotas = stratifiedQuotas(byClass.map((c) => c.length), testCount);
 
   const isTest = new Uint8Array(total);
@@ -29,13 +38,17 @@ export function holdOut(data: Dataset, testCount: number, seed: number): HoldOut
   const train: number[] = [];
   const test: number[] = [];
   for (let i = 0; i < total; i++) (isTest[i] ? test : train).push(i);
-  return { train: subset(data, train), test: subset(data, test) };
+  return { train, test };
 }
 
 /** Indices of each class's examples, in dataset order; entry c is class c. */
 export function indicesByClass(data: Dataset): number[][] {
-  const byClass = Array.from({ length: data.numClasses }, (): number[] => []);
-  data.y.forEach((label, i) => byClass[label].push(i));
+  return byLabel(data.y, data.numClasses);
+}
+
+function byLabel(labels: ArrayLike<number>, classes: number): number[][] {
+  const byClass = Array.from({ length: classes }, (): number[] => []);
+  for (let i = 0; i < labels.length; i++) byClass[labels[i]].push(i);
   return byClass;
 }
 

@@ -3,7 +3,7 @@
 // held-out set the coordinator evaluates on, never overlap.
 import { exampleCount, subset, type Dataset } from '../../ml/dataset.js';
 import type { Policy } from '../policy.js';
-import { loadCsv } from './csv.js';
+import { loadCsv, readCsv, type CsvTable } from './csv.js';
 import { DataError } from './errors.js';
 import { fingerprintDataset, type DatasetFingerprint } from './fingerprint.js';
 import { holdOut } from './holdout.js';
@@ -57,12 +57,34 @@ export interface AgencyData {
 }
 
 /**
+ * The agency's data as its client holds it: examples ready for a model, or (kind 'table') a raw
+ * table that each run reads by the schema it declares (client/run-data.ts).
+ */
+export type AgencySource = AgencyData | { table: CsvTable; fingerprint: DatasetFingerprint };
+
+/** Loads the data the policy names, a table included; errors as loadAgencyData's. */
+export async function loadAgencySource(dataset: Policy['dataset']): Promise<AgencySource> {
+  if (dataset.kind !== 'table') return loadAgencyData(dataset);
+  return withFileErrors(dataset, async () => {
+    const path = dataset.path!;
+    const table = readCsv({ path });
+    const fingerprint = await fingerprintDataset({ files: [path], schema: { kind: 'table', columns: [...table.header!] }, rows: table.records.length, license: dataset.license });
+    return { table, fingerprint };
+  });
+}
+
+/**
  * Loads the data the policy names. Every problem with the data is a DataError with a code:
  * DATA_FILE naming dataset.path, DATA_FORMAT naming the line, DATA_SCHEMA counting bad rows.
  */
 export async function loadAgencyData(dataset: Policy['dataset']): Promise<AgencyData> {
+  if (dataset.kind === 'table') throw new TypeError('a table dataset is read by the schema a run declares: load it with loadAgencySource');
+  return withFileErrors(dataset, () => loadData(dataset));
+}
+
+async function withFileErrors<T>(dataset: Policy['dataset'], load: () => Promise<T>): Promise<T> {
   try {
-    return await loadData(dataset);
+    return await load();
   } catch (err) {
     const code = (err as { code?: unknown }).code;
     if (dataset.path !== undefined && typeof code === 'string' && FILE_ERRORS[code] !== undefined) {

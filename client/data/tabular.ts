@@ -204,6 +204,19 @@ export function keptRows(check: TableCheck): number {
   return check.lines.length;
 }
 
+/** The kept rows at `indices` (a split of them), as a check of their own: problems, drops and counts stay the whole table's. */
+export function subsetRows(check: TableCheck, indices: readonly number[]): TableCheck {
+  const f = featureColumns(check.schema).length;
+  const cells = new Float64Array(indices.length * f);
+  indices.forEach((r, i) => cells.set(check.cells.subarray(r * f, (r + 1) * f), i * f));
+  return {
+    ...check,
+    cells,
+    labels: Float64Array.from(indices, (r) => check.labels[r]),
+    lines: Int32Array.from(indices, (r) => check.lines[r]),
+  };
+}
+
 /** One sentence per problem, e.g. `12 rows with an unknown "Embarked" (first at line 5, column 12: "X"; expected one of S, C, Q)`. */
 export function describeProblem(p: Problem): string {
   const rows = `${p.count} row${p.count === 1 ? '' : 's'}`;

@@ -3,7 +3,7 @@
 // agency ids and control state leave here: never keys, masks or updates.
 import type { FederationEvents } from '../run-parts.js';
 import type { RoundRecord } from '../run-store.js';
-import type { RunConfig } from '../run-config.js';
+import { roundsOf, type RunConfig } from '../run-config.js';
 import { RunControl } from './control.js';
 
 export type RunStatusName = 'idle' | 'running' | 'pausing' | 'paused' | 'stopping' | 'finished' | 'stopped' | 'failed';
@@ -71,7 +71,7 @@ export class RunMonitor {
   /** A run starts: returns its control, which the dashboard's buttons act on. */
   begin(config: RunConfig): RunControl {
     this.runId = config.runId;
-    this.rounds = config.rounds;
+    this.rounds = roundsOf(config);
     this.dp = config.dp.mode !== 'off';
     this.round = 0;
     this.history = [];

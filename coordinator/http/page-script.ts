@@ -30,9 +30,24 @@ export const STATUS_VIEW = String.raw`function statusView(state, connected) {
   };
 }`;
 
+/**
+ * The agencies' federated validation of the model round `round` made: a round's record carries
+ * the validation of the model it was offered (the previous round's), so the value for round r
+ * is found in the record whose validation names model r. Drawn beside the held-out figures of
+ * the same model (test/http/validation-series.test.ts).
+ */
+export const VALIDATION_OF = String.raw`function validationOf(history, round) {
+  for (var i = 0; i < history.length; i++) {
+    var v = history[i].validation;
+    if (v && v.modelRound === round) return v;
+  }
+  return null;
+}`;
+
 export const PAGE_SCRIPT = String.raw`'use strict';
 (function () {
 ` + STATUS_VIEW + String.raw`
+` + VALIDATION_OF + String.raw`
 
   var state = { runId: null, status: 'idle', round: 0, rounds: 0, dp: false, stage: null, history: [], agencies: [] };
   var connected = false;
@@ -43,12 +58,19 @@ export const PAGE_SCRIPT = String.raw`'use strict';
   function num(v) { return typeof v === 'number' && isFinite(v) ? v : null; }
   function fixed(v, digits) { return typeof v === 'number' ? v.toFixed(digits) : ''; }
 
+  function validation(r, key, scale) {
+    var v = validationOf(state.history, r.round);
+    return v && num(v[key]) !== null ? scale * v[key] : null;
+  }
+
   var SPECS = [
     { id: 'accuracy', series: [
-      { label: 'held-out accuracy %', value: function (r) { return num(r.accuracy) === null ? null : 100 * r.accuracy; } }] },
+      { label: 'held-out accuracy %', value: function (r) { return num(r.accuracy) === null ? null : 100 * r.accuracy; } },
+      { label: 'federated validation accuracy %', value: function (r) { return validation(r, 'accuracy', 100); } }] },
     { id: 'loss', series: [
       { label: 'held-out loss', value: function (r) { return num(r.loss); } },
-      { label: 'train loss', value: function (r) { return num(r.trainLoss); } }] },
+      { label: 'train loss', value: function (r) { return num(r.trainLoss); } },
+      { label: 'federated validation loss', value: function (r) { return validation(r, 'loss', 1); } }] },
     { id: 'agencies', series: [
       { label: 'in the aggregate', value: function (r) { return r.contributors; } },
       { label: 'dropped', value: function (r) { return r.dropped; } },
@@ -120,8 +142,10 @@ export const PAGE_SCRIPT = String.raw`'use strict';
     state.history.slice().reverse().forEach(function (r) {
       var tr = document.createElement('tr');
       if (r.status !== 'ok') tr.className = 'abandoned';
-      [r.round, r.status, r.contributors, r.dropped, r.declined, typeof r.trainLoss === 'number' ? fixed(r.trainLoss, 4) : '-', fixed(r.loss, 4),
-        typeof r.accuracy === 'number' ? (100 * r.accuracy).toFixed(2) + '%' : '', fixed(r.epsilon, 3),
+      var v = r.validation;
+      [r.kind ? r.round + ' (' + r.kind + ')' : r.round, r.status, r.contributors, r.dropped, r.declined, typeof r.trainLoss === 'number' ? fixed(r.trainLoss, 4) : '-',
+        v ? 'model ' + v.modelRound + ': ' + fixed(v.loss, 4) + (typeof v.accuracy === 'number' ? ', ' + (100 * v.accuracy).toFixed(2) + '%' : '') : '',
+        fixed(r.loss, 4), typeof r.accuracy === 'number' ? (100 * r.accuracy).toFixed(2) + '%' : '', fixed(r.epsilon, 3),
         fixed(r.seconds, 1), r.reason || ''].forEach(function (v) {
         var td = document.createElement('td');
         td.textContent = String(v);

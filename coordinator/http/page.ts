@@ -26,7 +26,7 @@ export const PAGE_HTML = `<!doctype html>
   <span id="message" role="status"></span>
 </section>
 <main class="charts">
-  <figure><figcaption>Held-out accuracy (%)</figcaption><div id="chart-accuracy"></div></figure>
+  <figure><figcaption>Accuracy (%): held-out, and the agencies' federated validation of the same model</figcaption><div id="chart-accuracy"></div></figure>
   <figure><figcaption>Loss</figcaption><div id="chart-loss"></div></figure>
   <figure><figcaption>Agencies per round</figcaption><div id="chart-agencies"></div></figure>
   <figure id="figure-epsilon" hidden><figcaption>Privacy spent (epsilon)</figcaption><div id="chart-epsilon"></div></figure>
@@ -34,10 +34,10 @@ export const PAGE_HTML = `<!doctype html>
 <section>
   <h2>Rounds</h2>
   <table id="rounds">
-    <thead><tr><th>round</th><th>status</th><th>agencies</th><th>dropped</th><th>declined</th><th>train loss</th><th>held-out loss</th><th>accuracy</th><th>epsilon</th><th>seconds</th><th>note</th></tr></thead>
+    <thead><tr><th>round</th><th>status</th><th>agencies</th><th>dropped</th><th>declined</th><th>train loss</th><th>federated validation</th><th>held-out loss</th><th>held-out accuracy</th><th>epsilon</th><th>seconds</th><th>note</th></tr></thead>
     <tbody></tbody>
   </table>
-  <p id="train-loss-note" class="note" hidden>No train loss: agencies report it only in rounds without secure aggregation (under it, an agency's loss is its own).</p>
+  <p id="train-loss-note" class="note" hidden>No train loss: agencies report it only when the run asks for metrics (--evaluate-every), as totals inside the masked sum under secure aggregation, and in rounds without it only where their policy allows per-agency metrics.</p>
 </section>
 <script src="/vendor/uplot.js"></script>
 <script src="/app.js"></script>

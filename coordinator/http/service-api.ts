@@ -92,7 +92,7 @@ async function serviceRoutes(service: RunService, options: ServiceApiOptions): P
     read('/api/runs', () => ({ runs: service.list(), agencies: service.connected() })),
     read(`/api/runs/${RUN}`, (params) => service.details(params.runId)),
     read(`/api/runs/${RUN}/log`, (params, url) => service.log(params.runId, wholeNumber(url, 'after') ?? -1)),
-    read(`/api/runs/${RUN}/model`, (params, url) => service.model(params.runId, wholeNumber(url, 'round'))),
+    read(`/api/runs/${RUN}/model`, (params, url) => service.model(params.runId, wholeNumber(url, 'round'), url.searchParams.get('best') === '1')),
     {
       method: 'GET', pattern: /^\/api\/events$/, handle: async (req, res) => {
         await readBody(req, SMALL_BODY_BYTES);

@@ -13,8 +13,8 @@
  */
 export const CHARTS_VIEW = String.raw`function chartsView(history) {
   var LABELS = { accuracy: 'held-out accuracy', loss: 'held-out loss', trainLoss: 'train loss', epsilon: 'privacy spent (epsilon)' };
-  var NOT_METRICS = { round: 1, contributors: 1, dropped: 1, declined: 1, seconds: 1 };
-  var ORDER = ['accuracy', 'loss', 'trainLoss', 'epsilon'];
+  var NOT_METRICS = { round: 1, contributors: 1, dropped: 1, declined: 1, seconds: 1, metricsFrom: 1 };
+  var ORDER = ['accuracy', 'validation.accuracy', 'loss', 'validation.loss', 'trainLoss', 'epsilon'];
   var found = {};
   history.forEach(function (r) {
     Object.keys(r).forEach(function (k) {
@@ -22,13 +22,20 @@ export const CHARTS_VIEW = String.raw`function chartsView(history) {
       if (k === 'metrics' && r.metrics && typeof r.metrics === 'object') {
         Object.keys(r.metrics).forEach(function (m) { if (typeof r.metrics[m] === 'number') found['metrics.' + m] = true; });
       }
+      // The agencies' federated validation (of the model the round was offered): drawn at the round that made the model.
+      if (k === 'validation' && r.validation && typeof r.validation === 'object') {
+        Object.keys(r.validation).forEach(function (m) {
+          if (m !== 'modelRound' && m !== 'examples' && typeof r.validation[m] === 'number' && isFinite(r.validation[m])) found['validation.' + m] = true;
+        });
+      }
     });
   });
   var keys = Object.keys(found).sort(function (a, b) {
     var ia = ORDER.indexOf(a), ib = ORDER.indexOf(b);
     return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || (a < b ? -1 : a > b ? 1 : 0);
   });
-  var charts = keys.map(function (k) { return { id: k, title: LABELS[k] || k.replace(/^metrics\./, ''), series: [{ key: k, label: LABELS[k] || k }] }; });
+  var title = function (k) { return LABELS[k] || (k.indexOf('validation.') === 0 ? 'federated validation ' + k.slice(11) : k.replace(/^metrics\./, '')); };
+  var charts = keys.map(function (k) { return { id: k, title: title(k), series: [{ key: k, label: title(k) }] }; });
   if (history.length) {
     charts.push({ id: 'agencies', title: 'agencies per round', series: [
       { key: 'contributors', label: 'in the aggregate' }, { key: 'dropped', label: 'dropped' }, { key: 'declined', label: 'declined', dash: [6, 4] }] });
@@ -36,8 +43,16 @@ export const CHARTS_VIEW = String.raw`function chartsView(history) {
   return charts;
 }`;
 
-/** The value of `key` ("loss", "metrics.auc") in a round record, or null. */
-const VALUE_OF = String.raw`function valueOf(record, key) {
+/**
+ * The value of `key` ("loss", "metrics.auc") in a round record, or null. A federated validation
+ * ("validation.accuracy") is that of the round's model, which the next round's record carries.
+ */
+export const VALUE_OF = String.raw`function valueOf(record, key, history) {
+  if (key.indexOf('validation.') === 0) {
+    var made = (history || []).find(function (r) { return r.validation && r.validation.modelRound === record.round; });
+    var w = made ? made.validation[key.slice(11)] : null;
+    return typeof w === 'number' && isFinite(w) ? w : null;
+  }
   var v = key.indexOf('metrics.') === 0 ? (record.metrics || {})[key.slice(8)] : record[key];
   return typeof v === 'number' && isFinite(v) ? v : null;
 }`;
@@ -156,7 +171,7 @@ const RENDER = String.raw`
       if (!kept || kept.series.length !== charts[id].series) { charts[id].plot.destroy(); box.removeChild(charts[id].figure); delete charts[id]; }
     });
     var data = function (spec) {
-      return [history.map(function (r) { return r.round; })].concat(spec.series.map(function (s) { return history.map(function (r) { return valueOf(r, s.key); }); }));
+      return [history.map(function (r) { return r.round; })].concat(spec.series.map(function (s) { return history.map(function (r) { return valueOf(r, s.key, history); }); }));
     };
     // New figures go in first, then their plots: each is as wide as its place once the grid has them all.
     var created = specs.filter(function (spec) { return !charts[spec.id]; }).map(function (spec) {
@@ -201,7 +216,7 @@ const RENDER = String.raw`
       var tr = document.createElement('tr');
       if (r.status !== 'ok') tr.className = 'abandoned';
       [r.round, r.status, r.contributors, r.dropped, r.declined].forEach(function (v) { cell(tr, v); });
-      keys.forEach(function (k) { var v = valueOf(r, k); cell(tr, v === null ? '' : k === 'accuracy' ? (100 * v).toFixed(2) + '%' : fixed(v, 4)); });
+      keys.forEach(function (k) { var v = valueOf(r, k, history); cell(tr, v === null ? '' : k === 'accuracy' || k === 'validation.accuracy' ? (100 * v).toFixed(2) + '%' : fixed(v, 4)); });
       cell(tr, fixed(r.seconds, 1));
       cell(tr, r.reason || '');
       body.appendChild(tr);

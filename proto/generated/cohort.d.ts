@@ -1273,6 +1273,21 @@ export namespace cohort {
             /** RoundOffer roster. */
             roster: Uint8Array;
 
+            /** RoundOffer kind. */
+            kind: string;
+
+            /** RoundOffer evaluation. */
+            evaluation?: (cohort.v1.Evaluation.$Properties|null);
+
+            /** RoundOffer tableSchema. */
+            tableSchema: string;
+
+            /** RoundOffer statisticsTotals. */
+            statisticsTotals: string;
+
+            /** RoundOffer input. */
+            input?: (cohort.v1.InputShape.$Properties|null);
+
             /** RoundOffer recordDp. */
             recordDp?: (cohort.v1.RecordDpConfig.$Properties|null);
 
@@ -1364,6 +1379,21 @@ export namespace cohort {
                 /** RoundOffer roster */
                 roster?: (Uint8Array|null);
 
+                /** RoundOffer kind */
+                kind?: (string|null);
+
+                /** RoundOffer evaluation */
+                evaluation?: (cohort.v1.Evaluation.$Properties|null);
+
+                /** RoundOffer tableSchema */
+                tableSchema?: (string|null);
+
+                /** RoundOffer statisticsTotals */
+                statisticsTotals?: (string|null);
+
+                /** RoundOffer input */
+                input?: (cohort.v1.InputShape.$Properties|null);
+
                 /** RoundOffer recordDp */
                 recordDp?: (cohort.v1.RecordDpConfig.$Properties|null);
 
@@ -1373,6 +1403,212 @@ export namespace cohort {
 
             /** Shape of a RoundOffer. */
             type $Shape = cohort.v1.RoundOffer.$Properties;
+        }
+
+        /**
+         * Properties of an Evaluation.
+         * @deprecated Use cohort.v1.Evaluation.$Properties instead.
+         */
+        interface IEvaluation extends cohort.v1.Evaluation.$Properties {
+        }
+
+        /** Represents an Evaluation. */
+        class Evaluation {
+
+            /**
+             * Constructs a new Evaluation.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.Evaluation.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** Evaluation validationFraction. */
+            validationFraction: number;
+
+            /** Evaluation validate. */
+            validate: boolean;
+
+            /** Evaluation task. */
+            task: string;
+
+            /** Evaluation classes. */
+            classes: number;
+
+            /** Evaluation bins. */
+            bins: number;
+
+            /**
+             * Creates a new Evaluation instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns Evaluation instance
+             */
+            static create(properties: cohort.v1.Evaluation.$Shape): cohort.v1.Evaluation & cohort.v1.Evaluation.$Shape;
+            static create(properties?: cohort.v1.Evaluation.$Properties): cohort.v1.Evaluation;
+
+            /**
+             * Encodes the specified Evaluation message. Does not implicitly {@link cohort.v1.Evaluation.verify|verify} messages.
+             * @param m Evaluation message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.Evaluation.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an Evaluation message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.Evaluation & cohort.v1.Evaluation.$Shape} Evaluation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.Evaluation & cohort.v1.Evaluation.$Shape;
+
+            /**
+             * Verifies an Evaluation message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for Evaluation
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace Evaluation {
+
+            /** Properties of an Evaluation. */
+            interface $Properties {
+
+                /** Evaluation validationFraction */
+                validationFraction?: (number|null);
+
+                /** Evaluation validate */
+                validate?: (boolean|null);
+
+                /** Evaluation task */
+                task?: (string|null);
+
+                /** Evaluation classes */
+                classes?: (number|null);
+
+                /** Evaluation bins */
+                bins?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an Evaluation. */
+            type $Shape = cohort.v1.Evaluation.$Properties;
+        }
+
+        /**
+         * Properties of an InputShape.
+         * @deprecated Use cohort.v1.InputShape.$Properties instead.
+         */
+        interface IInputShape extends cohort.v1.InputShape.$Properties {
+        }
+
+        /** Represents an InputShape. */
+        class InputShape {
+
+            /**
+             * Constructs a new InputShape.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.InputShape.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** InputShape trainingTotals. */
+            trainingTotals: boolean;
+
+            /** InputShape validationCounts. */
+            validationCounts: number;
+
+            /** InputShape validationSums. */
+            validationSums: number;
+
+            /** InputShape statisticsCounts. */
+            statisticsCounts: number;
+
+            /** InputShape statisticsSums. */
+            statisticsSums: number;
+
+            /**
+             * Creates a new InputShape instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns InputShape instance
+             */
+            static create(properties: cohort.v1.InputShape.$Shape): cohort.v1.InputShape & cohort.v1.InputShape.$Shape;
+            static create(properties?: cohort.v1.InputShape.$Properties): cohort.v1.InputShape;
+
+            /**
+             * Encodes the specified InputShape message. Does not implicitly {@link cohort.v1.InputShape.verify|verify} messages.
+             * @param m InputShape message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.InputShape.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an InputShape message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.InputShape & cohort.v1.InputShape.$Shape} InputShape
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.InputShape & cohort.v1.InputShape.$Shape;
+
+            /**
+             * Verifies an InputShape message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for InputShape
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace InputShape {
+
+            /** Properties of an InputShape. */
+            interface $Properties {
+
+                /** InputShape trainingTotals */
+                trainingTotals?: (boolean|null);
+
+                /** InputShape validationCounts */
+                validationCounts?: (number|null);
+
+                /** InputShape validationSums */
+                validationSums?: (number|null);
+
+                /** InputShape statisticsCounts */
+                statisticsCounts?: (number|null);
+
+                /** InputShape statisticsSums */
+                statisticsSums?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an InputShape. */
+            type $Shape = cohort.v1.InputShape.$Properties;
         }
 
         /**
@@ -1615,6 +1851,9 @@ export namespace cohort {
             /** PlainUpdate commitment. */
             commitment: Uint8Array;
 
+            /** PlainUpdate metrics. */
+            metrics?: (cohort.v1.AgencyMetrics.$Properties|null);
+
             /** PlainUpdate recordSpend. */
             recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
 
@@ -1678,6 +1917,9 @@ export namespace cohort {
 
                 /** PlainUpdate commitment */
                 commitment?: (Uint8Array|null);
+
+                /** PlainUpdate metrics */
+                metrics?: (cohort.v1.AgencyMetrics.$Properties|null);
 
                 /** PlainUpdate recordSpend */
                 recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
@@ -2464,6 +2706,9 @@ export namespace cohort {
             /** MaskedInput recordSpend. */
             recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
 
+            /** MaskedInput agencyMetrics. */
+            agencyMetrics?: (cohort.v1.AgencyMetrics.$Properties|null);
+
             /**
              * Creates a new MaskedInput instance using the specified properties.
              * @param [properties] Properties to set
@@ -2518,6 +2763,9 @@ export namespace cohort {
 
                 /** MaskedInput recordSpend */
                 recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
+
+                /** MaskedInput agencyMetrics */
+                agencyMetrics?: (cohort.v1.AgencyMetrics.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -3047,6 +3295,206 @@ export namespace cohort {
 
             /** Shape of an UnmaskResponse. */
             type $Shape = cohort.v1.UnmaskResponse.$Properties;
+        }
+
+        /**
+         * Properties of a MetricTotals.
+         * @deprecated Use cohort.v1.MetricTotals.$Properties instead.
+         */
+        interface IMetricTotals extends cohort.v1.MetricTotals.$Properties {
+        }
+
+        /** Represents a MetricTotals. */
+        class MetricTotals {
+
+            /**
+             * Constructs a new MetricTotals.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.MetricTotals.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** MetricTotals examples. */
+            examples: number;
+
+            /** MetricTotals lossSum. */
+            lossSum: number;
+
+            /** MetricTotals confusion. */
+            confusion: number[];
+
+            /** MetricTotals scoreHistogram. */
+            scoreHistogram: number[];
+
+            /** MetricTotals squaredErrorSum. */
+            squaredErrorSum: number;
+
+            /** MetricTotals absoluteErrorSum. */
+            absoluteErrorSum: number;
+
+            /**
+             * Creates a new MetricTotals instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns MetricTotals instance
+             */
+            static create(properties: cohort.v1.MetricTotals.$Shape): cohort.v1.MetricTotals & cohort.v1.MetricTotals.$Shape;
+            static create(properties?: cohort.v1.MetricTotals.$Properties): cohort.v1.MetricTotals;
+
+            /**
+             * Encodes the specified MetricTotals message. Does not implicitly {@link cohort.v1.MetricTotals.verify|verify} messages.
+             * @param m MetricTotals message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.MetricTotals.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a MetricTotals message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.MetricTotals & cohort.v1.MetricTotals.$Shape} MetricTotals
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.MetricTotals & cohort.v1.MetricTotals.$Shape;
+
+            /**
+             * Verifies a MetricTotals message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for MetricTotals
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace MetricTotals {
+
+            /** Properties of a MetricTotals. */
+            interface $Properties {
+
+                /** MetricTotals examples */
+                examples?: (number|null);
+
+                /** MetricTotals lossSum */
+                lossSum?: (number|null);
+
+                /** MetricTotals confusion */
+                confusion?: (number[]|null);
+
+                /** MetricTotals scoreHistogram */
+                scoreHistogram?: (number[]|null);
+
+                /** MetricTotals squaredErrorSum */
+                squaredErrorSum?: (number|null);
+
+                /** MetricTotals absoluteErrorSum */
+                absoluteErrorSum?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a MetricTotals. */
+            type $Shape = cohort.v1.MetricTotals.$Properties;
+        }
+
+        /**
+         * Properties of an AgencyMetrics.
+         * @deprecated Use cohort.v1.AgencyMetrics.$Properties instead.
+         */
+        interface IAgencyMetrics extends cohort.v1.AgencyMetrics.$Properties {
+        }
+
+        /** Represents an AgencyMetrics. */
+        class AgencyMetrics {
+
+            /**
+             * Constructs a new AgencyMetrics.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.AgencyMetrics.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** AgencyMetrics trainExamples. */
+            trainExamples: number;
+
+            /** AgencyMetrics trainLossSum. */
+            trainLossSum: number;
+
+            /** AgencyMetrics validation. */
+            validation?: (cohort.v1.MetricTotals.$Properties|null);
+
+            /**
+             * Creates a new AgencyMetrics instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns AgencyMetrics instance
+             */
+            static create(properties: cohort.v1.AgencyMetrics.$Shape): cohort.v1.AgencyMetrics & cohort.v1.AgencyMetrics.$Shape;
+            static create(properties?: cohort.v1.AgencyMetrics.$Properties): cohort.v1.AgencyMetrics;
+
+            /**
+             * Encodes the specified AgencyMetrics message. Does not implicitly {@link cohort.v1.AgencyMetrics.verify|verify} messages.
+             * @param m AgencyMetrics message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.AgencyMetrics.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes an AgencyMetrics message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.AgencyMetrics & cohort.v1.AgencyMetrics.$Shape} AgencyMetrics
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.AgencyMetrics & cohort.v1.AgencyMetrics.$Shape;
+
+            /**
+             * Verifies an AgencyMetrics message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for AgencyMetrics
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace AgencyMetrics {
+
+            /** Properties of an AgencyMetrics. */
+            interface $Properties {
+
+                /** AgencyMetrics trainExamples */
+                trainExamples?: (number|null);
+
+                /** AgencyMetrics trainLossSum */
+                trainLossSum?: (number|null);
+
+                /** AgencyMetrics validation */
+                validation?: (cohort.v1.MetricTotals.$Properties|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of an AgencyMetrics. */
+            type $Shape = cohort.v1.AgencyMetrics.$Properties;
         }
     }
 }

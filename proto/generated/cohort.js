@@ -3345,6 +3345,11 @@ export const cohort = $root.cohort = (() => {
              * @property {number|null} [deadlineMs] RoundOffer deadlineMs
              * @property {number|null} [weightCap] RoundOffer weightCap
              * @property {Uint8Array|null} [roster] RoundOffer roster
+             * @property {string|null} [kind] RoundOffer kind
+             * @property {cohort.v1.Evaluation.$Properties|null} [evaluation] RoundOffer evaluation
+             * @property {string|null} [tableSchema] RoundOffer tableSchema
+             * @property {string|null} [statisticsTotals] RoundOffer statisticsTotals
+             * @property {cohort.v1.InputShape.$Properties|null} [input] RoundOffer input
              * @property {cohort.v1.RecordDpConfig.$Properties|null} [recordDp] RoundOffer recordDp
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -3491,6 +3496,46 @@ export const cohort = $root.cohort = (() => {
             RoundOffer.prototype.roster = $util.newBuffer([]);
 
             /**
+             * RoundOffer kind.
+             * @member {string} kind
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.kind = "";
+
+            /**
+             * RoundOffer evaluation.
+             * @member {cohort.v1.Evaluation.$Properties|null|undefined} evaluation
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.evaluation = null;
+
+            /**
+             * RoundOffer tableSchema.
+             * @member {string} tableSchema
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.tableSchema = "";
+
+            /**
+             * RoundOffer statisticsTotals.
+             * @member {string} statisticsTotals
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.statisticsTotals = "";
+
+            /**
+             * RoundOffer input.
+             * @member {cohort.v1.InputShape.$Properties|null|undefined} input
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.input = null;
+
+            /**
              * RoundOffer recordDp.
              * @member {cohort.v1.RecordDpConfig.$Properties|null|undefined} recordDp
              * @memberof cohort.v1.RoundOffer
@@ -3560,8 +3605,18 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 13, wireType 0 =*/104).uint32(m.weightCap);
                 if (m.roster != null && $Object.hasOwnProperty.call(m, "roster") && m.roster.length)
                     w.uint32(/* id 14, wireType 2 =*/114).bytes(m.roster);
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind") && m.kind !== "")
+                    w.uint32(/* id 20, wireType 2 =*/162).string(m.kind);
+                if (m.evaluation != null && $Object.hasOwnProperty.call(m, "evaluation"))
+                    $root.cohort.v1.Evaluation.encode(m.evaluation, w.uint32(/* id 21, wireType 2 =*/170).fork(), q + 1).ldelim();
+                if (m.tableSchema != null && $Object.hasOwnProperty.call(m, "tableSchema") && m.tableSchema !== "")
+                    w.uint32(/* id 22, wireType 2 =*/178).string(m.tableSchema);
+                if (m.statisticsTotals != null && $Object.hasOwnProperty.call(m, "statisticsTotals") && m.statisticsTotals !== "")
+                    w.uint32(/* id 23, wireType 2 =*/186).string(m.statisticsTotals);
+                if (m.input != null && $Object.hasOwnProperty.call(m, "input"))
+                    $root.cohort.v1.InputShape.encode(m.input, w.uint32(/* id 24, wireType 2 =*/194).fork(), q + 1).ldelim();
                 if (m.recordDp != null && $Object.hasOwnProperty.call(m, "recordDp"))
-                    $root.cohort.v1.RecordDpConfig.encode(m.recordDp, w.uint32(/* id 20, wireType 2 =*/162).fork(), q + 1).ldelim();
+                    $root.cohort.v1.RecordDpConfig.encode(m.recordDp, w.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3725,6 +3780,45 @@ export const cohort = $root.cohort = (() => {
                     case 20: {
                             if (u !== 2)
                                 break;
+                            if ((v = r.stringVerify()).length)
+                                m.kind = v;
+                            else
+                                delete m.kind;
+                            continue;
+                        }
+                    case 21: {
+                            if (u !== 2)
+                                break;
+                            m.evaluation = $root.cohort.v1.Evaluation.decode(r, r.size(), $undefined, q + 1, m.evaluation);
+                            continue;
+                        }
+                    case 22: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.tableSchema = v;
+                            else
+                                delete m.tableSchema;
+                            continue;
+                        }
+                    case 23: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.statisticsTotals = v;
+                            else
+                                delete m.statisticsTotals;
+                            continue;
+                        }
+                    case 24: {
+                            if (u !== 2)
+                                break;
+                            m.input = $root.cohort.v1.InputShape.decode(r, r.size(), $undefined, q + 1, m.input);
+                            continue;
+                        }
+                    case 30: {
+                            if (u !== 2)
+                                break;
                             m.recordDp = $root.cohort.v1.RecordDpConfig.decode(r, r.size(), $undefined, q + 1, m.recordDp);
                             continue;
                         }
@@ -3832,6 +3926,32 @@ export const cohort = $root.cohort = (() => {
                     if (!(m.roster && typeof m.roster.length === "number" || $util.isString(m.roster)))
                         return "roster: buffer expected";
                 }
+                if (m.kind != null && $Object.hasOwnProperty.call(m, "kind")) {
+                    if (!$util.isString(m.kind))
+                        return "kind: string expected";
+                }
+                if (m.evaluation != null && $Object.hasOwnProperty.call(m, "evaluation")) {
+                    {
+                        var e = $root.cohort.v1.Evaluation.verify(m.evaluation, q + 1);
+                        if (e)
+                            return "evaluation." + e;
+                    }
+                }
+                if (m.tableSchema != null && $Object.hasOwnProperty.call(m, "tableSchema")) {
+                    if (!$util.isString(m.tableSchema))
+                        return "tableSchema: string expected";
+                }
+                if (m.statisticsTotals != null && $Object.hasOwnProperty.call(m, "statisticsTotals")) {
+                    if (!$util.isString(m.statisticsTotals))
+                        return "statisticsTotals: string expected";
+                }
+                if (m.input != null && $Object.hasOwnProperty.call(m, "input")) {
+                    {
+                        var e = $root.cohort.v1.InputShape.verify(m.input, q + 1);
+                        if (e)
+                            return "input." + e;
+                    }
+                }
                 if (m.recordDp != null && $Object.hasOwnProperty.call(m, "recordDp")) {
                     {
                         var e = $root.cohort.v1.RecordDpConfig.verify(m.recordDp, q + 1);
@@ -3857,6 +3977,574 @@ export const cohort = $root.cohort = (() => {
             };
 
             return RoundOffer;
+        })();
+
+        v1.Evaluation = (function() {
+
+            /**
+             * Properties of an Evaluation.
+             * @typedef {Object} cohort.v1.Evaluation.$Properties
+             * @property {number|null} [validationFraction] Evaluation validationFraction
+             * @property {boolean|null} [validate] Evaluation validate
+             * @property {string|null} [task] Evaluation task
+             * @property {number|null} [classes] Evaluation classes
+             * @property {number|null} [bins] Evaluation bins
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an Evaluation.
+             * @memberof cohort.v1
+             * @interface IEvaluation
+             * @augments cohort.v1.Evaluation.$Properties
+             * @deprecated Use cohort.v1.Evaluation.$Properties instead.
+             */
+
+            /**
+             * Shape of an Evaluation.
+             * @typedef {cohort.v1.Evaluation.$Properties} cohort.v1.Evaluation.$Shape
+             */
+
+            /**
+             * Constructs a new Evaluation.
+             * @memberof cohort.v1
+             * @classdesc Represents an Evaluation.
+             * @constructor
+             * @param {cohort.v1.Evaluation.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const Evaluation = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * Evaluation validationFraction.
+             * @member {number} validationFraction
+             * @memberof cohort.v1.Evaluation
+             * @instance
+             */
+            Evaluation.prototype.validationFraction = 0;
+
+            /**
+             * Evaluation validate.
+             * @member {boolean} validate
+             * @memberof cohort.v1.Evaluation
+             * @instance
+             */
+            Evaluation.prototype.validate = false;
+
+            /**
+             * Evaluation task.
+             * @member {string} task
+             * @memberof cohort.v1.Evaluation
+             * @instance
+             */
+            Evaluation.prototype.task = "";
+
+            /**
+             * Evaluation classes.
+             * @member {number} classes
+             * @memberof cohort.v1.Evaluation
+             * @instance
+             */
+            Evaluation.prototype.classes = 0;
+
+            /**
+             * Evaluation bins.
+             * @member {number} bins
+             * @memberof cohort.v1.Evaluation
+             * @instance
+             */
+            Evaluation.prototype.bins = 0;
+
+            /**
+             * Creates a new Evaluation instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.Evaluation
+             * @static
+             * @param {cohort.v1.Evaluation.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.Evaluation} Evaluation instance
+             * @type {{
+             *   (properties: cohort.v1.Evaluation.$Shape): cohort.v1.Evaluation & cohort.v1.Evaluation.$Shape;
+             *   (properties?: cohort.v1.Evaluation.$Properties): cohort.v1.Evaluation;
+             * }}
+             */
+            Evaluation.create = function(properties) {
+                return new Evaluation(properties);
+            };
+
+            /**
+             * Encodes the specified Evaluation message. Does not implicitly {@link cohort.v1.Evaluation.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.Evaluation
+             * @static
+             * @param {cohort.v1.Evaluation.$Properties} m Evaluation message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            Evaluation.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.validationFraction != null && $Object.hasOwnProperty.call(m, "validationFraction") && !$Object.is(m.validationFraction, 0))
+                    w.uint32(/* id 1, wireType 1 =*/9).double(m.validationFraction);
+                if (m.validate != null && $Object.hasOwnProperty.call(m, "validate") && m.validate !== false)
+                    w.uint32(/* id 2, wireType 0 =*/16).bool(m.validate);
+                if (m.task != null && $Object.hasOwnProperty.call(m, "task") && m.task !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.task);
+                if (m.classes != null && $Object.hasOwnProperty.call(m, "classes") && m.classes !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.classes);
+                if (m.bins != null && $Object.hasOwnProperty.call(m, "bins") && m.bins !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.bins);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an Evaluation message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.Evaluation
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.Evaluation & cohort.v1.Evaluation.$Shape} Evaluation
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            Evaluation.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.Evaluation();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.validationFraction = v;
+                            else
+                                delete m.validationFraction;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.validate = v;
+                            else
+                                delete m.validate;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.task = v;
+                            else
+                                delete m.task;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.classes = v;
+                            else
+                                delete m.classes;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.bins = v;
+                            else
+                                delete m.bins;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies an Evaluation message.
+             * @function verify
+             * @memberof cohort.v1.Evaluation
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            Evaluation.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.validationFraction != null && $Object.hasOwnProperty.call(m, "validationFraction")) {
+                    if (typeof m.validationFraction !== "number")
+                        return "validationFraction: number expected";
+                }
+                if (m.validate != null && $Object.hasOwnProperty.call(m, "validate")) {
+                    if (typeof m.validate !== "boolean")
+                        return "validate: boolean expected";
+                }
+                if (m.task != null && $Object.hasOwnProperty.call(m, "task")) {
+                    if (!$util.isString(m.task))
+                        return "task: string expected";
+                }
+                if (m.classes != null && $Object.hasOwnProperty.call(m, "classes")) {
+                    if (!$util.isInteger(m.classes))
+                        return "classes: integer expected";
+                }
+                if (m.bins != null && $Object.hasOwnProperty.call(m, "bins")) {
+                    if (!$util.isInteger(m.bins))
+                        return "bins: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for Evaluation
+             * @function getTypeUrl
+             * @memberof cohort.v1.Evaluation
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            Evaluation.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.Evaluation";
+            };
+
+            return Evaluation;
+        })();
+
+        v1.InputShape = (function() {
+
+            /**
+             * Properties of an InputShape.
+             * @typedef {Object} cohort.v1.InputShape.$Properties
+             * @property {boolean|null} [trainingTotals] InputShape trainingTotals
+             * @property {number|null} [validationCounts] InputShape validationCounts
+             * @property {number|null} [validationSums] InputShape validationSums
+             * @property {number|null} [statisticsCounts] InputShape statisticsCounts
+             * @property {number|null} [statisticsSums] InputShape statisticsSums
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an InputShape.
+             * @memberof cohort.v1
+             * @interface IInputShape
+             * @augments cohort.v1.InputShape.$Properties
+             * @deprecated Use cohort.v1.InputShape.$Properties instead.
+             */
+
+            /**
+             * Shape of an InputShape.
+             * @typedef {cohort.v1.InputShape.$Properties} cohort.v1.InputShape.$Shape
+             */
+
+            /**
+             * Constructs a new InputShape.
+             * @memberof cohort.v1
+             * @classdesc Represents an InputShape.
+             * @constructor
+             * @param {cohort.v1.InputShape.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const InputShape = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * InputShape trainingTotals.
+             * @member {boolean} trainingTotals
+             * @memberof cohort.v1.InputShape
+             * @instance
+             */
+            InputShape.prototype.trainingTotals = false;
+
+            /**
+             * InputShape validationCounts.
+             * @member {number} validationCounts
+             * @memberof cohort.v1.InputShape
+             * @instance
+             */
+            InputShape.prototype.validationCounts = 0;
+
+            /**
+             * InputShape validationSums.
+             * @member {number} validationSums
+             * @memberof cohort.v1.InputShape
+             * @instance
+             */
+            InputShape.prototype.validationSums = 0;
+
+            /**
+             * InputShape statisticsCounts.
+             * @member {number} statisticsCounts
+             * @memberof cohort.v1.InputShape
+             * @instance
+             */
+            InputShape.prototype.statisticsCounts = 0;
+
+            /**
+             * InputShape statisticsSums.
+             * @member {number} statisticsSums
+             * @memberof cohort.v1.InputShape
+             * @instance
+             */
+            InputShape.prototype.statisticsSums = 0;
+
+            /**
+             * Creates a new InputShape instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.InputShape
+             * @static
+             * @param {cohort.v1.InputShape.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.InputShape} InputShape instance
+             * @type {{
+             *   (properties: cohort.v1.InputShape.$Shape): cohort.v1.InputShape & cohort.v1.InputShape.$Shape;
+             *   (properties?: cohort.v1.InputShape.$Properties): cohort.v1.InputShape;
+             * }}
+             */
+            InputShape.create = function(properties) {
+                return new InputShape(properties);
+            };
+
+            /**
+             * Encodes the specified InputShape message. Does not implicitly {@link cohort.v1.InputShape.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.InputShape
+             * @static
+             * @param {cohort.v1.InputShape.$Properties} m InputShape message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            InputShape.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.trainingTotals != null && $Object.hasOwnProperty.call(m, "trainingTotals") && m.trainingTotals !== false)
+                    w.uint32(/* id 1, wireType 0 =*/8).bool(m.trainingTotals);
+                if (m.validationCounts != null && $Object.hasOwnProperty.call(m, "validationCounts") && m.validationCounts !== 0)
+                    w.uint32(/* id 2, wireType 0 =*/16).uint32(m.validationCounts);
+                if (m.validationSums != null && $Object.hasOwnProperty.call(m, "validationSums") && m.validationSums !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.validationSums);
+                if (m.statisticsCounts != null && $Object.hasOwnProperty.call(m, "statisticsCounts") && m.statisticsCounts !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.statisticsCounts);
+                if (m.statisticsSums != null && $Object.hasOwnProperty.call(m, "statisticsSums") && m.statisticsSums !== 0)
+                    w.uint32(/* id 5, wireType 0 =*/40).uint32(m.statisticsSums);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an InputShape message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.InputShape
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.InputShape & cohort.v1.InputShape.$Shape} InputShape
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            InputShape.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.InputShape();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.bool())
+                                m.trainingTotals = v;
+                            else
+                                delete m.trainingTotals;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.validationCounts = v;
+                            else
+                                delete m.validationCounts;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.validationSums = v;
+                            else
+                                delete m.validationSums;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.statisticsCounts = v;
+                            else
+                                delete m.statisticsCounts;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.statisticsSums = v;
+                            else
+                                delete m.statisticsSums;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies an InputShape message.
+             * @function verify
+             * @memberof cohort.v1.InputShape
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            InputShape.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.trainingTotals != null && $Object.hasOwnProperty.call(m, "trainingTotals")) {
+                    if (typeof m.trainingTotals !== "boolean")
+                        return "trainingTotals: boolean expected";
+                }
+                if (m.validationCounts != null && $Object.hasOwnProperty.call(m, "validationCounts")) {
+                    if (!$util.isInteger(m.validationCounts))
+                        return "validationCounts: integer expected";
+                }
+                if (m.validationSums != null && $Object.hasOwnProperty.call(m, "validationSums")) {
+                    if (!$util.isInteger(m.validationSums))
+                        return "validationSums: integer expected";
+                }
+                if (m.statisticsCounts != null && $Object.hasOwnProperty.call(m, "statisticsCounts")) {
+                    if (!$util.isInteger(m.statisticsCounts))
+                        return "statisticsCounts: integer expected";
+                }
+                if (m.statisticsSums != null && $Object.hasOwnProperty.call(m, "statisticsSums")) {
+                    if (!$util.isInteger(m.statisticsSums))
+                        return "statisticsSums: integer expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for InputShape
+             * @function getTypeUrl
+             * @memberof cohort.v1.InputShape
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            InputShape.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.InputShape";
+            };
+
+            return InputShape;
         })();
 
         v1.RoundAnswer = (function() {
@@ -4437,6 +5125,7 @@ export const cohort = $root.cohort = (() => {
              * @property {number|null} [loss] PlainUpdate loss
              * @property {number|null} [examples] PlainUpdate examples
              * @property {Uint8Array|null} [commitment] PlainUpdate commitment
+             * @property {cohort.v1.AgencyMetrics.$Properties|null} [metrics] PlainUpdate metrics
              * @property {cohort.v1.RecordSpend.$Properties|null} [recordSpend] PlainUpdate recordSpend
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -4510,6 +5199,14 @@ export const cohort = $root.cohort = (() => {
             PlainUpdate.prototype.commitment = $util.newBuffer([]);
 
             /**
+             * PlainUpdate metrics.
+             * @member {cohort.v1.AgencyMetrics.$Properties|null|undefined} metrics
+             * @memberof cohort.v1.PlainUpdate
+             * @instance
+             */
+            PlainUpdate.prototype.metrics = null;
+
+            /**
              * PlainUpdate recordSpend.
              * @member {cohort.v1.RecordSpend.$Properties|null|undefined} recordSpend
              * @memberof cohort.v1.PlainUpdate
@@ -4559,8 +5256,10 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 4, wireType 0 =*/32).uint32(m.examples);
                 if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
                     w.uint32(/* id 5, wireType 2 =*/42).bytes(m.commitment);
+                if (m.metrics != null && $Object.hasOwnProperty.call(m, "metrics"))
+                    $root.cohort.v1.AgencyMetrics.encode(m.metrics, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
                 if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend"))
-                    $root.cohort.v1.RecordSpend.encode(m.recordSpend, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                    $root.cohort.v1.RecordSpend.encode(m.recordSpend, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -4653,6 +5352,12 @@ export const cohort = $root.cohort = (() => {
                     case 6: {
                             if (u !== 2)
                                 break;
+                            m.metrics = $root.cohort.v1.AgencyMetrics.decode(r, r.size(), $undefined, q + 1, m.metrics);
+                            continue;
+                        }
+                    case 7: {
+                            if (u !== 2)
+                                break;
                             m.recordSpend = $root.cohort.v1.RecordSpend.decode(r, r.size(), $undefined, q + 1, m.recordSpend);
                             continue;
                         }
@@ -4707,6 +5412,13 @@ export const cohort = $root.cohort = (() => {
                 if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment")) {
                     if (!(m.commitment && typeof m.commitment.length === "number" || $util.isString(m.commitment)))
                         return "commitment: buffer expected";
+                }
+                if (m.metrics != null && $Object.hasOwnProperty.call(m, "metrics")) {
+                    {
+                        var e = $root.cohort.v1.AgencyMetrics.verify(m.metrics, q + 1);
+                        if (e)
+                            return "metrics." + e;
+                    }
                 }
                 if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend")) {
                     {
@@ -6730,6 +7442,7 @@ export const cohort = $root.cohort = (() => {
              * @property {Uint8Array|null} [vector] MaskedInput vector
              * @property {Uint8Array|null} [commitment] MaskedInput commitment
              * @property {cohort.v1.RecordSpend.$Properties|null} [recordSpend] MaskedInput recordSpend
+             * @property {cohort.v1.AgencyMetrics.$Properties|null} [agencyMetrics] MaskedInput agencyMetrics
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -6786,6 +7499,14 @@ export const cohort = $root.cohort = (() => {
             MaskedInput.prototype.recordSpend = null;
 
             /**
+             * MaskedInput agencyMetrics.
+             * @member {cohort.v1.AgencyMetrics.$Properties|null|undefined} agencyMetrics
+             * @memberof cohort.v1.MaskedInput
+             * @instance
+             */
+            MaskedInput.prototype.agencyMetrics = null;
+
+            /**
              * Creates a new MaskedInput instance using the specified properties.
              * @function create
              * @memberof cohort.v1.MaskedInput
@@ -6823,6 +7544,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.commitment);
                 if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend"))
                     $root.cohort.v1.RecordSpend.encode(m.recordSpend, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.agencyMetrics != null && $Object.hasOwnProperty.call(m, "agencyMetrics"))
+                    $root.cohort.v1.AgencyMetrics.encode(m.agencyMetrics, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -6891,6 +7614,12 @@ export const cohort = $root.cohort = (() => {
                             m.recordSpend = $root.cohort.v1.RecordSpend.decode(r, r.size(), $undefined, q + 1, m.recordSpend);
                             continue;
                         }
+                    case 10: {
+                            if (u !== 2)
+                                break;
+                            m.agencyMetrics = $root.cohort.v1.AgencyMetrics.decode(r, r.size(), $undefined, q + 1, m.agencyMetrics);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -6936,6 +7665,13 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.RecordSpend.verify(m.recordSpend, q + 1);
                         if (e)
                             return "recordSpend." + e;
+                    }
+                }
+                if (m.agencyMetrics != null && $Object.hasOwnProperty.call(m, "agencyMetrics")) {
+                    {
+                        var e = $root.cohort.v1.AgencyMetrics.verify(m.agencyMetrics, q + 1);
+                        if (e)
+                            return "agencyMetrics." + e;
                     }
                 }
                 return null;
@@ -8306,6 +9042,572 @@ export const cohort = $root.cohort = (() => {
             };
 
             return UnmaskResponse;
+        })();
+
+        v1.MetricTotals = (function() {
+
+            /**
+             * Properties of a MetricTotals.
+             * @typedef {Object} cohort.v1.MetricTotals.$Properties
+             * @property {number|null} [examples] MetricTotals examples
+             * @property {number|null} [lossSum] MetricTotals lossSum
+             * @property {Array.<number>|null} [confusion] MetricTotals confusion
+             * @property {Array.<number>|null} [scoreHistogram] MetricTotals scoreHistogram
+             * @property {number|null} [squaredErrorSum] MetricTotals squaredErrorSum
+             * @property {number|null} [absoluteErrorSum] MetricTotals absoluteErrorSum
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a MetricTotals.
+             * @memberof cohort.v1
+             * @interface IMetricTotals
+             * @augments cohort.v1.MetricTotals.$Properties
+             * @deprecated Use cohort.v1.MetricTotals.$Properties instead.
+             */
+
+            /**
+             * Shape of a MetricTotals.
+             * @typedef {cohort.v1.MetricTotals.$Properties} cohort.v1.MetricTotals.$Shape
+             */
+
+            /**
+             * Constructs a new MetricTotals.
+             * @memberof cohort.v1
+             * @classdesc Represents a MetricTotals.
+             * @constructor
+             * @param {cohort.v1.MetricTotals.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const MetricTotals = function (p) {
+                this.confusion = [];
+                this.scoreHistogram = [];
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * MetricTotals examples.
+             * @member {number} examples
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.examples = 0;
+
+            /**
+             * MetricTotals lossSum.
+             * @member {number} lossSum
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.lossSum = 0;
+
+            /**
+             * MetricTotals confusion.
+             * @member {Array.<number>} confusion
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.confusion = $util.emptyArray;
+
+            /**
+             * MetricTotals scoreHistogram.
+             * @member {Array.<number>} scoreHistogram
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.scoreHistogram = $util.emptyArray;
+
+            /**
+             * MetricTotals squaredErrorSum.
+             * @member {number} squaredErrorSum
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.squaredErrorSum = 0;
+
+            /**
+             * MetricTotals absoluteErrorSum.
+             * @member {number} absoluteErrorSum
+             * @memberof cohort.v1.MetricTotals
+             * @instance
+             */
+            MetricTotals.prototype.absoluteErrorSum = 0;
+
+            /**
+             * Creates a new MetricTotals instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.MetricTotals
+             * @static
+             * @param {cohort.v1.MetricTotals.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.MetricTotals} MetricTotals instance
+             * @type {{
+             *   (properties: cohort.v1.MetricTotals.$Shape): cohort.v1.MetricTotals & cohort.v1.MetricTotals.$Shape;
+             *   (properties?: cohort.v1.MetricTotals.$Properties): cohort.v1.MetricTotals;
+             * }}
+             */
+            MetricTotals.create = function(properties) {
+                return new MetricTotals(properties);
+            };
+
+            /**
+             * Encodes the specified MetricTotals message. Does not implicitly {@link cohort.v1.MetricTotals.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.MetricTotals
+             * @static
+             * @param {cohort.v1.MetricTotals.$Properties} m MetricTotals message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            MetricTotals.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.examples != null && $Object.hasOwnProperty.call(m, "examples") && m.examples !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.examples);
+                if (m.lossSum != null && $Object.hasOwnProperty.call(m, "lossSum") && !$Object.is(m.lossSum, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.lossSum);
+                if (m.confusion != null && m.confusion.length) {
+                    w.uint32(/* id 3, wireType 2 =*/26).uint32s(m.confusion);
+                }
+                if (m.scoreHistogram != null && m.scoreHistogram.length) {
+                    w.uint32(/* id 4, wireType 2 =*/34).uint32s(m.scoreHistogram);
+                }
+                if (m.squaredErrorSum != null && $Object.hasOwnProperty.call(m, "squaredErrorSum") && !$Object.is(m.squaredErrorSum, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.squaredErrorSum);
+                if (m.absoluteErrorSum != null && $Object.hasOwnProperty.call(m, "absoluteErrorSum") && !$Object.is(m.absoluteErrorSum, 0))
+                    w.uint32(/* id 6, wireType 1 =*/49).double(m.absoluteErrorSum);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a MetricTotals message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.MetricTotals
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.MetricTotals & cohort.v1.MetricTotals.$Shape} MetricTotals
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            MetricTotals.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.MetricTotals();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.examples = v;
+                            else
+                                delete m.examples;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.lossSum = v;
+                            else
+                                delete m.lossSum;
+                            continue;
+                        }
+                    case 3: {
+                            if (u === 2) {
+                                if (!(m.confusion && m.confusion.length))
+                                    m.confusion = [];
+                                r.uint32s(m.confusion);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.confusion && m.confusion.length))
+                                m.confusion = [];
+                            m.confusion.push(r.uint32());
+                            continue;
+                        }
+                    case 4: {
+                            if (u === 2) {
+                                if (!(m.scoreHistogram && m.scoreHistogram.length))
+                                    m.scoreHistogram = [];
+                                r.uint32s(m.scoreHistogram);
+                                continue;
+                            }
+                            if (u !== 0)
+                                break;
+                            if (!(m.scoreHistogram && m.scoreHistogram.length))
+                                m.scoreHistogram = [];
+                            m.scoreHistogram.push(r.uint32());
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.squaredErrorSum = v;
+                            else
+                                delete m.squaredErrorSum;
+                            continue;
+                        }
+                    case 6: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.absoluteErrorSum = v;
+                            else
+                                delete m.absoluteErrorSum;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a MetricTotals message.
+             * @function verify
+             * @memberof cohort.v1.MetricTotals
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            MetricTotals.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.examples != null && $Object.hasOwnProperty.call(m, "examples")) {
+                    if (!$util.isInteger(m.examples))
+                        return "examples: integer expected";
+                }
+                if (m.lossSum != null && $Object.hasOwnProperty.call(m, "lossSum")) {
+                    if (typeof m.lossSum !== "number")
+                        return "lossSum: number expected";
+                }
+                if (m.confusion != null && $Object.hasOwnProperty.call(m, "confusion")) {
+                    if (!$Array.isArray(m.confusion))
+                        return "confusion: array expected";
+                    for (var i = 0; i < m.confusion.length; ++i) {
+                        if (!$util.isInteger(m.confusion[i]))
+                            return "confusion: integer[] expected";
+                    }
+                }
+                if (m.scoreHistogram != null && $Object.hasOwnProperty.call(m, "scoreHistogram")) {
+                    if (!$Array.isArray(m.scoreHistogram))
+                        return "scoreHistogram: array expected";
+                    for (var i = 0; i < m.scoreHistogram.length; ++i) {
+                        if (!$util.isInteger(m.scoreHistogram[i]))
+                            return "scoreHistogram: integer[] expected";
+                    }
+                }
+                if (m.squaredErrorSum != null && $Object.hasOwnProperty.call(m, "squaredErrorSum")) {
+                    if (typeof m.squaredErrorSum !== "number")
+                        return "squaredErrorSum: number expected";
+                }
+                if (m.absoluteErrorSum != null && $Object.hasOwnProperty.call(m, "absoluteErrorSum")) {
+                    if (typeof m.absoluteErrorSum !== "number")
+                        return "absoluteErrorSum: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for MetricTotals
+             * @function getTypeUrl
+             * @memberof cohort.v1.MetricTotals
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            MetricTotals.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.MetricTotals";
+            };
+
+            return MetricTotals;
+        })();
+
+        v1.AgencyMetrics = (function() {
+
+            /**
+             * Properties of an AgencyMetrics.
+             * @typedef {Object} cohort.v1.AgencyMetrics.$Properties
+             * @property {number|null} [trainExamples] AgencyMetrics trainExamples
+             * @property {number|null} [trainLossSum] AgencyMetrics trainLossSum
+             * @property {cohort.v1.MetricTotals.$Properties|null} [validation] AgencyMetrics validation
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of an AgencyMetrics.
+             * @memberof cohort.v1
+             * @interface IAgencyMetrics
+             * @augments cohort.v1.AgencyMetrics.$Properties
+             * @deprecated Use cohort.v1.AgencyMetrics.$Properties instead.
+             */
+
+            /**
+             * Shape of an AgencyMetrics.
+             * @typedef {cohort.v1.AgencyMetrics.$Properties} cohort.v1.AgencyMetrics.$Shape
+             */
+
+            /**
+             * Constructs a new AgencyMetrics.
+             * @memberof cohort.v1
+             * @classdesc Represents an AgencyMetrics.
+             * @constructor
+             * @param {cohort.v1.AgencyMetrics.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const AgencyMetrics = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * AgencyMetrics trainExamples.
+             * @member {number} trainExamples
+             * @memberof cohort.v1.AgencyMetrics
+             * @instance
+             */
+            AgencyMetrics.prototype.trainExamples = 0;
+
+            /**
+             * AgencyMetrics trainLossSum.
+             * @member {number} trainLossSum
+             * @memberof cohort.v1.AgencyMetrics
+             * @instance
+             */
+            AgencyMetrics.prototype.trainLossSum = 0;
+
+            /**
+             * AgencyMetrics validation.
+             * @member {cohort.v1.MetricTotals.$Properties|null|undefined} validation
+             * @memberof cohort.v1.AgencyMetrics
+             * @instance
+             */
+            AgencyMetrics.prototype.validation = null;
+
+            /**
+             * Creates a new AgencyMetrics instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.AgencyMetrics
+             * @static
+             * @param {cohort.v1.AgencyMetrics.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.AgencyMetrics} AgencyMetrics instance
+             * @type {{
+             *   (properties: cohort.v1.AgencyMetrics.$Shape): cohort.v1.AgencyMetrics & cohort.v1.AgencyMetrics.$Shape;
+             *   (properties?: cohort.v1.AgencyMetrics.$Properties): cohort.v1.AgencyMetrics;
+             * }}
+             */
+            AgencyMetrics.create = function(properties) {
+                return new AgencyMetrics(properties);
+            };
+
+            /**
+             * Encodes the specified AgencyMetrics message. Does not implicitly {@link cohort.v1.AgencyMetrics.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.AgencyMetrics
+             * @static
+             * @param {cohort.v1.AgencyMetrics.$Properties} m AgencyMetrics message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            AgencyMetrics.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.trainExamples != null && $Object.hasOwnProperty.call(m, "trainExamples") && m.trainExamples !== 0)
+                    w.uint32(/* id 1, wireType 0 =*/8).uint32(m.trainExamples);
+                if (m.trainLossSum != null && $Object.hasOwnProperty.call(m, "trainLossSum") && !$Object.is(m.trainLossSum, 0))
+                    w.uint32(/* id 2, wireType 1 =*/17).double(m.trainLossSum);
+                if (m.validation != null && $Object.hasOwnProperty.call(m, "validation"))
+                    $root.cohort.v1.MetricTotals.encode(m.validation, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes an AgencyMetrics message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.AgencyMetrics
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.AgencyMetrics & cohort.v1.AgencyMetrics.$Shape} AgencyMetrics
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            AgencyMetrics.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.AgencyMetrics();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.trainExamples = v;
+                            else
+                                delete m.trainExamples;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.trainLossSum = v;
+                            else
+                                delete m.trainLossSum;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.validation = $root.cohort.v1.MetricTotals.decode(r, r.size(), $undefined, q + 1, m.validation);
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies an AgencyMetrics message.
+             * @function verify
+             * @memberof cohort.v1.AgencyMetrics
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            AgencyMetrics.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.trainExamples != null && $Object.hasOwnProperty.call(m, "trainExamples")) {
+                    if (!$util.isInteger(m.trainExamples))
+                        return "trainExamples: integer expected";
+                }
+                if (m.trainLossSum != null && $Object.hasOwnProperty.call(m, "trainLossSum")) {
+                    if (typeof m.trainLossSum !== "number")
+                        return "trainLossSum: number expected";
+                }
+                if (m.validation != null && $Object.hasOwnProperty.call(m, "validation")) {
+                    {
+                        var e = $root.cohort.v1.MetricTotals.verify(m.validation, q + 1);
+                        if (e)
+                            return "validation." + e;
+                    }
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for AgencyMetrics
+             * @function getTypeUrl
+             * @memberof cohort.v1.AgencyMetrics
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            AgencyMetrics.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.AgencyMetrics";
+            };
+
+            return AgencyMetrics;
         })();
 
         return v1;

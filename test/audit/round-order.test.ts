@@ -13,10 +13,10 @@ import { ROUND_ENTRY_TYPES, nextStep, type RoundEntryType, type RoundKind } from
 import { LedgerWriter } from '../../ledger/writer.js';
 import { AGENCIES, MAIN_RUN, agreement, clients, coordinator, fixedClock, hashOf, offerOf } from './fixture.js';
 
-const KINDS: RoundKind[] = [
-  { secure: false, private: false }, { secure: true, private: false },
-  { secure: false, private: true }, { secure: true, private: true },
-];
+const KINDS: RoundKind[] = (['train', 'evaluation', 'statistics'] as const).flatMap((purpose) => [
+  { secure: false, private: false, purpose }, { secure: true, private: false, purpose },
+  { secure: false, private: true, purpose }, { secure: true, private: true, purpose },
+]);
 const cohort = AGENCIES.slice(0, 3);
 
 /** A ledger with one run of `kind`, its agencies joined and round 1 open; `then` writes the rest of the round. */
@@ -33,6 +33,7 @@ async function ledgerWith(kind: RoundKind, then: (log: RoundLog, writer: LedgerW
     runId: run.runId, round: 1, minCohort: 3, offerSha256: offerOf(run.runId, 1),
     cohort: AGENCIES.map((agency) => ({ agency, identityKey: toHex(clients[agency].publicKey) })),
     ...(kind.secure ? { secagg: { threshold: 3, degree: 4, offered: AGENCIES.length } } : {}),
+    ...(kind.purpose && kind.purpose !== 'train' ? { kind: kind.purpose } : {}),
   });
   await then(log, writer);
   await writer.close();
@@ -51,8 +52,16 @@ async function wholeRound(log: RoundLog, kind: RoundKind): Promise<void> {
   for (const agency of AGENCIES.slice(3)) await log.append('dropout', { agency, stage: 'masked_input' });
   if (kind.secure) await log.append('unmasking', { survivors: [...cohort], dropped: AGENCIES.slice(3), sharesFrom: [...cohort], ...agreement(log.runId, 1, AGENCIES.length, [...cohort], cohort) });
   await log.append('aggregate', { aggregateSha256: hashOf('sum'), inputs: cohort.length });
-  await log.append('model_updated', { modelSha256: hashOf('model') });
-  if (kind.private) await log.append('privacy_spent', { epsilon: 4.239640834979212, delta: 1e-5, noiseMultiplier: 1.1, samplingRate: 1 });
+  if (kind.purpose === 'statistics') {
+    await log.append('statistics', { schemaSha256: hashOf('schema'), totalsSha256: hashOf('totals'), rows: 30 });
+  } else {
+    // The metrics of the model the round offered: the run's initial model here.
+    await log.append('metrics', { modelSha256: MAIN_RUN.modelFingerprint, agencies: cohort.length, training: { examples: 30, lossSum: 12.5 } });
+  }
+  if (kind.purpose === 'train') {
+    await log.append('model_updated', { modelSha256: hashOf('model') });
+    if (kind.private) await log.append('privacy_spent', { epsilon: 4.239640834979212, delta: 1e-5, noiseMultiplier: 1.1, samplingRate: 1 });
+  }
   await log.append('round_closed', { status: 'ok' });
 }
 
@@ -106,15 +115,17 @@ describe('the order of a round, one table for the writer and the verifier', () =
   });
 });
 
-/** What may follow `step` in a round of `kind`, read off the canonical order the coordinator writes. */
+/** What may follow `step` in a round of `kind`, read off the canonical order the coordinator writes (a training round's metrics are optional). */
 function canonicalFollowers(kind: RoundKind, step: string): string[] {
   const order = canonicalOrder(kind);
   const last = order[order.length - 1];
   const next = step === 'inputs' ? [order[0], 'commitment', 'dropout'] : [order[order.indexOf(step) + 1]];
-  return [...next.filter(Boolean), ...(step === last ? ['round_closed'] : [])];
+  const skipMetrics = kind.purpose === 'train' && step === 'aggregate' ? ['model_updated'] : [];
+  return [...next.filter(Boolean), ...skipMetrics, ...(step === last ? ['round_closed'] : [])];
 }
 
 /** The entries after the inputs, in the order the coordinator writes them. */
 function canonicalOrder(kind: RoundKind): string[] {
-  return ['unmasking', 'aggregate', 'model_updated', 'privacy_spent'].filter((t) => (t !== 'unmasking' || kind.secure) && (t !== 'privacy_spent' || kind.private));
+  const after = kind.purpose === 'statistics' ? ['statistics'] : kind.purpose === 'evaluation' ? ['metrics'] : ['metrics', 'model_updated', 'privacy_spent'];
+  return ['unmasking', 'aggregate', ...after].filter((t) => (t !== 'unmasking' || kind.secure) && (t !== 'privacy_spent' || kind.private));
 }

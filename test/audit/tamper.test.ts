@@ -26,8 +26,8 @@ test('the untouched ledger verifies, with the default (tweetnacl) signature chec
   expect(report.receiptsChecked).toBe(15);
   expect(report.runs).toEqual([
     { runId: 'mnist-noniid-2025', status: 'finished', finishReason: 'planned rounds done', rounds: 3, roundsOk: 3, roundsAbandoned: 0, agencies: ['agency-nord', 'agency-sud', 'institut-centre', 'lab-est', 'lab-ouest'], dropouts: 2, epsilon: 8.039116966222146, delta: 1e-5,
-      refusals: [{ agency: 'institut-centre', code: 'POLICY_BUDGET', rounds: 1 }] },
-    { runId: 'tabular-pilot', status: 'finished', finishReason: 'stopped by operator', rounds: 1, roundsOk: 0, roundsAbandoned: 1, agencies: ['agency-nord', 'agency-sud', 'lab-est'], dropouts: 1, epsilon: null, delta: null, refusals: [] },
+      refusals: [{ agency: 'institut-centre', code: 'POLICY_BUDGET', rounds: 1 }], validation: [], best: null },
+    { runId: 'tabular-pilot', status: 'finished', finishReason: 'stopped by operator', rounds: 1, roundsOk: 0, roundsAbandoned: 1, agencies: ['agency-nord', 'agency-sud', 'lab-est'], dropouts: 1, epsilon: null, delta: null, refusals: [], validation: [], best: null },
   ]);
 });
 

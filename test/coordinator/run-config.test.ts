@@ -1,6 +1,6 @@
 // Run config validation: every refusal names the field at fault.
 import { describe, expect, it } from 'vitest';
-import { parseRunConfig } from '../../coordinator/run-config.js';
+import { parseRunConfig, roundsOf } from '../../coordinator/run-config.js';
 
 const base = {
   runId: 'run-1', purpose: 'digit recognition research', model: 'mnist-2nn', rounds: 3,
@@ -62,5 +62,27 @@ describe('parseRunConfig', () => {
     const message = refusal({ ...base, rounds: 0, train: { ...base.train, batchSize: 0 } });
     expect(message).toMatch(/rounds:/);
     expect(message).toMatch(/train\.batchSize:/);
+  });
+});
+
+describe('evaluation and tables in a run config (issues #12, #16)', () => {
+  const schema = { task: 'binary', columns: [{ name: 'y', type: 'label' }, { name: 'x', type: 'numeric' }] };
+
+  it('evaluation defaults: every model, at the end, a tenth kept for validation; the rounds the run may use count the extra ones', () => {
+    const config = parseRunConfig({ ...base, evaluation: {} });
+    expect(config.evaluation).toEqual({ every: 1, atEnd: true, validationFraction: 0.1, minDelta: 0 });
+    expect(roundsOf(config)).toBe(4);
+    expect(roundsOf(parseRunConfig(base))).toBe(3);
+    // A table standardized by the federation's statistics: one statistics pass first.
+    expect(roundsOf(parseRunConfig({ ...base, model: 'tabular-mlp', schema, evaluation: { atEnd: false } }))).toBe(4);
+  });
+
+  it.each([
+    [{ ...base, evaluation: { validationFraction: 0.6 } }, /evaluation\.validationFraction/],
+    [{ ...base, evaluation: { patience: 0 } }, /evaluation\.patience/],
+    [{ ...base, model: 'tabular-mlp' }, /built from the table schema: give schema/],
+    [{ ...base, model: 'tabular-mlp', schema, secagg: { enabled: false } }, /statistics pass needs secure aggregation/],
+  ])('refuses %j', (input, message) => {
+    expect(refusal(input)).toMatch(message);
   });
 });

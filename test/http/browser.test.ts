@@ -67,7 +67,8 @@ describe.skipIf(!builtCli() || (!present && !required))('the dashboard in Chromi
     dirs.push(dir);
     const purpose = 'digit recognition research';
     const federation = await prepareLocalFederation(dir, plainConfig({ purpose }), { ...DEFAULT_MNIST_SPLIT, agencies: 3 },
-      (i, policy) => ({ ...policy, maxRoundsPerRun: 100, secagg: { required: false }, dataset: { ...(policy.dataset as object), agencyShard: { index: i, count: 10 } } }));
+      // Rounds in the clear: the agencies allow their own metrics to be seen, so the train loss is drawn.
+      (i, policy) => ({ ...policy, maxRoundsPerRun: 100, secagg: { required: false }, metrics: 'per-agency', dataset: { ...(policy.dataset as object), agencyShard: { index: i, count: 10 } } }));
     const keyPath = join(dir, 'bob.key');
     const bob = generateIdentity();
     await writeIdentityFile(keyPath, bob, { name: 'bob' });
@@ -82,7 +83,9 @@ describe.skipIf(!builtCli() || (!present && !required))('the dashboard in Chromi
     for (const [i, agency] of federation.agencies.entries()) {
       children.push(spawnAgencyClient(federation, agency, service.url, { seed: i + 1, exitWhenDone: false, logLevel: 'warn' }));
     }
-    const run = { purpose, model: 'mnist-2nn', train: { epochs: 1, batchSize: 20, learningRate: 0.1 }, selection: { min: 3 }, minCohort: 3, secagg: { enabled: false } };
+    const run = { purpose, model: 'mnist-2nn', train: { epochs: 1, batchSize: 20, learningRate: 0.1 }, selection: { min: 3 }, minCohort: 3, secagg: { enabled: false },
+      // The agencies report their training totals (no validation), which their policy lets the coordinator see.
+      evaluation: { every: 0, atEnd: false } };
     const client = new ServiceClient(service.apiUrl.replace(/\/$/, ''), { operator: 'bob', identity: bob });
     await client.signed('POST', '/api/runs', Buffer.from(JSON.stringify({ ...run, runId: 'watched', rounds: 3 })));
 

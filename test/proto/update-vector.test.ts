@@ -21,8 +21,9 @@ describe('updateVectorOf', () => {
   it('is the same layout for the same offer: the quantized update, then one unsigned exact count', () => {
     expect(updateVectorOf(offer(false))).toEqual(updateVectorOf(offer(false)));
     expect(updateVectorOf(offer(false))).toEqual({
+      purpose: 'train',
       layout: { quantized: { length: 3, clipRange: 0.1 }, exact: [{ count: 1, fractionBits: 0, limbs: 1, signed: false }] },
-      maxCount: 1000, weightScale: 1000,
+      maxCount: 1000, weightScale: 1000, parts: [],
     });
     // With DP every agency weighs 1.
     expect(updateVectorOf(offer(true))).toMatchObject({ maxCount: 1, weightScale: 1 });
@@ -64,5 +65,49 @@ describe('encodeUpdate and decodeUpdateSum', () => {
     expect(() => decodeUpdateSum(vector, params, sum([honest[0], withCount(2 ** 32 - 10)]), 2)).toThrow(/add up to 0, outside \[2, 20\]/);
     expect(() => decodeUpdateSum(vector, params, sum([honest[0], withCount(11)]), 2)).toThrow(/outside \[2, 20\]/);
     expect(decodeUpdateSum(vector, params, sum(honest), 2).totalWeight).toBe(1.5);
+  });
+});
+
+describe('metric and statistics totals in the input (issues #12, #16)', () => {
+  const withParts = (kind: string, input: cohort.v1.IInputShape, validate = true): cohort.v1.IRoundOffer => ({
+    ...offer(false), kind, input,
+    evaluation: { validationFraction: 0.2, validate, task: 'binary', classes: 2, bins: 3 },
+  });
+
+  it('a training round holds, after the count, the training totals, then the validation counts and sums; each part as the offer declares it', () => {
+    const vector = updateVectorOf(withParts('', { trainingTotals: true, validationCounts: 11, validationSums: 3 }));
+    expect(vector.parts.map((p) => [p.name, p.counts, p.sums, p.signed])).toEqual([['training', 1, 1, false], ['validation', 11, 3, false]]);
+    // The count, then each part's counts and sums segments: 1 + 2 * 2 segments.
+    expect(vector.layout.exact.map((s) => [s.count, s.fractionBits, s.signed])).toEqual([[1, 0, false], [1, 0, false], [1, 24, false], [11, 0, false], [3, 24, false]]);
+    // A round that does not validate holds no validation part; an evaluation round no update and no training totals.
+    expect(updateVectorOf(withParts('', { trainingTotals: true }, false)).parts.map((p) => p.name)).toEqual(['training']);
+    const evaluation = updateVectorOf(withParts('evaluation', { trainingTotals: true, validationCounts: 11, validationSums: 3 }));
+    expect(evaluation).toMatchObject({ purpose: 'evaluation', maxCount: 1, layout: { quantized: { length: 0 } } });
+    expect(evaluation.parts.map((p) => p.name)).toEqual(['validation']);
+    expect(() => updateVectorOf({ ...offer(false), kind: 'gossip' })).toThrow(/round kind "gossip"/);
+  });
+
+  it('three agencies\' totals come back exactly: counts as integers, sums as the sum of each rounded to 2^-24', () => {
+    const vector = updateVectorOf(withParts('', { trainingTotals: true, validationCounts: 2, validationSums: 1 }));
+    const agencies = [
+      { training: { counts: [40], sums: [13.371] }, validation: { counts: [10, 7], sums: [4.25] } },
+      { training: { counts: [64], sums: [20.5] }, validation: { counts: [16, 2], sums: [1e-9] } },
+      { training: { counts: [92], sums: [30.000001] }, validation: { counts: [23, 23], sums: [12345.678] } },
+    ];
+    const decoded = decodeUpdateSum(vector, params, sum(agencies.map((parts) => encodeUpdate(vector, params, new Float32Array(3), 0.5, parts))), 3);
+    const rounded = (xs: number[]) => xs.reduce((s, x) => s + Math.round(x * 2 ** 24), 0) / 2 ** 24;
+    expect(decoded.parts.training).toEqual({ counts: [196], sums: [rounded([13.371, 20.5, 30.000001])] });
+    expect(decoded.parts.validation).toEqual({ counts: [49, 32], sums: [rounded([4.25, 1e-9, 12345.678])] });
+  });
+
+  it('statistics sums may be negative; a part the layout holds must be given, and a sum out of range is refused', () => {
+    const vector = updateVectorOf(withParts('statistics', { statisticsCounts: 2, statisticsSums: 2 }));
+    expect(vector.parts.map((p) => [p.name, p.signed])).toEqual([['statistics', true]]);
+    const inputs = [[-3.5, 12.25], [1.25, 1.5625], [-0.75, 0.5625]].map((sums, i) =>
+      encodeUpdate(vector, params, new Float32Array(0), 1, { statistics: { counts: [i + 1, 0], sums } }));
+    expect(decodeUpdateSum(vector, params, sum(inputs), 3).parts.statistics).toEqual({ counts: [6, 0], sums: [-3, 14.375] });
+    expect(() => encodeUpdate(vector, params, new Float32Array(0), 1)).toThrow(/holds statistics totals, and none were given/);
+    expect(() => encodeUpdate(vector, params, new Float32Array(0), 1, { statistics: { counts: [1, 0], sums: [2 ** 41, 0] } })).toThrow(/statistics sum 0 is 2199023255552, outside \[-2\^40, 2\^40\]/);
+    expect(() => encodeUpdate(vector, params, new Float32Array(0), 1, { statistics: { counts: [0.5, 0], sums: [0, 0] } })).toThrow(/statistics count 0 is 0.5/);
   });
 });

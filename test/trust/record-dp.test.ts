@@ -52,10 +52,10 @@ describe('judging record-level DP terms', () => {
   it('a sampling rate smuggled onto the wire is not what the client accounts with', async () => {
     const p = policy({ epsilon: 8, delta: DELTA });
     const honest = wire.RoundOffer.encode({ runId: 'r', round: 1, recordDp: TERMS }).finish();
-    // Field 20 (recordDp) re-sent with an extra field 6, fixed32 float 0.001: "sampling_rate".
+    // Field 30 (recordDp) re-sent with an extra field 6, fixed32 float 0.001: "sampling_rate".
     const extra = Buffer.from([0x35, ...new Uint8Array(new Float32Array([0.001]).buffer)]);
     const inner = Buffer.concat([wire.RecordDpConfig.encode(TERMS).finish(), extra]);
-    const smuggled = Buffer.concat([wire.RoundOffer.encode({ runId: 'r', round: 1 }).finish(), Buffer.from([0xa2, 0x01, inner.length]), inner]);
+    const smuggled = Buffer.concat([wire.RoundOffer.encode({ runId: 'r', round: 1 }).finish(), Buffer.from([0xf2, 0x01, inner.length]), inner]);
     const decoded = wire.RoundOffer.decode(smuggled);
     expect(Object.keys(decoded.recordDp!).sort()).toEqual(['clipNorm', 'delta', 'expectedLotSize', 'localSteps', 'noiseMultiplier']);
     const a = judgeRecordDp(p, decoded.recordDp, N, await spendFor(p));
