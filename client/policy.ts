@@ -264,6 +264,7 @@ export type OfferRefusalCode =
 export type RecordRefusalCode =
   | 'POLICY_RECORD_DP_REQUIRED'
   | 'POLICY_RECORD_BUDGET_MISSING'
+  | 'POLICY_RECORD_TOTALS'
   | 'POLICY_RECORD_DP_INVALID'
   | 'POLICY_RECORD_NOISE'
   | 'POLICY_RECORD_CLIP'
@@ -366,6 +367,7 @@ function explainRecordPrivacy(r: Policy['recordPrivacy']): string[] {
     r.maxLocalSteps !== undefined ? `more than ${r.maxLocalSteps} local steps` : undefined].filter((x) => x !== undefined);
   return [
     '  Any round without record-level DP: every round it joins trains with DP-SGD on its own records.',
+    '  Any round asking for metrics or statistics totals over its records (exact sums, which record-level DP does not cover).',
     `  Any round with a ${limits.join(', or ')}.`,
     `  Any round that would take its record-level spend, across all runs, past epsilon ${r.epsilon}, delta ${r.delta}: it accounts every DP-SGD step at the sampling rate it computes itself (the run's expected lot over its own record count), and writes the charge to its round journal before the update leaves.`,
   ];

@@ -26,8 +26,12 @@ export type RecordDecision =
 const MAX_LOCAL_STEPS = 100_000;
 
 /** Judges an offer's record-level DP terms against the policy and the budget over `records` records. */
-export function judgeRecordDp(policy: Policy, offered: cohort.v1.IRecordDpConfig | null | undefined, records: number, spend: AgencySpend): RecordDecision {
+export function judgeRecordDp(policy: Policy, offered: cohort.v1.IRecordDpConfig | null | undefined, records: number, spend: AgencySpend,
+  input?: cohort.v1.IInputShape | null): RecordDecision {
   const limits = policy.recordPrivacy;
+  if (limits && asksForTotals(input)) {
+    return refuse('POLICY_RECORD_TOTALS', 'the round asks for exact totals over this agency’s records (metrics or statistics), which record-level DP does not cover; this agency’s policy protects each of its records');
+  }
   if (!offered) {
     return limits ? refuse('POLICY_RECORD_DP_REQUIRED', 'the round does not train with record-level DP (DP-SGD), and this agency’s policy protects each of its records in every round it joins') : { ok: true };
   }
@@ -54,6 +58,12 @@ export function judgeRecordDp(policy: Policy, offered: cohort.v1.IRecordDpConfig
     return refuse('POLICY_RECORD_BUDGET', `joining would bring this agency’s record-level epsilon across all runs to ${claim.epsilon} (at delta ${limits.delta}); its budget is epsilon ${limits.epsilon}`);
   }
   return { ok: true, plan: { training, step, spend: claim } };
+}
+
+/** Whether the offer's input holds exact totals over the agency's records besides its update. */
+function asksForTotals(input: cohort.v1.IInputShape | null | undefined): boolean {
+  if (!input) return false;
+  return !!input.trainingTotals || !!input.validationCounts || !!input.validationSums || !!input.statisticsCounts || !!input.statisticsSums;
 }
 
 function malformedRecordDp(d: cohort.v1.IRecordDpConfig): string | undefined {

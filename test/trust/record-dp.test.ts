@@ -64,7 +64,7 @@ describe('judging record-level DP terms', () => {
     expect(a).toEqual(b);
   });
 
-  it('refuses, each with its code: no record DP under a record policy, no budget, low noise, large clip, many steps, malformed terms', async () => {
+  it('refuses, each with its code: no record DP under a record policy, exact totals, no budget, low noise, large clip, many steps, malformed terms', async () => {
     const p = policy({ epsilon: 8, delta: DELTA, minNoiseMultiplier: 1, maxClipNorm: 2, maxLocalSteps: 10 });
     const spend = await spendFor(p);
     const code = (d: ReturnType<typeof judgeRecordDp>) => (d.ok ? 'OK' : d.code);
@@ -74,6 +74,11 @@ describe('judging record-level DP terms', () => {
     expect(code(judgeRecordDp(p, { ...TERMS, noiseMultiplier: 0.75 }, N, spend))).toBe('POLICY_RECORD_NOISE');
     expect(code(judgeRecordDp(p, { ...TERMS, clipNorm: 4 }, N, spend))).toBe('POLICY_RECORD_CLIP');
     expect(code(judgeRecordDp(p, { ...TERMS, localSteps: 11 }, N, spend))).toBe('POLICY_RECORD_STEPS');
+    // Exact totals over the records (metrics, statistics) are outside record-level DP.
+    expect(code(judgeRecordDp(p, TERMS, N, spend, { trainingTotals: true }))).toBe('POLICY_RECORD_TOTALS');
+    expect(code(judgeRecordDp(p, undefined, 0, spend, { validationCounts: 3, validationSums: 2 }))).toBe('POLICY_RECORD_TOTALS');
+    expect(code(judgeRecordDp(p, TERMS, N, spend, {}))).toBe('OK');
+    expect(code(judgeRecordDp(policy(), undefined, N, spend, { trainingTotals: true }))).toBe('OK');
     for (const bad of [{ clipNorm: 0 }, { noiseMultiplier: NaN }, { expectedLotSize: 0 }, { localSteps: 0 }, { localSteps: 1e6 }]) {
       expect(code(judgeRecordDp(p, { ...TERMS, ...bad }, N, spend))).toBe('POLICY_RECORD_DP_INVALID');
     }
