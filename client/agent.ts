@@ -240,9 +240,7 @@ class RoundSession {
     // Record-level DP is judged on the records this round trains on (its own count, its own rate).
     // A round that trains nothing (evaluation, statistics) still asks for totals over the records.
     const train = roundPurposeOf(offer) === 'train' ? prepared.data.train : undefined;
-    const record = train || this.options.policy.recordPrivacy
-      ? judgeRecordDp(this.options.policy, train ? offer.recordDp : undefined, train ? exampleCount(train) : 0, this.judge.spend, offer.input)
-      : { ok: true as const };
+    const record = judgeRecordDp(this.options.policy, train ? offer.recordDp : undefined, train ? exampleCount(train) : 0, this.judge.spend, offer.input);
     if (!record.ok) return record;
     return { ok: true, judgement: { ...judgement, ...(record.plan ? { record: record.plan } : {}) }, data: prepared.data };
   }
