@@ -124,7 +124,7 @@ async function planRound(run: RunContext, round: number, cohortSize: number, wei
 }
 
 /** The offer's training config: the learning rate of this round on the run's linear schedule, if it has one. */
-function trainFor(config: RunContext['config'], round: number): cohort.v1.ITrainConfig {
+export function trainFor(config: Pick<RunContext['config'], 'train' | 'rounds'>, round: number): cohort.v1.ITrainConfig {
   const { finalLearningRate, ...train } = config.train;
   if (finalLearningRate === undefined) return train;
   const learningRate = train.learningRate + ((finalLearningRate - train.learningRate) * (round - 1)) / Math.max(1, config.rounds - 1);
