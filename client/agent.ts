@@ -286,7 +286,8 @@ class RoundSession {
     this.send({
       roundAnswer: {
         accept: true, examples, keyAdvert,
-        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: fingerprint.rows, license: fingerprint.license },
+        // An agency protecting its records withholds their count from the ledger (0): it tells the size of its data.
+        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: options.policy.recordPrivacy ? 0 : fingerprint.rows, license: fingerprint.license },
       },
     }, offer.round);
     options.log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');

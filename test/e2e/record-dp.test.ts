@@ -60,6 +60,8 @@ describe.skipIf(!builtCli())('record-level DP over real sockets', () => {
     // Nothing in the ledger tells an agency's record count or sampling rate.
     const text = JSON.stringify(ledger);
     expect(text).not.toMatch(/"samplingRate":0\./);
+    // Each agency, protecting its records, withholds their count from its agency_joined entry.
+    expect(entriesFor(ledger, 'agency_joined').map((e) => (e.body.dataset as { rows: number }).rows)).toEqual([0, 0, 0, 0]);
 
     // Each agency charged every DP-SGD step at its own rate, lot over its own records.
     for (const [i, agency] of h.federation.agencies.entries()) {
