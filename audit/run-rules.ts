@@ -2,7 +2,7 @@
 // well-formed entry may say given the entries before it. One rule per entry type; the order of a
 // round's entries is ledger/round-order.ts, the same table the coordinator writes by.
 import { fromHex } from '../identity/keys.js';
-import { commitmentTranscript, type EntryBodies, type EntryType, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
+import { commitmentTranscript, type RecordSpend, type EntryBodies, type EntryType, type LedgerEntry, type RunCreated } from '../ledger/entries.js';
 import { epsilonAfter } from '../privacy/accountant.js';
 import { nextStep, type RoundEntryType, type RoundKind, type RoundStep } from '../ledger/round-order.js';
 import { validationProblem } from './metrics-rules.js';
@@ -50,6 +50,8 @@ export interface RunState {
   delta: number | null;
   /** Refusals counted by agency and code. */
   refusals: Map<string, { agency: string; code: string; rounds: number }>;
+  /** Record-level DP runs: each agency's latest signed record-level spend. */
+  recordSpend: Map<string, RecordSpend>;
   /** The run's current model: the initial one, then that of the last round closed ok that made one. */
   model: string;
   /** The validation metrics recorded, in order. */
@@ -88,6 +90,8 @@ export interface RunReport {
   readonly delta: number | null;
   /** Rounds each agency declined, by its code (refusal entries), sorted by agency then code. */
   readonly refusals: readonly { readonly agency: string; readonly code: string; readonly rounds: number }[];
+  /** Record-level DP runs: each agency's last signed record-level epsilon (across its runs) and declared budget, sorted by agency. */
+  readonly recordSpend?: readonly ({ readonly agency: string } & RecordSpend)[];
   /** The federated validation of each model the agencies evaluated, in order (metrics entries). */
   readonly validation: readonly ValidationRecord[];
   /** The validation with the lowest mean loss (the earliest of equals); null when none was recorded. */
@@ -147,7 +151,7 @@ function runCreated(ctx: Context, body: EntryBodies['run_created']): Problem | n
   if (existing !== undefined) return { code: 'PARAMS_CHANGED', message: `run ${body.runId} was already created on line ${existing.createdAtLine}; its parameters cannot be restated` };
   ctx.runs.set(body.runId, {
     params: body, createdAtLine: ctx.line, joined: new Map(), finishReason: null, lastRound: 0, roundsOpened: 0, open: null,
-    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null, refusals: new Map(),
+    roundsOk: 0, roundsAbandoned: 0, dropouts: 0, aggregated: 0, epsilon: null, delta: null, refusals: new Map(), recordSpend: new Map(),
     model: body.modelFingerprint, validation: [],
   });
   return null;
@@ -218,7 +222,7 @@ function offeredProblem(body: EntryBodies['round_opened']): Problem | null {
   return { code: 'INCONSISTENT', message: `${body.cohort.length} agencies accepted a round offered to ${body.secagg.offered}` };
 }
 
-function commitment({ round }: { round: RoundState }, body: EntryBodies['commitment'], ctx: Context): Problem | null {
+function commitment({ run, round }: { run: RunState; round: RoundState }, body: EntryBodies['commitment'], ctx: Context): Problem | null {
   const key = round.cohort.get(body.agency);
   if (key === undefined) return { code: 'COHORT', message: `agency ${body.agency} is not in round ${body.round}'s cohort` };
   if (round.committed.has(body.agency)) return { code: 'ORDER', message: `agency ${body.agency} already committed in this round` };
@@ -226,10 +230,35 @@ function commitment({ round }: { round: RoundState }, body: EntryBodies['commitm
   if (body.offerSha256 !== round.offerSha256) {
     return { code: 'OFFER_MISMATCH', message: `agency ${body.agency} committed under offer ${body.offerSha256}, not the round's ${round.offerSha256}` };
   }
-  if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.offerSha256, body.maskedInputSha256), Buffer.from(body.clientSignature, 'hex'), key)) {
+  if (!ctx.verifySignature(commitmentTranscript(body.runId, body.round, body.offerSha256, body.maskedInputSha256, body.recordPrivacy), Buffer.from(body.clientSignature, 'hex'), key)) {
     return { code: 'CLIENT_SIGNATURE', message: `agency ${body.agency}'s signature over its commitment does not verify with its identity key` };
   }
+  const record = recordSpendProblem(run, round, body);
+  if (record) return record;
   round.committed.add(body.agency);
+  return null;
+}
+
+/**
+ * Record-level DP (docs/LEDGER.md, "Record-level privacy"): in a training round of a run that
+ * declares it, every commitment carries the agency's signed record-level spend, within the
+ * budget it declares and never below what it signed earlier in the run (a spend that goes down
+ * forgot a charge); in any other round (another run, an evaluation or statistics round), none does.
+ */
+function recordSpendProblem(run: RunState, round: RoundState, body: EntryBodies['commitment']): Problem | null {
+  const spend = body.recordPrivacy;
+  if (!run.params.recordDp || (round.kind.purpose ?? 'train') !== 'train') {
+    return spend ? { code: 'RECORD_SPEND', message: `agency ${body.agency} signed a record-level spend in a round that trains without record-level DP` } : null;
+  }
+  if (!spend) return { code: 'RECORD_SPEND', message: `agency ${body.agency}'s commitment carries no record-level spend; the run declares record-level DP` };
+  if (Number(spend.epsilon) > Number(spend.budgetEpsilon)) {
+    return { code: 'RECORD_BUDGET_EXCEEDED', message: `agency ${body.agency}'s record-level epsilon ${spend.epsilon} (delta ${spend.delta}) exceeds the budget it declares, epsilon ${spend.budgetEpsilon}` };
+  }
+  const before = run.recordSpend.get(body.agency);
+  if (before && Number(spend.epsilon) < Number(before.epsilon)) {
+    return { code: 'RECORD_SPEND', message: `agency ${body.agency}'s record-level epsilon fell from ${before.epsilon} to ${spend.epsilon}: a spend never goes down` };
+  }
+  run.recordSpend.set(body.agency, spend);
   return null;
 }
 
@@ -423,6 +452,7 @@ export function summarize(runId: string, run: RunState): RunReport {
     epsilon: run.epsilon,
     delta: run.delta,
     refusals: [...run.refusals.values()].sort((a, b) => (a.agency === b.agency ? (a.code < b.code ? -1 : 1) : a.agency < b.agency ? -1 : 1)),
+    ...(run.recordSpend.size > 0 ? { recordSpend: [...run.recordSpend].sort(([a], [b]) => (a < b ? -1 : 1)).map(([agency, s]) => ({ agency, ...s })) } : {}),
     validation: run.validation.slice(),
     best: run.validation.reduce<ValidationRecord | null>((best, v) => (best === null || v.loss < best.loss ? v : best), null),
   };

@@ -28,6 +28,8 @@ export type VerifyCode =
   | 'BELOW_MINIMUM'
   | 'INCONSISTENT'
   | 'BUDGET_EXCEEDED'
+  | 'RECORD_BUDGET_EXCEEDED'
+  | 'RECORD_SPEND'
   | 'RECEIPT'
   | 'TRUNCATED';
 

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const BENCHES = ['train', 'round', 'secagg-stages', 'secagg', 'chaos'];
+const BENCHES = ['train', 'dpsgd', 'round', 'secagg-stages', 'secagg', 'chaos'];
 
 let failed = 0;
 for (const name of BENCHES) {

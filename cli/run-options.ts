@@ -33,6 +33,13 @@ export interface RunFlags {
   epsilonBudget?: number;
   uploadTimeoutMs: number;
   seed: number;
+  finalLr?: number;
+  recordDp?: boolean;
+  recordClipNorm: number;
+  recordNoiseMultiplier?: number;
+  recordLotSize?: number;
+  recordSteps: number;
+  recordDelta: number;
   evaluateEvery: number;
   evaluateAtEnd: boolean;
   validationFraction: number;
@@ -76,7 +83,23 @@ export function addRunOptions(cmd: Command, defaults: Partial<RunFlags> = {}): C
     .option('--no-evaluate-at-end', 'no evaluation round after the last training round')
     .option('--validation-fraction <x>', 'the share of each agency\'s examples kept for validation (each agency takes at most its policy\'s bound)', validationShare, d.validationFraction)
     .option('--patience <n>', 'early stopping: stop once this many validations in a row do not improve the best validation loss', positiveInt)
-    .option('--min-delta <x>', 'early stopping: the least decrease of the validation loss that counts as an improvement', nonNegativeNumber, 0);
+    .option('--min-delta <x>', 'early stopping: the least decrease of the validation loss that counts as an improvement', nonNegativeNumber, 0)
+    .option('--final-lr <x>', 'local learning rate of the last round: it falls linearly from --lr', positiveNumber)
+    .option('--record-dp', 'record-level DP: every agency trains with DP-SGD on its own records (needs --record-noise-multiplier, --record-lot-size)')
+    .option('--record-clip-norm <C>', 'record-level DP: L2 bound on each record\'s gradient', positiveNumber, 1)
+    .option('--record-noise-multiplier <z>', 'record-level DP: noise std = z * C on each lot\'s clipped sum', positiveNumber)
+    .option('--record-lot-size <L>', 'record-level DP: expected lot; each agency samples its records at L / its record count', positiveInt)
+    .option('--record-steps <n>', 'record-level DP: DP-SGD steps per agency per round', positiveInt, 1)
+    .option('--record-delta <d>', 'record-level DP: delta', positiveNumber, 1e-5);
+}
+
+/** The run's record-level DP from the flags; absent without --record-dp. */
+function recordDpFrom(flags: RunFlags): RunConfigInput['recordDp'] {
+  if (!flags.recordDp) return undefined;
+  if (flags.recordNoiseMultiplier === undefined || flags.recordLotSize === undefined) {
+    throw new RangeError('--record-dp needs --record-noise-multiplier and --record-lot-size');
+  }
+  return { clipNorm: flags.recordClipNorm, noiseMultiplier: flags.recordNoiseMultiplier, expectedLotSize: flags.recordLotSize, localSteps: flags.recordSteps, delta: flags.recordDelta };
 }
 
 const validationShare = numberParser((x) => x > 0 && x <= 0.5, 'a share in (0, 0.5]');
@@ -92,7 +115,10 @@ export async function runConfigFrom(flags: RunFlags): Promise<RunConfig> {
     rounds: flags.rounds,
     strategy: flags.strategy,
     ...(flags.serverLr ? { serverLearningRate: flags.serverLr } : {}),
-    train: { epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr, optimizer: flags.optimizer, proximalMu: flags.mu },
+    train: {
+      epochs: flags.epochs, batchSize: flags.batchSize, learningRate: flags.lr, optimizer: flags.optimizer, proximalMu: flags.mu,
+      ...(flags.finalLr ? { finalLearningRate: flags.finalLr } : {}),
+    },
     selection: { fraction: flags.fraction, min: flags.minAgencies },
     minCohort: flags.minAgencies,
     secagg: {
@@ -108,6 +134,7 @@ export async function runConfigFrom(flags: RunFlags): Promise<RunConfig> {
     },
     deadlines: { uploadMs: flags.uploadTimeoutMs },
     seed: flags.seed,
+    ...(flags.recordDp ? { recordDp: recordDpFrom(flags) } : {}),
     ...(flags.evaluateEvery > 0 || flags.evaluateAtEnd ? {
       evaluation: {
         every: flags.evaluateEvery, atEnd: flags.evaluateAtEnd, validationFraction: flags.validationFraction, minDelta: flags.minDelta,

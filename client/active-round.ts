@@ -3,16 +3,16 @@
 // privacy is charged in the journal, and only committed to under the offer it was trained on.
 import { sha256Hex } from '../bytes/digest.js';
 import { sign, toHex } from '../identity/keys.js';
-import { commitmentTranscript } from '../ledger/entries.js';
+import { commitmentTranscript, recordSpend, type RecordSpend } from '../ledger/entries.js';
 import { encodeFloat32LE } from '../ml/codec.js';
 import { exampleCount } from '../ml/dataset.js';
 import type { SgmStep } from '../privacy/accountant.js';
-import type { AgencyBudget } from '../privacy/budget.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
 import type { cohort } from '../proto/messages.js';
 import type { AgentOptions } from './agent.js';
-import { AGENCY_ACCOUNTANT, type RoundJournal } from './round-journal.js';
+import type { RecordPlan } from './record-dp.js';
+import type { AgencySpend } from './spend.js';
 import type { SecureParticipant } from './secure-participant.js';
 import type { Update } from './update.js';
 import type { Contribution } from './contribution.js';
@@ -30,12 +30,14 @@ export class ActiveRound {
     readonly offer: cohort.v1.RoundOffer,
     readonly offerHash: Uint8Array,
     private readonly options: AgentOptions,
-    private readonly ledger: { journal: RoundJournal; budget: AgencyBudget | undefined },
+    private readonly ledger: { spend: AgencySpend },
     readonly before: Float32Array,
     /** The run's data for this round: training and validation examples, or the table's statistics. */
     readonly data: RunData,
-    /** The privacy step joining costs; absent without DP. */
+    /** The agency-level step joining costs; absent without agency-level DP. */
     readonly charge?: SgmStep,
+    /** Record-level DP-SGD: what to train and charge; absent without. */
+    readonly record?: RecordPlan,
   ) {}
 
   async onRoster(roster: cohort.v1.KeyRoster, reply: Reply): Promise<void> {
@@ -48,11 +50,11 @@ export class ActiveRound {
     const { update, totals } = await this.training;
     const masked = secure.maskInput(delivery, update.delta, update.weight, totals.parts);
     const hash = sha256Hex(masked);
-    await this.chargePrivacy();
+    const spend = await this.chargePrivacy();
     this.sent = { maskedInput: hash };
     // Its own metrics leave in the clear only where its policy allows; otherwise only inside the masked sum.
     const own = this.options.policy.metrics === 'per-agency' && totals.own ? { agencyMetrics: totals.own } : {};
-    reply({ maskedInput: { vector: masked, commitment: this.commitment(hash), ...own } });
+    reply({ maskedInput: { vector: masked, commitment: this.commitment(hash, spend), ...own, ...(spend ? { recordSpend: spend } : {}) } });
   }
 
   onConsistency(request: cohort.v1.ConsistencyRequest, reply: Reply): void {
@@ -71,27 +73,33 @@ export class ActiveRound {
     const { update, totals } = await this.training!;
     const delta = encodeFloat32LE(update.delta);
     const hash = sha256Hex(delta);
-    await this.chargePrivacy();
+    const spend = await this.chargePrivacy();
     this.sent = { update: hash };
     const examples = this.data.train ? exampleCount(this.data.train) : 0;
     const metrics = this.options.policy.metrics === 'per-agency' && totals.own ? { metrics: totals.own } : {};
-    reply({ plainUpdate: { delta, weight: update.weight, examples, commitment: this.commitment(hash), ...metrics } });
+    reply({ plainUpdate: { delta, weight: update.weight, examples, commitment: this.commitment(hash, spend), ...metrics, ...(spend ? { recordSpend: spend } : {}) } });
   }
 
   /**
-   * The privacy this round spends, written to the journal before the update leaves: once sent,
-   * it is spent whatever the coordinator reports afterwards, and it is never taken back.
+   * The privacy this round spends, each unit in its own accountant, written to the journal in one
+   * line before the update leaves: once sent, it is spent whatever the coordinator reports
+   * afterwards, and it is never taken back. A round that no longer fits its budget is refused
+   * here (BudgetExceededError) and nothing leaves. Returns the record-level spend to sign.
    */
-  private async chargePrivacy(): Promise<void> {
-    if (!this.charge) return;
+  private async chargePrivacy(): Promise<RecordSpend | undefined> {
+    if (!this.charge && !this.record) return undefined;
     const { runId, round } = this.offer;
-    await this.ledger.journal.recordCharge({ runId, round, offerSha256: toHex(this.offerHash), spend: { [AGENCY_ACCOUNTANT]: this.charge } });
-    this.ledger.budget?.add({ runId, round, step: this.charge });
-    this.options.log.info({ runId, round, noiseMultiplier: this.charge.noiseMultiplier }, 'privacy charged before the update leaves');
+    const decisions = await this.ledger.spend.charge({ runId, round, offerSha256: toHex(this.offerHash) }, {
+      ...(this.charge ? { agency: this.charge } : {}), ...(this.record ? { record: this.record.step } : {}),
+    });
+    this.options.log.info({ runId, round, agencyEpsilon: decisions.agency?.epsilonAfter, recordEpsilon: decisions.record?.epsilonAfter },
+      'privacy charged before the update leaves');
+    const limits = this.ledger.spend.limits.record;
+    return this.record && limits ? recordSpend(decisions.record!.epsilonAfter, limits) : undefined;
   }
 
-  private commitment(hash: string): Uint8Array {
-    return sign(commitmentTranscript(this.offer.runId, this.offer.round, toHex(this.offerHash), hash), this.options.identity.secretKey);
+  private commitment(hash: string, spend: RecordSpend | undefined): Uint8Array {
+    return sign(commitmentTranscript(this.offer.runId, this.offer.round, toHex(this.offerHash), hash, spend), this.options.identity.secretKey);
   }
 
   private participant(what: string): SecureParticipant {

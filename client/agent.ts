@@ -13,7 +13,8 @@ import { buildModel } from '../ml/models.js';
 import { trainLocal, type TrainConfig } from '../ml/train.js';
 import { SecAggRefusal, type RandomWords } from '../secagg/index.js';
 import { getFlatWeights, setFlatWeights } from '../ml/weights.js';
-import { AgencyBudget } from '../privacy/budget.js';
+import { dpRandomness } from '../privacy/noise.js';
+import { trainLocalPrivate } from '../ml/dpsgd.js';
 import { type Opened } from '../proto/channel.js';
 import { ERRORS, ProtocolError } from '../proto/errors.js';
 import type { MessageInit } from '../proto/framing.js';
@@ -28,7 +29,9 @@ import type { DatasetFingerprint } from './data/fingerprint.js';
 import { ActiveRound } from './active-round.js';
 import { judgeOffer, type Judge, type Judgement } from './judge.js';
 import { builtInPins, pinsForOffer } from './model-pins.js';
-import { AGENCY_ACCOUNTANT, RoundJournal } from './round-journal.js';
+import { RoundJournal } from './round-journal.js';
+import { AgencySpend } from './spend.js';
+import { judgeRecordDp } from './record-dp.js';
 import type { CsvTable } from './data/csv.js';
 import { RunDataSource, type Prepared, type RunData } from './run-data.js';
 import { checkTerms, totalsOf, validationTotals, type Contribution } from './contribution.js';
@@ -131,7 +134,7 @@ async function openJudge(options: AgentOptions): Promise<Judge> {
   const { policy } = options;
   return {
     policy, agency: options.agency, identityKey: options.identity.publicKey, coordinatorKey: options.coordinatorKey,
-    journal, budget: policy.privacy ? new AgencyBudget(policy.privacy.epsilon, journal.spend(AGENCY_ACCOUNTANT)) : undefined,
+    journal, spend: new AgencySpend(journal, { agency: policy.privacy, record: policy.recordPrivacy }),
     pins: await builtInPins(policy.models),
   };
 }
@@ -233,7 +236,13 @@ class RoundSession {
     const judgement = judgeOffer({ ...this.judge, pins }, offer, model);
     if (!judgement.ok) return judgement;
     const prepared = this.prepare(offer, model);
-    return prepared.ok ? { ok: true, judgement, data: prepared.data } : prepared;
+    if (!prepared.ok) return prepared;
+    // Record-level DP is judged on the records this round trains on (its own count, its own rate).
+    // A round that trains nothing (evaluation, statistics) still asks for totals over the records.
+    const train = roundPurposeOf(offer) === 'train' ? prepared.data.train : undefined;
+    const record = judgeRecordDp(this.options.policy, train ? offer.recordDp : undefined, train ? exampleCount(train) : 0, this.judge.spend, offer.input);
+    if (!record.ok) return record;
+    return { ok: true, judgement: { ...judgement, ...(record.plan ? { record: record.plan } : {}) }, data: prepared.data };
   }
 
   /**
@@ -263,7 +272,7 @@ class RoundSession {
     const { options } = this;
     const before = decodeFloat32LE(offer.weights);
     setFlatWeights(model, before);
-    const active = new ActiveRound(offer, offerHash, options, this.judge, before, data, judgement.charge);
+    const active = new ActiveRound(offer, offerHash, options, this.judge, before, data, judgement.charge, judgement.record);
     this.round = active;
     let keyAdvert: cohort.v1.IKeyAdvert | undefined;
     if (offer.secagg) {
@@ -277,7 +286,8 @@ class RoundSession {
     this.send({
       roundAnswer: {
         accept: true, examples, keyAdvert,
-        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: fingerprint.rows, license: fingerprint.license },
+        // An agency protecting its records withholds their count from the ledger (0): it tells the size of its data.
+        dataset: { sha256: fingerprint.sha256, schema: canonicalJson(fingerprint.schema), rows: options.policy.recordPrivacy ? 0 : fingerprint.rows, license: fingerprint.license },
       },
     }, offer.round);
     options.log.info({ runId: offer.runId, round: offer.round, cohort: offer.cohort.length, secagg: !!offer.secagg }, 'joined round');
@@ -307,11 +317,14 @@ class RoundSession {
     const { options } = this;
     const { offer } = active;
     const train = offer.train!;
-    const result = await (options.train ?? trainLocal)(model, examples, {
-      epochs: train.epochs!, batchSize: train.batchSize!, learningRate: train.learningRate!,
-      optimizer: train.optimizer === 'adam' ? 'adam' : 'sgd', proximalMu: train.proximalMu ?? 0,
-      ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
-    });
+    const common = { learningRate: train.learningRate!, optimizer: train.optimizer === 'adam' ? 'adam' as const : 'sgd' as const, proximalMu: train.proximalMu ?? 0 };
+    // Record-level DP: DP-SGD on the agency's own records, its lots and noise from node:crypto.
+    const result = active.record
+      ? await trainLocalPrivate(model, examples, { ...active.record.training, ...common }, dpRandomness())
+      : await (options.train ?? trainLocal)(model, examples, {
+        epochs: train.epochs!, batchSize: train.batchSize!, ...common,
+        ...(options.seed !== undefined ? { seed: (options.seed + offer.round) >>> 0 } : {}),
+      });
     const dp = dpEnabled(offer.dp) ? { ...offer.dp, minSurvivors } : undefined;
     const update = computeUpdate(active.before, getFlatWeights(model), result.examples, offer.weightCap || 1, dp);
     options.log.info({ round: offer.round, loss: result.loss, norm: update.norm, clipped: update.clipped }, 'trained locally');

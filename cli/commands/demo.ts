@@ -32,6 +32,7 @@ import { createLogger } from '../log.js';
 import { CliError, listenProblem, nonNegativeInt, positiveInt, positiveNumber, reportErrors, write } from '../output.js';
 import { ProgressView } from '../progress.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
+import { applyRecordDemoDefaults } from '../record-demo.js';
 import { ServiceClient, type Operator } from '../service-client.js';
 
 interface DemoFlags extends RunFlags {
@@ -84,7 +85,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
   const engine = await initEngine('auto');
   say(`engine: ${engine.detail}`);
   // Identities, enrolment and each agency's own policy, as files on disk; the ML team's operator key.
-  const { config, federation, heldOut, heldOutLabel } = flags.example === 'titanic' ? await titanicExample(flags, self, dir, say) : await mnistExample(flags, dir, say);
+  const { config, federation, heldOut, heldOutLabel } = flags.example === 'titanic' ? await titanicExample(flags, self, dir, say) : await mnistExample(flags, self, dir, say);
   const operator = await demoOperator(federation);
   const agencies = federation.agencies.map((a) => a.name);
 
@@ -94,7 +95,7 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
     host: '127.0.0.1', port: 0, limits: DEFAULT_LIMITS, log: createLogger(flags.logLevel, join(dir, 'logs', 'coordinator.log')),
     http: { host: '127.0.0.1', port: flags.httpPort }, heldOutFor: (run) => (run.runId === config.runId ? heldOut : undefined), watch: { runEvents: () => view.events },
   });
-  say(`run service ${toHex(federation.coordinatorIdentity.publicKey).slice(0, 16)}… on ${service.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}`);
+  say(`run service ${toHex(federation.coordinatorIdentity.publicKey).slice(0, 16)}… on ${service.url}; secure aggregation ${config.secagg.enabled ? 'on' : 'off'}; DP ${config.dp.mode}${config.recordDp ? `; record-level DP-SGD z ${config.recordDp.noiseMultiplier}, lot ${config.recordDp.expectedLotSize}, C ${config.recordDp.clipNorm}` : ''}`);
   if (!config.secagg.enabled && config.evaluation) say('secure aggregation is off: the agencies\' policies keep their metrics aggregate, so they report none (a policy with "metrics": "per-agency" would send its own in the clear)');
   say(`dashboard: ${service.apiUrl} (load ${operator.keyPath} there to pause, resume or stop the run)`);
   const children = federation.agencies.map((agency, i) => spawnAgencyClient(federation, agency, service.url, { seed: i + 1, logLevel: flags.logLevel }));
@@ -114,10 +115,11 @@ async function runDemo(flags: DemoFlags, self: Command): Promise<void> {
 }
 
 /** MNIST split label-skewed among `--agencies` agencies; the coordinator holds out `--held-out` digits. */
-async function mnistExample(flags: DemoFlags, dir: string, say: (line: string) => void): Promise<DemoExample> {
+async function mnistExample(flags: DemoFlags, self: Command, dir: string, say: (line: string) => void): Promise<DemoExample> {
   if (flags.agencies < flags.minAgencies) throw new RangeError(`--agencies ${flags.agencies} is below --min-agencies ${flags.minAgencies}`);
-  const config = await runConfigFrom(flags);
   const split: MnistSplit = { ...DEFAULT_MNIST_SPLIT, agencies: flags.agencies, partition: flags.partition, shardsPerAgency: flags.shardsPerAgency, alpha: flags.alpha, heldOut: flags.heldOut };
+  applyRecordDemoDefaults(flags, self, splitMnist(split).parts.map((p) => p.length));
+  const config = await runConfigFrom(flags);
   say(`data: ${flags.agencies} agencies, ${describeSplit(split)}; ${split.heldOut} digits held out`);
   say(mnistPartitionTable(split));
   const federation = await prepareLocalFederation(dir, config, split);
@@ -232,6 +234,8 @@ async function sayAuditorCheck(federation: LocalFederation, runId: string, ledge
   const { report, command } = await auditorCheck(ledgerPath, federation.coordinatorIdentity.publicKey, candidates);
   say(`ledger ${ledgerPath}: ${report.ok ? 'VERIFIED' : 'INVALID'} — ${report.entries} entries, ${report.receiptsChecked} receipts (agencies' and the run's) checked`);
   if (!report.ok) say(`  first bad line ${report.failure!.line}: ${report.failure!.code}: ${report.failure!.message}`);
+  const record = report.runs.find((r) => r.runId === runId)?.recordSpend;
+  if (record) say(`record-level epsilon each agency signed (budget, delta): ${record.map((s) => `${s.agency} ${s.epsilon} (${s.budgetEpsilon}, ${s.delta})`).join('; ')}`);
   say(`verify it yourself: ${command}`);
   return report.ok;
 }

@@ -1025,6 +1025,109 @@ export namespace cohort {
         }
 
         /**
+         * Properties of a RecordDpConfig.
+         * @deprecated Use cohort.v1.RecordDpConfig.$Properties instead.
+         */
+        interface IRecordDpConfig extends cohort.v1.RecordDpConfig.$Properties {
+        }
+
+        /** Represents a RecordDpConfig. */
+        class RecordDpConfig {
+
+            /**
+             * Constructs a new RecordDpConfig.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.RecordDpConfig.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RecordDpConfig clipNorm. */
+            clipNorm: number;
+
+            /** RecordDpConfig noiseMultiplier. */
+            noiseMultiplier: number;
+
+            /** RecordDpConfig expectedLotSize. */
+            expectedLotSize: number;
+
+            /** RecordDpConfig localSteps. */
+            localSteps: number;
+
+            /** RecordDpConfig delta. */
+            delta: number;
+
+            /**
+             * Creates a new RecordDpConfig instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RecordDpConfig instance
+             */
+            static create(properties: cohort.v1.RecordDpConfig.$Shape): cohort.v1.RecordDpConfig & cohort.v1.RecordDpConfig.$Shape;
+            static create(properties?: cohort.v1.RecordDpConfig.$Properties): cohort.v1.RecordDpConfig;
+
+            /**
+             * Encodes the specified RecordDpConfig message. Does not implicitly {@link cohort.v1.RecordDpConfig.verify|verify} messages.
+             * @param m RecordDpConfig message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.RecordDpConfig.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RecordDpConfig message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.RecordDpConfig & cohort.v1.RecordDpConfig.$Shape} RecordDpConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.RecordDpConfig & cohort.v1.RecordDpConfig.$Shape;
+
+            /**
+             * Verifies a RecordDpConfig message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for RecordDpConfig
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RecordDpConfig {
+
+            /** Properties of a RecordDpConfig. */
+            interface $Properties {
+
+                /** RecordDpConfig clipNorm */
+                clipNorm?: (number|null);
+
+                /** RecordDpConfig noiseMultiplier */
+                noiseMultiplier?: (number|null);
+
+                /** RecordDpConfig expectedLotSize */
+                expectedLotSize?: (number|null);
+
+                /** RecordDpConfig localSteps */
+                localSteps?: (number|null);
+
+                /** RecordDpConfig delta */
+                delta?: (number|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RecordDpConfig. */
+            type $Shape = cohort.v1.RecordDpConfig.$Properties;
+        }
+
+        /**
          * Properties of a Participant.
          * @deprecated Use cohort.v1.Participant.$Properties instead.
          */
@@ -1185,6 +1288,9 @@ export namespace cohort {
             /** RoundOffer input. */
             input?: (cohort.v1.InputShape.$Properties|null);
 
+            /** RoundOffer recordDp. */
+            recordDp?: (cohort.v1.RecordDpConfig.$Properties|null);
+
             /**
              * Creates a new RoundOffer instance using the specified properties.
              * @param [properties] Properties to set
@@ -1287,6 +1393,9 @@ export namespace cohort {
 
                 /** RoundOffer input */
                 input?: (cohort.v1.InputShape.$Properties|null);
+
+                /** RoundOffer recordDp */
+                recordDp?: (cohort.v1.RecordDpConfig.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -1745,6 +1854,9 @@ export namespace cohort {
             /** PlainUpdate metrics. */
             metrics?: (cohort.v1.AgencyMetrics.$Properties|null);
 
+            /** PlainUpdate recordSpend. */
+            recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
+
             /**
              * Creates a new PlainUpdate instance using the specified properties.
              * @param [properties] Properties to set
@@ -1808,6 +1920,9 @@ export namespace cohort {
 
                 /** PlainUpdate metrics */
                 metrics?: (cohort.v1.AgencyMetrics.$Properties|null);
+
+                /** PlainUpdate recordSpend */
+                recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
 
                 /** Unknown fields preserved while decoding when enabled */
                 $unknowns?: Uint8Array[];
@@ -2588,6 +2703,9 @@ export namespace cohort {
             /** MaskedInput commitment. */
             commitment: Uint8Array;
 
+            /** MaskedInput recordSpend. */
+            recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
+
             /** MaskedInput agencyMetrics. */
             agencyMetrics?: (cohort.v1.AgencyMetrics.$Properties|null);
 
@@ -2643,6 +2761,9 @@ export namespace cohort {
                 /** MaskedInput commitment */
                 commitment?: (Uint8Array|null);
 
+                /** MaskedInput recordSpend */
+                recordSpend?: (cohort.v1.RecordSpend.$Properties|null);
+
                 /** MaskedInput agencyMetrics */
                 agencyMetrics?: (cohort.v1.AgencyMetrics.$Properties|null);
 
@@ -2652,6 +2773,97 @@ export namespace cohort {
 
             /** Shape of a MaskedInput. */
             type $Shape = cohort.v1.MaskedInput.$Properties;
+        }
+
+        /**
+         * Properties of a RecordSpend.
+         * @deprecated Use cohort.v1.RecordSpend.$Properties instead.
+         */
+        interface IRecordSpend extends cohort.v1.RecordSpend.$Properties {
+        }
+
+        /** Represents a RecordSpend. */
+        class RecordSpend {
+
+            /**
+             * Constructs a new RecordSpend.
+             * @param [p] Properties to set
+             */
+            constructor(p?: cohort.v1.RecordSpend.$Properties);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+
+            /** RecordSpend epsilon. */
+            epsilon: string;
+
+            /** RecordSpend budgetEpsilon. */
+            budgetEpsilon: string;
+
+            /** RecordSpend delta. */
+            delta: string;
+
+            /**
+             * Creates a new RecordSpend instance using the specified properties.
+             * @param [properties] Properties to set
+             * @returns RecordSpend instance
+             */
+            static create(properties: cohort.v1.RecordSpend.$Shape): cohort.v1.RecordSpend & cohort.v1.RecordSpend.$Shape;
+            static create(properties?: cohort.v1.RecordSpend.$Properties): cohort.v1.RecordSpend;
+
+            /**
+             * Encodes the specified RecordSpend message. Does not implicitly {@link cohort.v1.RecordSpend.verify|verify} messages.
+             * @param m RecordSpend message or plain object to encode
+             * @param [w] Writer to encode to
+             * @returns Writer
+             */
+            static encode(m: cohort.v1.RecordSpend.$Properties, w?: $protobuf.Writer): $protobuf.Writer;
+
+            /**
+             * Decodes a RecordSpend message from the specified reader or buffer.
+             * @param r Reader or buffer to decode from
+             * @param [l] Message length if known beforehand
+             * @returns {cohort.v1.RecordSpend & cohort.v1.RecordSpend.$Shape} RecordSpend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            static decode(r: ($protobuf.Reader|Uint8Array), l?: number): cohort.v1.RecordSpend & cohort.v1.RecordSpend.$Shape;
+
+            /**
+             * Verifies a RecordSpend message.
+             * @param m Plain object to verify
+             * @returns `null` if valid, otherwise the reason why it is not
+             */
+            static verify(m: { [k: string]: any }): (string|null);
+
+            /**
+             * Gets the type url for RecordSpend
+             * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns The type url
+             */
+            static getTypeUrl(prefix?: string): string;
+        }
+
+        namespace RecordSpend {
+
+            /** Properties of a RecordSpend. */
+            interface $Properties {
+
+                /** RecordSpend epsilon */
+                epsilon?: (string|null);
+
+                /** RecordSpend budgetEpsilon */
+                budgetEpsilon?: (string|null);
+
+                /** RecordSpend delta */
+                delta?: (string|null);
+
+                /** Unknown fields preserved while decoding when enabled */
+                $unknowns?: Uint8Array[];
+            }
+
+            /** Shape of a RecordSpend. */
+            type $Shape = cohort.v1.RecordSpend.$Properties;
         }
 
         /**

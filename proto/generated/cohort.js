@@ -2830,6 +2830,290 @@ export const cohort = $root.cohort = (() => {
             return DpConfig;
         })();
 
+        v1.RecordDpConfig = (function() {
+
+            /**
+             * Properties of a RecordDpConfig.
+             * @typedef {Object} cohort.v1.RecordDpConfig.$Properties
+             * @property {number|null} [clipNorm] RecordDpConfig clipNorm
+             * @property {number|null} [noiseMultiplier] RecordDpConfig noiseMultiplier
+             * @property {number|null} [expectedLotSize] RecordDpConfig expectedLotSize
+             * @property {number|null} [localSteps] RecordDpConfig localSteps
+             * @property {number|null} [delta] RecordDpConfig delta
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RecordDpConfig.
+             * @memberof cohort.v1
+             * @interface IRecordDpConfig
+             * @augments cohort.v1.RecordDpConfig.$Properties
+             * @deprecated Use cohort.v1.RecordDpConfig.$Properties instead.
+             */
+
+            /**
+             * Shape of a RecordDpConfig.
+             * @typedef {cohort.v1.RecordDpConfig.$Properties} cohort.v1.RecordDpConfig.$Shape
+             */
+
+            /**
+             * Constructs a new RecordDpConfig.
+             * @memberof cohort.v1
+             * @classdesc Represents a RecordDpConfig.
+             * @constructor
+             * @param {cohort.v1.RecordDpConfig.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RecordDpConfig = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RecordDpConfig clipNorm.
+             * @member {number} clipNorm
+             * @memberof cohort.v1.RecordDpConfig
+             * @instance
+             */
+            RecordDpConfig.prototype.clipNorm = 0;
+
+            /**
+             * RecordDpConfig noiseMultiplier.
+             * @member {number} noiseMultiplier
+             * @memberof cohort.v1.RecordDpConfig
+             * @instance
+             */
+            RecordDpConfig.prototype.noiseMultiplier = 0;
+
+            /**
+             * RecordDpConfig expectedLotSize.
+             * @member {number} expectedLotSize
+             * @memberof cohort.v1.RecordDpConfig
+             * @instance
+             */
+            RecordDpConfig.prototype.expectedLotSize = 0;
+
+            /**
+             * RecordDpConfig localSteps.
+             * @member {number} localSteps
+             * @memberof cohort.v1.RecordDpConfig
+             * @instance
+             */
+            RecordDpConfig.prototype.localSteps = 0;
+
+            /**
+             * RecordDpConfig delta.
+             * @member {number} delta
+             * @memberof cohort.v1.RecordDpConfig
+             * @instance
+             */
+            RecordDpConfig.prototype.delta = 0;
+
+            /**
+             * Creates a new RecordDpConfig instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.RecordDpConfig
+             * @static
+             * @param {cohort.v1.RecordDpConfig.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.RecordDpConfig} RecordDpConfig instance
+             * @type {{
+             *   (properties: cohort.v1.RecordDpConfig.$Shape): cohort.v1.RecordDpConfig & cohort.v1.RecordDpConfig.$Shape;
+             *   (properties?: cohort.v1.RecordDpConfig.$Properties): cohort.v1.RecordDpConfig;
+             * }}
+             */
+            RecordDpConfig.create = function(properties) {
+                return new RecordDpConfig(properties);
+            };
+
+            /**
+             * Encodes the specified RecordDpConfig message. Does not implicitly {@link cohort.v1.RecordDpConfig.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.RecordDpConfig
+             * @static
+             * @param {cohort.v1.RecordDpConfig.$Properties} m RecordDpConfig message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RecordDpConfig.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.clipNorm != null && $Object.hasOwnProperty.call(m, "clipNorm") && !$Object.is(m.clipNorm, 0))
+                    w.uint32(/* id 1, wireType 5 =*/13).float(m.clipNorm);
+                if (m.noiseMultiplier != null && $Object.hasOwnProperty.call(m, "noiseMultiplier") && !$Object.is(m.noiseMultiplier, 0))
+                    w.uint32(/* id 2, wireType 5 =*/21).float(m.noiseMultiplier);
+                if (m.expectedLotSize != null && $Object.hasOwnProperty.call(m, "expectedLotSize") && m.expectedLotSize !== 0)
+                    w.uint32(/* id 3, wireType 0 =*/24).uint32(m.expectedLotSize);
+                if (m.localSteps != null && $Object.hasOwnProperty.call(m, "localSteps") && m.localSteps !== 0)
+                    w.uint32(/* id 4, wireType 0 =*/32).uint32(m.localSteps);
+                if (m.delta != null && $Object.hasOwnProperty.call(m, "delta") && !$Object.is(m.delta, 0))
+                    w.uint32(/* id 5, wireType 1 =*/41).double(m.delta);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RecordDpConfig message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.RecordDpConfig
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.RecordDpConfig & cohort.v1.RecordDpConfig.$Shape} RecordDpConfig
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RecordDpConfig.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.RecordDpConfig();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.clipNorm = v;
+                            else
+                                delete m.clipNorm;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 5)
+                                break;
+                            if (!$Object.is(v = r.float(), 0))
+                                m.noiseMultiplier = v;
+                            else
+                                delete m.noiseMultiplier;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.expectedLotSize = v;
+                            else
+                                delete m.expectedLotSize;
+                            continue;
+                        }
+                    case 4: {
+                            if (u !== 0)
+                                break;
+                            if (v = r.uint32())
+                                m.localSteps = v;
+                            else
+                                delete m.localSteps;
+                            continue;
+                        }
+                    case 5: {
+                            if (u !== 1)
+                                break;
+                            if (!$Object.is(v = r.double(), 0))
+                                m.delta = v;
+                            else
+                                delete m.delta;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a RecordDpConfig message.
+             * @function verify
+             * @memberof cohort.v1.RecordDpConfig
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RecordDpConfig.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.clipNorm != null && $Object.hasOwnProperty.call(m, "clipNorm")) {
+                    if (typeof m.clipNorm !== "number")
+                        return "clipNorm: number expected";
+                }
+                if (m.noiseMultiplier != null && $Object.hasOwnProperty.call(m, "noiseMultiplier")) {
+                    if (typeof m.noiseMultiplier !== "number")
+                        return "noiseMultiplier: number expected";
+                }
+                if (m.expectedLotSize != null && $Object.hasOwnProperty.call(m, "expectedLotSize")) {
+                    if (!$util.isInteger(m.expectedLotSize))
+                        return "expectedLotSize: integer expected";
+                }
+                if (m.localSteps != null && $Object.hasOwnProperty.call(m, "localSteps")) {
+                    if (!$util.isInteger(m.localSteps))
+                        return "localSteps: integer expected";
+                }
+                if (m.delta != null && $Object.hasOwnProperty.call(m, "delta")) {
+                    if (typeof m.delta !== "number")
+                        return "delta: number expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for RecordDpConfig
+             * @function getTypeUrl
+             * @memberof cohort.v1.RecordDpConfig
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RecordDpConfig.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.RecordDpConfig";
+            };
+
+            return RecordDpConfig;
+        })();
+
         v1.Participant = (function() {
 
             /**
@@ -3066,6 +3350,7 @@ export const cohort = $root.cohort = (() => {
              * @property {string|null} [tableSchema] RoundOffer tableSchema
              * @property {string|null} [statisticsTotals] RoundOffer statisticsTotals
              * @property {cohort.v1.InputShape.$Properties|null} [input] RoundOffer input
+             * @property {cohort.v1.RecordDpConfig.$Properties|null} [recordDp] RoundOffer recordDp
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -3251,6 +3536,14 @@ export const cohort = $root.cohort = (() => {
             RoundOffer.prototype.input = null;
 
             /**
+             * RoundOffer recordDp.
+             * @member {cohort.v1.RecordDpConfig.$Properties|null|undefined} recordDp
+             * @memberof cohort.v1.RoundOffer
+             * @instance
+             */
+            RoundOffer.prototype.recordDp = null;
+
+            /**
              * Creates a new RoundOffer instance using the specified properties.
              * @function create
              * @memberof cohort.v1.RoundOffer
@@ -3322,6 +3615,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 23, wireType 2 =*/186).string(m.statisticsTotals);
                 if (m.input != null && $Object.hasOwnProperty.call(m, "input"))
                     $root.cohort.v1.InputShape.encode(m.input, w.uint32(/* id 24, wireType 2 =*/194).fork(), q + 1).ldelim();
+                if (m.recordDp != null && $Object.hasOwnProperty.call(m, "recordDp"))
+                    $root.cohort.v1.RecordDpConfig.encode(m.recordDp, w.uint32(/* id 30, wireType 2 =*/242).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -3521,6 +3816,12 @@ export const cohort = $root.cohort = (() => {
                             m.input = $root.cohort.v1.InputShape.decode(r, r.size(), $undefined, q + 1, m.input);
                             continue;
                         }
+                    case 30: {
+                            if (u !== 2)
+                                break;
+                            m.recordDp = $root.cohort.v1.RecordDpConfig.decode(r, r.size(), $undefined, q + 1, m.recordDp);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -3649,6 +3950,13 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.InputShape.verify(m.input, q + 1);
                         if (e)
                             return "input." + e;
+                    }
+                }
+                if (m.recordDp != null && $Object.hasOwnProperty.call(m, "recordDp")) {
+                    {
+                        var e = $root.cohort.v1.RecordDpConfig.verify(m.recordDp, q + 1);
+                        if (e)
+                            return "recordDp." + e;
                     }
                 }
                 return null;
@@ -4818,6 +5126,7 @@ export const cohort = $root.cohort = (() => {
              * @property {number|null} [examples] PlainUpdate examples
              * @property {Uint8Array|null} [commitment] PlainUpdate commitment
              * @property {cohort.v1.AgencyMetrics.$Properties|null} [metrics] PlainUpdate metrics
+             * @property {cohort.v1.RecordSpend.$Properties|null} [recordSpend] PlainUpdate recordSpend
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
 
@@ -4898,6 +5207,14 @@ export const cohort = $root.cohort = (() => {
             PlainUpdate.prototype.metrics = null;
 
             /**
+             * PlainUpdate recordSpend.
+             * @member {cohort.v1.RecordSpend.$Properties|null|undefined} recordSpend
+             * @memberof cohort.v1.PlainUpdate
+             * @instance
+             */
+            PlainUpdate.prototype.recordSpend = null;
+
+            /**
              * Creates a new PlainUpdate instance using the specified properties.
              * @function create
              * @memberof cohort.v1.PlainUpdate
@@ -4941,6 +5258,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 5, wireType 2 =*/42).bytes(m.commitment);
                 if (m.metrics != null && $Object.hasOwnProperty.call(m, "metrics"))
                     $root.cohort.v1.AgencyMetrics.encode(m.metrics, w.uint32(/* id 6, wireType 2 =*/50).fork(), q + 1).ldelim();
+                if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend"))
+                    $root.cohort.v1.RecordSpend.encode(m.recordSpend, w.uint32(/* id 7, wireType 2 =*/58).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
                     for (var i = 0; i < m.$unknowns.length; ++i)
                         w.raw(m.$unknowns[i]);
@@ -5036,6 +5355,12 @@ export const cohort = $root.cohort = (() => {
                             m.metrics = $root.cohort.v1.AgencyMetrics.decode(r, r.size(), $undefined, q + 1, m.metrics);
                             continue;
                         }
+                    case 7: {
+                            if (u !== 2)
+                                break;
+                            m.recordSpend = $root.cohort.v1.RecordSpend.decode(r, r.size(), $undefined, q + 1, m.recordSpend);
+                            continue;
+                        }
                     }
                     r.skipType(u, q, t);
                     if (!r.discardUnknown) {
@@ -5093,6 +5418,13 @@ export const cohort = $root.cohort = (() => {
                         var e = $root.cohort.v1.AgencyMetrics.verify(m.metrics, q + 1);
                         if (e)
                             return "metrics." + e;
+                    }
+                }
+                if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend")) {
+                    {
+                        var e = $root.cohort.v1.RecordSpend.verify(m.recordSpend, q + 1);
+                        if (e)
+                            return "recordSpend." + e;
                     }
                 }
                 return null;
@@ -7109,6 +7441,7 @@ export const cohort = $root.cohort = (() => {
              * @typedef {Object} cohort.v1.MaskedInput.$Properties
              * @property {Uint8Array|null} [vector] MaskedInput vector
              * @property {Uint8Array|null} [commitment] MaskedInput commitment
+             * @property {cohort.v1.RecordSpend.$Properties|null} [recordSpend] MaskedInput recordSpend
              * @property {cohort.v1.AgencyMetrics.$Properties|null} [agencyMetrics] MaskedInput agencyMetrics
              * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
              */
@@ -7158,6 +7491,14 @@ export const cohort = $root.cohort = (() => {
             MaskedInput.prototype.commitment = $util.newBuffer([]);
 
             /**
+             * MaskedInput recordSpend.
+             * @member {cohort.v1.RecordSpend.$Properties|null|undefined} recordSpend
+             * @memberof cohort.v1.MaskedInput
+             * @instance
+             */
+            MaskedInput.prototype.recordSpend = null;
+
+            /**
              * MaskedInput agencyMetrics.
              * @member {cohort.v1.AgencyMetrics.$Properties|null|undefined} agencyMetrics
              * @memberof cohort.v1.MaskedInput
@@ -7201,6 +7542,8 @@ export const cohort = $root.cohort = (() => {
                     w.uint32(/* id 1, wireType 2 =*/10).bytes(m.vector);
                 if (m.commitment != null && $Object.hasOwnProperty.call(m, "commitment") && m.commitment.length)
                     w.uint32(/* id 2, wireType 2 =*/18).bytes(m.commitment);
+                if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend"))
+                    $root.cohort.v1.RecordSpend.encode(m.recordSpend, w.uint32(/* id 3, wireType 2 =*/26).fork(), q + 1).ldelim();
                 if (m.agencyMetrics != null && $Object.hasOwnProperty.call(m, "agencyMetrics"))
                     $root.cohort.v1.AgencyMetrics.encode(m.agencyMetrics, w.uint32(/* id 10, wireType 2 =*/82).fork(), q + 1).ldelim();
                 if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
@@ -7265,6 +7608,12 @@ export const cohort = $root.cohort = (() => {
                                 delete m.commitment;
                             continue;
                         }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            m.recordSpend = $root.cohort.v1.RecordSpend.decode(r, r.size(), $undefined, q + 1, m.recordSpend);
+                            continue;
+                        }
                     case 10: {
                             if (u !== 2)
                                 break;
@@ -7311,6 +7660,13 @@ export const cohort = $root.cohort = (() => {
                     if (!(m.commitment && typeof m.commitment.length === "number" || $util.isString(m.commitment)))
                         return "commitment: buffer expected";
                 }
+                if (m.recordSpend != null && $Object.hasOwnProperty.call(m, "recordSpend")) {
+                    {
+                        var e = $root.cohort.v1.RecordSpend.verify(m.recordSpend, q + 1);
+                        if (e)
+                            return "recordSpend." + e;
+                    }
+                }
                 if (m.agencyMetrics != null && $Object.hasOwnProperty.call(m, "agencyMetrics")) {
                     {
                         var e = $root.cohort.v1.AgencyMetrics.verify(m.agencyMetrics, q + 1);
@@ -7336,6 +7692,242 @@ export const cohort = $root.cohort = (() => {
             };
 
             return MaskedInput;
+        })();
+
+        v1.RecordSpend = (function() {
+
+            /**
+             * Properties of a RecordSpend.
+             * @typedef {Object} cohort.v1.RecordSpend.$Properties
+             * @property {string|null} [epsilon] RecordSpend epsilon
+             * @property {string|null} [budgetEpsilon] RecordSpend budgetEpsilon
+             * @property {string|null} [delta] RecordSpend delta
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+
+            /**
+             * Properties of a RecordSpend.
+             * @memberof cohort.v1
+             * @interface IRecordSpend
+             * @augments cohort.v1.RecordSpend.$Properties
+             * @deprecated Use cohort.v1.RecordSpend.$Properties instead.
+             */
+
+            /**
+             * Shape of a RecordSpend.
+             * @typedef {cohort.v1.RecordSpend.$Properties} cohort.v1.RecordSpend.$Shape
+             */
+
+            /**
+             * Constructs a new RecordSpend.
+             * @memberof cohort.v1
+             * @classdesc Represents a RecordSpend.
+             * @constructor
+             * @param {cohort.v1.RecordSpend.$Properties=} [p] Properties to set
+             * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+             */
+            const RecordSpend = function (p) {
+                if (p)
+                    for (var ks = $Object.keys(p), i = 0; i < ks.length; ++i)
+                        if (p[ks[i]] != null && ks[i] !== "__proto__")
+                            this[ks[i]] = p[ks[i]];
+            };
+
+            /**
+             * RecordSpend epsilon.
+             * @member {string} epsilon
+             * @memberof cohort.v1.RecordSpend
+             * @instance
+             */
+            RecordSpend.prototype.epsilon = "";
+
+            /**
+             * RecordSpend budgetEpsilon.
+             * @member {string} budgetEpsilon
+             * @memberof cohort.v1.RecordSpend
+             * @instance
+             */
+            RecordSpend.prototype.budgetEpsilon = "";
+
+            /**
+             * RecordSpend delta.
+             * @member {string} delta
+             * @memberof cohort.v1.RecordSpend
+             * @instance
+             */
+            RecordSpend.prototype.delta = "";
+
+            /**
+             * Creates a new RecordSpend instance using the specified properties.
+             * @function create
+             * @memberof cohort.v1.RecordSpend
+             * @static
+             * @param {cohort.v1.RecordSpend.$Properties=} [properties] Properties to set
+             * @returns {cohort.v1.RecordSpend} RecordSpend instance
+             * @type {{
+             *   (properties: cohort.v1.RecordSpend.$Shape): cohort.v1.RecordSpend & cohort.v1.RecordSpend.$Shape;
+             *   (properties?: cohort.v1.RecordSpend.$Properties): cohort.v1.RecordSpend;
+             * }}
+             */
+            RecordSpend.create = function(properties) {
+                return new RecordSpend(properties);
+            };
+
+            /**
+             * Encodes the specified RecordSpend message. Does not implicitly {@link cohort.v1.RecordSpend.verify|verify} messages.
+             * @function encode
+             * @memberof cohort.v1.RecordSpend
+             * @static
+             * @param {cohort.v1.RecordSpend.$Properties} m RecordSpend message or plain object to encode
+             * @param {$protobuf.Writer} [w] Writer to encode to
+             * @returns {$protobuf.Writer} Writer
+             */
+            RecordSpend.encode = function (m, w, q) {
+                if (!w)
+                    w = $Writer.create();
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    throw $Error("max depth exceeded");
+                if (m.epsilon != null && $Object.hasOwnProperty.call(m, "epsilon") && m.epsilon !== "")
+                    w.uint32(/* id 1, wireType 2 =*/10).string(m.epsilon);
+                if (m.budgetEpsilon != null && $Object.hasOwnProperty.call(m, "budgetEpsilon") && m.budgetEpsilon !== "")
+                    w.uint32(/* id 2, wireType 2 =*/18).string(m.budgetEpsilon);
+                if (m.delta != null && $Object.hasOwnProperty.call(m, "delta") && m.delta !== "")
+                    w.uint32(/* id 3, wireType 2 =*/26).string(m.delta);
+                if (m.$unknowns != null && $Object.hasOwnProperty.call(m, "$unknowns"))
+                    for (var i = 0; i < m.$unknowns.length; ++i)
+                        w.raw(m.$unknowns[i]);
+                return w;
+            };
+
+            /**
+             * Decodes a RecordSpend message from the specified reader or buffer.
+             * @function decode
+             * @memberof cohort.v1.RecordSpend
+             * @static
+             * @param {$protobuf.Reader|Uint8Array} r Reader or buffer to decode from
+             * @param {number} [l] Message length if known beforehand
+             * @returns {cohort.v1.RecordSpend & cohort.v1.RecordSpend.$Shape} RecordSpend
+             * @throws {Error} If the payload is not a reader or valid buffer
+             * @throws {$protobuf.util.ProtocolError} If required fields are missing
+             */
+            RecordSpend.decode = function (r, l, z, q, g) {
+                if (!(r instanceof $Reader))
+                    r = $Reader.create(r);
+                if (q === $undefined)
+                    q = 0;
+                if (q > $Reader.recursionLimit)
+                    throw $Error("max depth exceeded");
+                var c, m, v;
+                if (l === $undefined)
+                    c = r.len;
+                else {
+                    c = r.pos + l;
+                    if (c > r.len)
+                        throw $RangeError("index out of range");
+                    l = r.len;
+                    r.len = c;
+                }
+                m = g || new $root.cohort.v1.RecordSpend();
+                while (r.pos < c) {
+                    var s = r.pos;
+                    var t = r.tag();
+                    if (t === z) {
+                        z = $undefined;
+                        break;
+                    }
+                    var u = t & 7;
+                    switch (t >>>= 3) {
+                    case 1: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.epsilon = v;
+                            else
+                                delete m.epsilon;
+                            continue;
+                        }
+                    case 2: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.budgetEpsilon = v;
+                            else
+                                delete m.budgetEpsilon;
+                            continue;
+                        }
+                    case 3: {
+                            if (u !== 2)
+                                break;
+                            if ((v = r.stringVerify()).length)
+                                m.delta = v;
+                            else
+                                delete m.delta;
+                            continue;
+                        }
+                    }
+                    r.skipType(u, q, t);
+                    if (!r.discardUnknown) {
+                        $util.makeProp(m, "$unknowns", false);
+                        (m.$unknowns || (m.$unknowns = [])).push(r.raw(s, r.pos));
+                    }
+                }
+                if (l !== $undefined) {
+                    if (r.pos !== c)
+                        throw $RangeError("index out of range");
+                    r.len = l;
+                }
+                if (z !== $undefined)
+                    throw $Error("missing end group");
+                return m;
+            };
+
+            /**
+             * Verifies a RecordSpend message.
+             * @function verify
+             * @memberof cohort.v1.RecordSpend
+             * @static
+             * @param {Object.<string,*>} m Plain object to verify
+             * @returns {string|null} `null` if valid, otherwise the reason why it is not
+             */
+            RecordSpend.verify = function (m, q) {
+                if (typeof m !== "object" || m === null)
+                    return "object expected";
+                if (q === $undefined)
+                    q = 0;
+                if (q > $util.recursionLimit)
+                    return "max depth exceeded";
+                if (m.epsilon != null && $Object.hasOwnProperty.call(m, "epsilon")) {
+                    if (!$util.isString(m.epsilon))
+                        return "epsilon: string expected";
+                }
+                if (m.budgetEpsilon != null && $Object.hasOwnProperty.call(m, "budgetEpsilon")) {
+                    if (!$util.isString(m.budgetEpsilon))
+                        return "budgetEpsilon: string expected";
+                }
+                if (m.delta != null && $Object.hasOwnProperty.call(m, "delta")) {
+                    if (!$util.isString(m.delta))
+                        return "delta: string expected";
+                }
+                return null;
+            };
+
+            /**
+             * Gets the type url for RecordSpend
+             * @function getTypeUrl
+             * @memberof cohort.v1.RecordSpend
+             * @static
+             * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+             * @returns {string} The type url
+             */
+            RecordSpend.getTypeUrl = function(prefix) {
+                if (prefix === $undefined)
+                    prefix = "type.googleapis.com";
+                return prefix + "/cohort.v1.RecordSpend";
+            };
+
+            return RecordSpend;
         })();
 
         v1.ConsistencyRequest = (function() {

@@ -1,6 +1,7 @@
 // Run config validation: every refusal names the field at fault.
 import { describe, expect, it } from 'vitest';
 import { parseRunConfig, roundsOf } from '../../coordinator/run-config.js';
+import { trainFor } from '../../coordinator/run-round.js';
 
 const base = {
   runId: 'run-1', purpose: 'digit recognition research', model: 'mnist-2nn', rounds: 3,
@@ -45,8 +46,24 @@ describe('parseRunConfig', () => {
     [{ ...base, purpose: undefined }, /purpose:/],
     [{ ...base, selection: { min: 5, max: 4 } }, /selection\.min/],
     [{ ...base, minCohort: 5, selection: { min: 3, max: 4 } }, /minCohort/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 0, expectedLotSize: 64, localSteps: 1 } }, /recordDp\.noiseMultiplier:/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1, expectedLotSize: 0.5, localSteps: 1 } }, /recordDp\.expectedLotSize:/],
+    [{ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1, expectedLotSize: 64, samplingRate: 0.01, localSteps: 1 } }, /recordDp: Unrecognized key/i],
   ])('refuses %j naming the field', (input, field) => {
     expect(refusal(input)).toMatch(field);
+  });
+
+  it('a linear learning-rate schedule: learningRate in round 1, finalLearningRate in the last, in the offer', () => {
+    const config = parseRunConfig({ ...base, rounds: 5, train: { ...base.train, learningRate: 6, finalLearningRate: 1 } });
+    expect([1, 2, 3, 4, 5].map((round) => trainFor(config, round).learningRate)).toEqual([6, 4.75, 3.5, 2.25, 1]);
+    expect(trainFor(config, 3)).not.toHaveProperty('finalLearningRate');
+    expect(trainFor(parseRunConfig(base), 4).learningRate).toBe(base.train.learningRate);
+  });
+
+  it('takes record-level DP without a sampling rate, delta 1e-5 by default', () => {
+    const config = parseRunConfig({ ...base, recordDp: { clipNorm: 1, noiseMultiplier: 1.1, expectedLotSize: 64, localSteps: 2 } });
+    expect(config.recordDp).toEqual({ clipNorm: 1, noiseMultiplier: 1.1, expectedLotSize: 64, localSteps: 2, delta: 1e-5 });
+    expect(parseRunConfig(base).recordDp).toBeUndefined();
   });
 
   it('lists every problem at once', () => {

@@ -35,7 +35,7 @@ describe('AgencyBudget', () => {
         break;
       }
       expect(decision.epsilonAfter).toBeLessThanOrEqual(limit);
-      expect(decision.reason).toMatch(/within privacy budget/);
+      expect(decision.reason).toMatch(/within agency-level privacy budget/);
       budget.add({ runId: round % 2 === 0 ? 'run-a' : 'run-b', round: Math.floor(round / 2), step: ROUND });
       round++;
     }

@@ -19,7 +19,8 @@ function plan(overrides: Partial<RoundPlan> = {}): RoundPlan {
     train: { epochs: 2, batchSize: 10, learningRate: 0.1, optimizer: 'sgd', proximalMu: 0 },
     dp: { mode: 'distributed', clipNorm: 1.3, noiseMultiplier: 1.1, samplingRate: 1, delta: 1e-5, minSurvivors: 3 },
     secagg: { params: { threshold: 2, degree: 2, clipRange: 1, bits: 20 } }, weightCap: 60000, minCohort: 3,
-    deadlines: { answerMs: 1000, uploadMs: 2000, exchangeMs: 3000 }, roster: new TextEncoder().encode('{"roster":1}'), ...overrides,
+    deadlines: { answerMs: 1000, uploadMs: 2000, exchangeMs: 3000 }, roster: new TextEncoder().encode('{"roster":1}'),
+    recordDp: { clipNorm: 1, noiseMultiplier: 8.07, expectedLotSize: 2331, localSteps: 1, delta: 1e-5 }, ...overrides,
   };
 }
 
@@ -33,19 +34,21 @@ describe('the offer hash', () => {
     const offer = offered(plan());
     expect(hex(offerSha256(received(offer)))).toBe(hex(offerSha256(offer)));
     expect(hex(roundContextOf(received(offer)).offerHash)).toBe(hex(offerSha256(offer)));
-    const plain = offered(plan({ secagg: undefined, dp: undefined, roster: undefined }));
+    const plain = offered(plan({ secagg: undefined, dp: undefined, roster: undefined, recordDp: undefined }));
     expect(hex(offerSha256(received(plain)))).toBe(hex(offerSha256(plain)));
   });
 
-  it('changes with any part of the offer: one weight, the roster, the cohort, a DP term, the round', () => {
+  it('changes with any part of the offer: one weight, the roster, the cohort, a DP or record-level DP term, the round', () => {
     const base = hex(offerSha256(offered(plan())));
     const weights = plan().weights.slice();
     weights[999] += 1e-3;
     const variants = [
       plan({ weights }), plan({ roster: new TextEncoder().encode('{"roster":2}') }), plan({ round: 5 }),
       plan({ dp: { ...plan().dp!, minSurvivors: 4 } }), plan({ train: { ...plan().train, learningRate: 0.2 } }),
+      plan({ recordDp: { ...plan().recordDp!, noiseMultiplier: 4 } }), plan({ recordDp: { ...plan().recordDp!, expectedLotSize: 100 } }),
+      plan({ recordDp: { ...plan().recordDp!, localSteps: 2 } }), plan({ recordDp: undefined }),
     ].map((p) => hex(offerSha256(offered(p))));
-    expect(new Set([base, ...variants]).size).toBe(6);
+    expect(new Set([base, ...variants]).size).toBe(10);
     const fewer = roundOffer(plan(), members.slice(0, 2) as never);
     expect(hex(offerSha256(fewer))).not.toBe(base);
   });
