@@ -7,64 +7,35 @@ import { roundsOf } from '../../coordinator/run-config.js';
 import type { RunState } from '../../coordinator/run-store.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import { startCoordinator } from '../../coordinator/service.js';
-import { parseRoster, type Roster } from '../../identity/roster.js';
 import { modelSpecOf, tfGlobalModel } from '../../coordinator/tf-model.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
-import { initEngine, type EnginePreference } from '../../ml/engine.js';
+import { initEngine } from '../../ml/engine.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { createLogger } from '../log.js';
-import { CliError, listenProblem, nonNegativeInt, readFlagFile, positiveInt, reportErrors, write } from '../output.js';
+import { CliError, listenProblem, nonNegativeInt, reportErrors, write } from '../output.js';
 import { addRunOptions, runConfigFrom, type RunFlags } from '../run-options.js';
+import { addListenOptions, rosterFile, tlsFiles, type ListenFlags } from '../listen-options.js';
 import { ProgressView } from '../progress.js';
 
-interface CoordinatorFlags extends RunFlags {
-  dataDir: string;
-  key: string;
-  host: string;
-  port: number;
-  tlsCert?: string;
-  tlsKey?: string;
-  insecurePlainWs: boolean;
-  maxMessageMb?: number;
-  handshakeTimeoutMs: number;
-  maxConnections: number;
-  messagesPerSecond: number;
-  noticesPerRound: number;
-  evalMnist?: number;
+interface CoordinatorFlags extends RunFlags, ListenFlags {
   httpPort?: number;
   httpHost: string;
-  engine: EnginePreference;
-  logLevel: string;
-  roster?: string;
-}
-
-/** The roster --roster names, parsed (its signature is checked when the coordinator starts). */
-export async function rosterFile(path: string): Promise<Roster> {
-  return parseRoster((await readFlagFile('--roster', path)).toString('utf8'), path);
 }
 
 export function coordinatorCommand(): Command {
   const cmd = new Command('coordinator')
-    .description('run the coordinator: admit enrolled agencies over WebSocket and serve one federated run')
-    .option('--data-dir <dir>', 'where the ledger, enrolment, checkpoints and run state live', '.cohort')
-    .requiredOption('--key <file>', "the coordinator's identity file (cohort keys new)")
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port to listen on (0: any free port)', nonNegativeInt, 7400)
-    .option('--tls-cert <file>', 'PEM certificate: serve wss://')
-    .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--insecure-plain-ws', 'allow plain ws:// on a non-loopback address (never in production)', false)
-    .option('--max-message-mb <n>', 'largest message accepted (default: derived from the model size)', positiveInt)
-    .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
-    .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
-    .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
-    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
+    .description('run the coordinator: admit enrolled agencies over WebSocket and serve one federated run');
+  addListenOptions(cmd, {
+    dataDir: 'where the ledger, enrolment, checkpoints and run state live',
+    host: 'address to listen on',
+    port: 'port to listen on (0: any free port)',
+    maxMessageMb: 'largest message accepted (default: derived from the model size)',
+    evalMnist: 'evaluate each round on the held-out MNIST digits (the demo split)',
+    logLevel: 'pino log level',
+  })
     .option('--http-port <port>', 'serve the dashboard and its API on this port (0: any free port; default: off)', nonNegativeInt)
-    .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1')
-    .option('--eval-mnist <n>', 'evaluate each round on the held-out MNIST digits (the demo split)', positiveInt)
-    .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
-    .option('--log-level <level>', 'pino log level', 'info')
-    .option('--roster <file>', "the federation's roster signed by its governance key (cohort roster): only its members are admitted, and every offer carries it");
+    .option('--http-host <host>', 'address the dashboard listens on', '127.0.0.1');
   addRunOptions(cmd);
   cmd.action(async (flags: CoordinatorFlags, self: Command) => {
     const listenFlags = { '--port': flags.port, '--http-port': flags.httpPort };
@@ -119,13 +90,6 @@ function checkPorts(flags: CoordinatorFlags): void {
   if (flags.httpPort !== undefined && flags.httpPort === flags.port && flags.port !== 0) {
     throw new RangeError(`--http-port ${flags.httpPort} is the WebSocket --port too: give the dashboard another port (0 picks a free one)`);
   }
-}
-
-/** The TLS certificate and key, when given: both or neither. */
-export async function tlsFiles(flags: { tlsCert?: string; tlsKey?: string }): Promise<{ cert: Buffer; key: Buffer } | undefined> {
-  if (!!flags.tlsCert !== !!flags.tlsKey) throw new RangeError('--tls-cert and --tls-key go together: give both (README, "TLS across machines")');
-  if (!flags.tlsCert || !flags.tlsKey) return undefined;
-  return { cert: await readFlagFile('--tls-cert', flags.tlsCert), key: await readFlagFile('--tls-key', flags.tlsKey) };
 }
 
 /** How the run ended, where its model and ledger are; a run that could not do its work fails (exit 1). */

@@ -11,54 +11,30 @@ import { roundsOf } from '../../coordinator/run-config.js';
 import { DEFAULT_MNIST_SPLIT, splitMnist } from '../../client/data/source.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';
-import { initEngine, type EnginePreference } from '../../ml/engine.js';
+import { initEngine } from '../../ml/engine.js';
 import { createLogger } from '../log.js';
-import { listenProblem, nonNegativeInt, positiveInt, reportErrors, write } from '../output.js';
+import { listenProblem, nonNegativeInt, reportErrors, write } from '../output.js';
+import { addListenOptions, rosterFile, tlsFiles, type ListenFlags } from '../listen-options.js';
 import { ProgressView } from '../progress.js';
-import { rosterFile, tlsFiles } from './coordinator.js';
 
-interface ServeFlags {
-  dataDir: string;
-  key: string;
-  host: string;
-  port: number;
+interface ServeFlags extends ListenFlags {
   httpHost: string;
   httpPort: number;
-  tlsCert?: string;
-  tlsKey?: string;
-  insecurePlainWs: boolean;
-  maxMessageMb?: number;
-  handshakeTimeoutMs: number;
-  maxConnections: number;
-  messagesPerSecond: number;
-  noticesPerRound: number;
-  evalMnist?: number;
-  engine: EnginePreference;
-  logLevel: string;
-  roster?: string;
 }
 
 export function serveCommand(): Command {
-  return new Command('serve')
-    .description('run the run service: hold the enrolled agencies\' connections, and run what enrolled operators submit, one run at a time')
-    .option('--data-dir <dir>', 'where the ledger, enrolments, runs and checkpoints live', '.cohort')
-    .requiredOption('--key <file>', "the coordinator's identity file (cohort keys new)")
-    .option('--host <host>', 'address the agencies connect to', '127.0.0.1')
-    .option('--port <port>', 'WebSocket port for the agencies (0: any free port)', nonNegativeInt, 7400)
+  const cmd = new Command('serve')
+    .description('run the run service: hold the enrolled agencies\' connections, and run what enrolled operators submit, one run at a time');
+  return addListenOptions(cmd, {
+    dataDir: 'where the ledger, enrolments, runs and checkpoints live',
+    host: 'address the agencies connect to',
+    port: 'WebSocket port for the agencies (0: any free port)',
+    maxMessageMb: `largest message accepted; runs whose model needs more are refused (default ${DEFAULT_LIMITS.maxMessageBytes / 1024 / 1024})`,
+    evalMnist: 'evaluate each round of runs on MNIST models on this many held-out digits (the demo split)',
+    logLevel: 'pino log level (logs go to stderr)',
+  })
     .option('--http-host <host>', 'address of the API and dashboard (loopback only)', '127.0.0.1')
     .option('--http-port <port>', 'port of the API and dashboard (0: any free port)', nonNegativeInt, 7401)
-    .option('--tls-cert <file>', 'PEM certificate: serve wss://')
-    .option('--tls-key <file>', 'PEM private key for --tls-cert')
-    .option('--insecure-plain-ws', 'allow plain ws:// on a non-loopback address (never in production)', false)
-    .option('--max-message-mb <n>', `largest message accepted; runs whose model needs more are refused (default ${DEFAULT_LIMITS.maxMessageBytes / 1024 / 1024})`, positiveInt)
-    .option('--handshake-timeout-ms <ms>', 'time allowed to finish the handshake', positiveInt, DEFAULT_LIMITS.handshakeTimeoutMs)
-    .option('--max-connections <n>', 'open connections at once', positiveInt, DEFAULT_LIMITS.maxConnections)
-    .option('--messages-per-second <n>', 'per-connection message rate', positiveInt, DEFAULT_LIMITS.messagesPerSecond)
-    .option('--notices-per-round <n>', "an agency's notices recorded in the ledger per round (more are counted)", nonNegativeInt, DEFAULT_LIMITS.noticesPerRound)
-    .option('--eval-mnist <n>', 'evaluate each round of runs on MNIST models on this many held-out digits (the demo split)', positiveInt)
-    .option('--engine <name>', 'compute engine: auto, tensorflow, wasm, cpu', 'auto')
-    .option('--log-level <level>', 'pino log level (logs go to stderr)', 'info')
-    .option('--roster <file>', "the federation's roster signed by its governance key (cohort roster): only its members are admitted, and every offer carries it")
     .action(async (flags: ServeFlags, self: Command) => {
       await reportErrors(self, () => serve(flags, self), (err) => listenProblem(err, { '--port': flags.port, '--http-port': flags.httpPort }));
     });
