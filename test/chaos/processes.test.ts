@@ -7,7 +7,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,6 +23,7 @@ import { getFlatWeights } from '../../ml/weights.js';
 import { DEFAULT_MNIST_SPLIT } from '../../client/data/source.js';
 import { builtCli } from '../helpers/federation.js';
 import { violations } from './invariants.js';
+import { freePort } from '../helpers/in-process-cli.js';
 
 // One trial in the suite (~15 s of processes starting and reconnecting); more with COHORT_CHAOS_PROCESS_SEEDS=1,2,3.
 const SEEDS = (process.env.COHORT_CHAOS_PROCESS_SEEDS ?? '31').split(',').map(Number);
@@ -146,10 +146,3 @@ describe.skipIf(!builtCli())('chaos with real processes and kill -9', () => {
   }, 240_000);
 });
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -5,13 +5,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RunProgress } from '../../coordinator/run-progress.js';
 import type { RoundRecord } from '../../coordinator/run-store.js';
 import { exited } from '../../examples/local-federation.js';
 import { BUILT_CLI, builtCli, entriesFor, harness, plainConfig, type Harness } from '../helpers/federation.js';
+import { freePort } from '../helpers/in-process-cli.js';
 
 let h: Harness | undefined;
 let coordinatorProcess: ChildProcess | undefined;
@@ -191,10 +191,3 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}

@@ -5,10 +5,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BUILT_CLI } from '../helpers/federation.js';
+export { freePort } from '../helpers/in-process-cli.js';
 
 export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const README = readFileSync(join(REPO, 'README.md'), 'utf8');
@@ -90,14 +90,6 @@ export function exitOf(child: ReturnType<typeof start>, timeoutMs = 60_000): Pro
 export async function checkoutFolder(prefix: string): Promise<string> {
   await mkdir(join(REPO, 'tmp'), { recursive: true });
   return mkdtemp(join(REPO, 'tmp', prefix));
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** A stack trace's frame lines ("    at f (file:1:2)"): none may reach a user without --debug. */

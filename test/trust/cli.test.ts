@@ -1,5 +1,4 @@
 // The keys and enroll commands, driven as `cohort` would drive them, with output captured.
-import { CommanderError, type Command } from 'commander';
 import { chmod, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { enrollCommand } from '../../cli/commands/enroll.js';
 import { keysCommand } from '../../cli/commands/keys.js';
 import { readIdentityFile } from '../../identity/keyfile.js';
 import { generateIdentity, toHex } from '../../identity/keys.js';
+import { runCommand } from '../helpers/in-process-cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -17,31 +17,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Outcome {
-  out: string;
-  err: string;
-  exitCode: number;
-}
-
-async function runCli(command: Command, args: string[]): Promise<Outcome> {
-  let out = '';
-  let err = '';
-  command.exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  try {
-    await command.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: 0 };
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    return { out, err, exitCode: e.exitCode };
-  }
-}
-
 const HEX_KEY = /public key: ([0-9a-f]{64})/;
 
 describe('cohort keys', () => {
   it('new writes a 0600 identity file and prints its public key; show prints it back', async () => {
     const file = join(dir, 'lab-a.key');
-    const made = await runCli(keysCommand(), ['new', '--out', file, '--name', 'Lab A']);
+    const made = await runCommand(keysCommand(), ['new', '--out', file, '--name', 'Lab A']);
     expect(made.exitCode).toBe(0);
     const printed = HEX_KEY.exec(made.out)?.[1];
     const { name, identity } = await readIdentityFile(file);
@@ -50,7 +31,7 @@ describe('cohort keys', () => {
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(made.out).not.toContain(toHex(identity.secretKey.subarray(0, 32)));
 
-    const shown = await runCli(keysCommand(), ['show', file]);
+    const shown = await runCommand(keysCommand(), ['show', file]);
     expect(shown).toMatchObject({ exitCode: 0, err: '' });
     expect(shown.out).toContain('name:       Lab A');
     expect(shown.out).toContain(`public key: ${printed}`);
@@ -59,41 +40,41 @@ describe('cohort keys', () => {
 
   it('new names the key after the file by default and refuses to overwrite without --force', async () => {
     const file = join(dir, 'lab-b.key');
-    await runCli(keysCommand(), ['new', '--out', file]);
+    await runCommand(keysCommand(), ['new', '--out', file]);
     const before = toHex((await readIdentityFile(file)).identity.publicKey);
     expect((await readIdentityFile(file)).name).toBe('lab-b');
 
-    const again = await runCli(keysCommand(), ['new', '--out', file]);
+    const again = await runCommand(keysCommand(), ['new', '--out', file]);
     expect(again.exitCode).toBe(1);
     expect(again.err).toContain('already exists');
     expect(again.err).toContain('--force');
     expect(toHex((await readIdentityFile(file)).identity.publicKey)).toBe(before);
 
-    const forced = await runCli(keysCommand(), ['new', '--out', file, '--force']);
+    const forced = await runCommand(keysCommand(), ['new', '--out', file, '--force']);
     expect(forced.exitCode).toBe(0);
     expect(toHex((await readIdentityFile(file)).identity.publicKey)).not.toBe(before);
   });
 
   it('fails clearly on bad arguments and unsafe files', async () => {
-    const missingOut = await runCli(keysCommand(), ['new']);
+    const missingOut = await runCommand(keysCommand(), ['new']);
     expect(missingOut.exitCode).not.toBe(0);
     expect(missingOut.err).toContain('--out');
 
     const file = join(dir, 'lab-c.key');
-    await runCli(keysCommand(), ['new', '--out', file]);
+    await runCommand(keysCommand(), ['new', '--out', file]);
     await chmod(file, 0o644);
-    const shown = await runCli(keysCommand(), ['show', file]);
+    const shown = await runCommand(keysCommand(), ['show', file]);
     expect(shown.exitCode).toBe(1);
     expect(shown.err).toContain(`chmod 600 ${file}`);
 
-    const unknown = await runCli(keysCommand(), ['rotate']);
+    const unknown = await runCommand(keysCommand(), ['rotate']);
     expect(unknown.exitCode).not.toBe(0);
   });
 
   it('honours exit and output settings given to a program above it', async () => {
     const { Command } = await import('commander');
     const program = new Command('cohort').addCommand(keysCommand());
-    const result = await runCli(program, ['keys', 'show', join(dir, 'missing.key')]);
+    const result = await runCommand(program, ['keys', 'show', join(dir, 'missing.key')]);
     expect(result.exitCode).toBe(1);
     expect(result.err).toContain('does not exist');
   });
@@ -104,20 +85,20 @@ describe('cohort enroll', () => {
     const data = join(dir, 'data');
     const a = toHex(generateIdentity().publicKey);
     const keyFile = join(dir, 'lab-b.key');
-    await runCli(keysCommand(), ['new', '--out', keyFile]);
+    await runCommand(keysCommand(), ['new', '--out', keyFile]);
     const b = toHex((await readIdentityFile(keyFile)).identity.publicKey);
 
-    expect(await runCli(enrollCommand(), ['add', 'lab-a', a, '--data-dir', data])).toMatchObject({ exitCode: 0, out: expect.stringContaining(`enrolled lab-a with public key ${a}`) });
-    expect((await runCli(enrollCommand(), ['add', 'lab-b', keyFile, '--data-dir', data])).exitCode).toBe(0);
+    expect(await runCommand(enrollCommand(), ['add', 'lab-a', a, '--data-dir', data])).toMatchObject({ exitCode: 0, out: expect.stringContaining(`enrolled lab-a with public key ${a}`) });
+    expect((await runCommand(enrollCommand(), ['add', 'lab-b', keyFile, '--data-dir', data])).exitCode).toBe(0);
 
-    const listed = await runCli(enrollCommand(), ['list', '--data-dir', data]);
+    const listed = await runCommand(enrollCommand(), ['list', '--data-dir', data]);
     const lines = listed.out.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^AGENCY\s+PUBLIC KEY\s+ENROLLED$/);
     expect(lines[1]).toMatch(new RegExp(`^lab-a\\s+${a}\\s+\\d{4}-`));
     expect(lines[2]).toMatch(new RegExp(`^lab-b\\s+${b}\\s+\\d{4}-`));
 
-    expect((await runCli(enrollCommand(), ['remove', 'lab-a', '--data-dir', data])).exitCode).toBe(0);
-    const after = await runCli(enrollCommand(), ['list', '--data-dir', data]);
+    expect((await runCommand(enrollCommand(), ['remove', 'lab-a', '--data-dir', data])).exitCode).toBe(0);
+    const after = await runCommand(enrollCommand(), ['list', '--data-dir', data]);
     expect(after.out).not.toContain('lab-a');
     expect(after.out).toContain('lab-b');
   });
@@ -126,9 +107,9 @@ describe('cohort enroll', () => {
     const cwd = process.cwd();
     process.chdir(dir);
     try {
-      const empty = await runCli(enrollCommand(), ['list']);
+      const empty = await runCommand(enrollCommand(), ['list']);
       expect(empty.out).toContain(`no agencies enrolled in ${join(dir, '.cohort')}`);
-      await runCli(enrollCommand(), ['add', 'lab-a', toHex(generateIdentity().publicKey)]);
+      await runCommand(enrollCommand(), ['add', 'lab-a', toHex(generateIdentity().publicKey)]);
       expect((await stat(join(dir, '.cohort', 'enrolment.json'))).isFile()).toBe(true);
     } finally {
       process.chdir(cwd);
@@ -138,7 +119,7 @@ describe('cohort enroll', () => {
   it('refuses with a message and exit code 1', async () => {
     const data = join(dir, 'data');
     const key = toHex(generateIdentity().publicKey);
-    await runCli(enrollCommand(), ['add', 'lab-a', key, '--data-dir', data]);
+    await runCommand(enrollCommand(), ['add', 'lab-a', key, '--data-dir', data]);
 
     const cases: [string[], string][] = [
       [['add', 'lab-b', key, '--data-dir', data], 'already enrolled for agency "lab-a"'],
@@ -148,7 +129,7 @@ describe('cohort enroll', () => {
       [['add', 'lab-d'], "missing required argument 'public-key-or-file'"],
     ];
     for (const [args, message] of cases) {
-      const result = await runCli(enrollCommand(), args);
+      const result = await runCommand(enrollCommand(), args);
       expect(result.exitCode, args.join(' ')).toBe(1);
       expect(result.err, args.join(' ')).toContain(message);
     }

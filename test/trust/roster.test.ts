@@ -1,7 +1,6 @@
 // The federation roster (identity/roster.ts): `cohort roster new|add|remove|sign|show` as an
 // operator runs them, the document's signature by the governance key, and the coordinator that
 // refuses to start while its enrolment lists anyone the roster does not.
-import { CommanderError, type Command } from 'commander';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { rosterAdmission } from '../../coordinator/roster-admission.js';
 import { writeIdentityFile } from '../../identity/keyfile.js';
 import { generateIdentity, toHex } from '../../identity/keys.js';
 import { checkRosterSignature, parseRoster, signRoster } from '../../identity/roster.js';
+import { runCommand } from '../helpers/in-process-cli.js';
 
 let dir: string;
 beforeEach(async () => {
@@ -21,18 +21,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function cli(...args: string[]): Promise<{ out: string; err: string; exitCode: number }> {
-  let out = '';
-  let err = '';
-  const command: Command = rosterCommand().exitOverride().configureOutput({ writeOut: (s) => (out += s), writeErr: (s) => (err += s) });
-  try {
-    await command.parseAsync(args, { from: 'user' });
-    return { out, err, exitCode: 0 };
-  } catch (e) {
-    if (!(e instanceof CommanderError)) throw e;
-    return { out, err, exitCode: e.exitCode };
-  }
-}
+const cli = (...args: string[]) => runCommand(rosterCommand(), args);
 
 describe('cohort roster', () => {
   it('new, add, sign, show: a roster the pinned governance key verifies; any change unsigns it and raises its serial', async () => {
