@@ -34,7 +34,10 @@ export interface BookedRun {
   reason: string | null;
   /** The operator who asked to stop it, while it stops and after. */
   stoppedBy: string | null;
+  /** How many rounds the ledger opened for it (what run_finished's `rounds` counts). */
   roundsOpened: number;
+  /** The highest round number opened: above roundsOpened when a number was skipped. */
+  lastRound: number;
   roundsOk: number;
   roundsAbandoned: number;
   /** The round open in the ledger now, if any. */
@@ -111,7 +114,7 @@ export class RunBook {
       life: step.life,
       run: {
         runId, submittedAt: null, submittedBy: null, configSha256: null, startedAt: null, endedAt: null, reason: null, stoppedBy: null,
-        roundsOpened: 0, roundsOk: 0, roundsAbandoned: 0, openRound: null, actions: [], entries: 0, lastSeq: -1,
+        roundsOpened: 0, lastRound: 0, roundsOk: 0, roundsAbandoned: 0, openRound: null, actions: [], entries: 0, lastSeq: -1,
       },
       agencies: new Map(),
     };
@@ -150,7 +153,8 @@ function noteRound(page: Page, entry: LedgerEntry): void {
   };
   switch (entry.type) {
     case 'round_opened':
-      run.roundsOpened = Math.max(run.roundsOpened, entry.body.round);
+      run.roundsOpened += 1;
+      run.lastRound = entry.body.round;
       run.openRound = entry.body.round;
       for (const member of entry.body.cohort) seen(member.agency);
       return;

@@ -242,7 +242,7 @@ export class RunService {
     return {
       ...run,
       config: await this.configOf(run).catch(() => null),
-      round: live?.round ?? run.roundsOpened,
+      round: live?.round ?? run.lastRound,
       stage: live?.stage ?? null,
       history: live?.history ?? records,
       agencies: agencies.sort((a, b) => (a.agency < b.agency ? -1 : 1)),

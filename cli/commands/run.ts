@@ -100,7 +100,7 @@ async function list(self: Command, flags: Common): Promise<void> {
 async function show(self: Command, runId: string, flags: Common): Promise<void> {
   const run = await new ServiceClient(serviceUrl(flags.service)).get<RunDetails>(`/api/runs/${encodeURIComponent(runId)}`);
   if (flags.json) return write(self, JSON.stringify(run));
-  const rounds = run.config?.rounds ?? run.roundsOpened;
+  const rounds = run.config?.rounds ?? run.lastRound;
   const lines = [
     `run ${run.runId}: ${run.status}, round ${run.round} of ${rounds} (${run.roundsOk} aggregated, ${run.roundsAbandoned} abandoned)` +
       (run.stage ? `; ${run.stage.stage} ${run.stage.done}/${run.stage.total}` : ''),

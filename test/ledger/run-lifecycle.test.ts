@@ -142,4 +142,23 @@ describe('a run\'s life', () => {
       { type: 'round_closed', body: { runId: 'a', round: 1, status: 'abandoned', reason: 'the run failed' } }, failed('a')]);
     expect(closed.report.failure).toBeNull();
   });
+
+  // A coordinator killed after its offers left skips that round number on restart (runs/<id>/offered.json),
+  // so round numbers have gaps; the service's stop then ends the run with the book's count, which must be
+  // the count of rounds opened, as the verifier counts them, not the highest round number.
+  it('counts the rounds opened when a round number was skipped, and the stop it ends the run with verifies', async () => {
+    const labs = [50, 51, 52].map((n, i) => ({ agency: `lab-${i}`, identityKey: toHex(seeded(n).publicKey) }));
+    const joins: Step[] = labs.map((m) => ({ type: 'agency_joined', body: { runId: 'a', ...m, dataset: { sha256: sha256Hex(m.agency), schema: 's', rows: 1, license: 'x' } } }));
+    const round = (n: number): Step[] => [
+      { type: 'round_opened', body: { runId: 'a', round: n, cohort: labs, minCohort: 3, offerSha256: sha256Hex(`offer a ${n}`) } },
+      { type: 'round_closed', body: { runId: 'a', round: n, status: 'abandoned', reason: 'an agency dropped' } },
+    ];
+    const steps = [request('a', 'submit'), created('a'), ...joins, ...round(1), ...round(3), request('a', 'stop')];
+    const { entries } = await write(steps);
+    const book = new RunBook();
+    for (const entry of entries) book.apply(entry);
+    expect(book.get('a')).toMatchObject({ roundsOpened: 2, lastRound: 3, roundsAbandoned: 2, openRound: null });
+    const { report } = await write([...steps, { type: 'run_finished', body: { runId: 'a', rounds: book.get('a')!.roundsOpened, reason: 'stopped by alice' } }]);
+    expect(report.failure).toBeNull();
+  });
 });
