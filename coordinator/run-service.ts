@@ -21,6 +21,7 @@ import type { EntryBody, EntryType, LedgerEntry } from '../ledger/entries.js';
 import { actionPath, type OperatorActionName } from '../ledger/operator-request.js';
 import { issueReceipt } from '../ledger/receipt.js';
 import { LIFECYCLE_TYPES } from '../ledger/run-lifecycle.js';
+import type { WriterOptions } from '../ledger/writer.js';
 import type { Dataset } from '../ml/dataset.js';
 import { buildModel } from '../ml/models.js';
 import { weightCount } from '../ml/weights.js';
@@ -70,6 +71,8 @@ export interface RunServiceOptions {
   heldOutFor?: (config: RunConfig) => HeldOut | undefined;
   /** In-process followers of every run: the terminal of `cohort serve`, the demo. */
   watch?: ServiceWatch;
+  /** The ledger writer's options (the crash tests' fault hooks). */
+  ledger?: WriterOptions;
 }
 
 export interface ServiceWatch {
@@ -148,7 +151,7 @@ export class RunService {
     service.coordinator = await startCoordinator({
       dataDir: options.dataDir, identity: options.identity, admission: options.agencies, host: options.host, port: options.port,
       limits: options.limits, log: options.log, tls: options.tls, allowPlainRemote: options.allowPlainRemote,
-      ...(options.roster ? { roster: options.roster } : {}),
+      ...(options.roster ? { roster: options.roster } : {}), ...(options.ledger ? { ledger: options.ledger } : {}),
     });
     try {
       // The book: the ledger on disk folded in, then each entry as it is written.

@@ -80,8 +80,8 @@ export class Killed extends Error {
 }
 
 /** A tiny model: 4 inputs, one sigmoid output (5 weights). */
-const MODEL = { kind: 'tabular-mlp', inputs: 4, task: 'binary', outputs: 1, hidden: [] } as const;
-const DATA: Dataset = {
+export const MODEL = { kind: 'tabular-mlp', inputs: 4, task: 'binary', outputs: 1, hidden: [] } as const;
+export const DATA: Dataset = {
   x: Float32Array.from({ length: 40 }, (_, i) => (i % 7) / 7),
   y: Int32Array.from({ length: 10 }, (_, i) => i % 2),
   exampleShape: [4],
@@ -93,7 +93,7 @@ export const STEP = 1 / 64;
  * Each agency's trained weights: received + STEP * (its index + 1). The agent seeds training with
  * its seed plus the round; with seed 0 the trainer learns the round from it.
  */
-function trainer(index: number, onTrain: (round: number) => void): Trainer {
+export function trainer(index: number, onTrain: (round: number) => void = () => {}): Trainer {
   return async (model, _data, cfg) => {
     onTrain(cfg.seed ?? 0);
     const weights = getFlatWeights(model);

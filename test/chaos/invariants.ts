@@ -54,9 +54,10 @@ function onceEach(entries: Entry[]): string[] {
     for (const [key, n] of seen) if (n > 1) problems.push(`${type} ${String(key)} appears ${n} times`);
   }
   for (const round of opened.keys()) if (!closed.has(round)) problems.push(`round ${String(round)} opened and never closed`);
-  const finished = entries.filter((e) => e.type === 'run_finished');
-  if (finished.length !== 1) problems.push(`${finished.length} run_finished entries`);
-  else if (finished[0].body.rounds !== opened.size) problems.push(`run_finished says ${String(finished[0].body.rounds)} rounds; ${opened.size} opened`);
+  // A run ends once: run_finished, or run_failed (the run service's, when a run cannot go on).
+  const ends = entries.filter((e) => e.type === 'run_finished' || e.type === 'run_failed');
+  if (ends.length !== 1) problems.push(`${ends.length} run_finished or run_failed entries`);
+  else if (ends[0].type === 'run_finished' && ends[0].body.rounds !== opened.size) problems.push(`run_finished says ${String(ends[0].body.rounds)} rounds; ${opened.size} opened`);
   return problems;
 }
 
