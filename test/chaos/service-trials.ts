@@ -9,7 +9,6 @@
 // and the ledger must keep every promise the single-run chaos suite checks, for every run.
 import { setMaxListeners } from 'node:events';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runAgent } from '../../client/agent.js';
@@ -31,6 +30,7 @@ import { initEngine } from '../../ml/engine.js';
 import { seededRandom, type Random } from '../../ml/random.js';
 import { getFlatWeights } from '../../ml/weights.js';
 import { freePort } from '../helpers/in-process-cli.js';
+import { call } from '../http/client.js';
 import { DATA, Killed, MODEL, silent, trainer } from './federation.js';
 import { violations } from './invariants.js';
 
@@ -244,7 +244,8 @@ class ServiceTrial {
     const body = action === 'submit' ? Buffer.from(JSON.stringify(this.configOf(run))) : Buffer.alloc(0);
     const path = actionPath(action, runId);
     const headers = signOperatorRequest(this.operator, 'alice', 'POST', path, body);
-    const status = await post(new URL(path, service.apiUrl).href, headers, body).catch((err: Error) => err.message);
+    const status = await call(new URL(path, service.apiUrl).href, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: body.toString('utf8') })
+      .then((reply) => reply.status, (err: Error) => err.message);
     report.answers.push(`${action} ${runId}: ${status}`);
     return status;
   }
@@ -321,14 +322,3 @@ function stopSignal(): AbortController {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function post(url: string, headers: Record<string, string>, body: Buffer): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' } }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode!));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
