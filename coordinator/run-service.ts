@@ -30,6 +30,7 @@ import { parseJsonText } from '../storage/json-text.js';
 import type { Enrolment } from './enrolment.js';
 import type { FederationResult } from './federation.js';
 import type { GlobalModel } from './global-model.js';
+import { chosenRound, NoModelError } from './model-choice.js';
 import { HttpError } from './http/errors.js';
 import { OperatorAuth, type OperatorRequest } from './http/operator-auth.js';
 import { checkApiHost, MAX_CONFIG_BYTES, startServiceApi } from './http/service-api.js';
@@ -272,11 +273,7 @@ export class RunService {
     if (!run || run.startedAt === null) throw new HttpError(404, 'NO_MODEL', `run "${runId}" has no model on this service (it has not begun)`);
     // The run's model is the one its ledger last recorded for a round closed ok; the best, the lowest validation loss its metrics record.
     const progress = await RunProgress.read(this.ledgerPath, runId);
-    if (best && !progress.best) throw new HttpError(409, 'NO_MODEL', `run ${runId} has no federated validation in the ledger, so no model is best: export the newest without --best`);
-    const at = best ? progress.best!.modelRound : round ?? progress.lastOk.round;
-    if (round === undefined && !best && at === 0) {
-      throw new HttpError(409, 'NO_MODEL', `run ${runId} has no aggregated round (${run.reason ?? run.status}), so its model is the untrained initial one: nothing exported (--round 0 exports the initial model if that is what you want)`);
-    }
+    const at = noModelIs409(() => chosenRound(progress, runId, { round, best }));
     const dir = store.checkpointDir(at);
     const modelJson = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8').catch(() => {
       throw new HttpError(404, 'NO_MODEL', `run ${runId} has no checkpoint for round ${at} (the newest 3 are kept)`);
@@ -499,6 +496,16 @@ function actionEntry(request: OperatorRequest, runId: string, action: OperatorAc
     runId, action, operator: request.operator, operatorKey: request.operatorKey,
     request: { method: 'POST', path: request.path, bodySha256: request.bodySha256, timestamp: request.timestamp, nonce: request.nonce, signature: request.signature },
   };
+}
+
+/** A run with no model to export as asked conflicts with what its ledger holds; asking for it two ways is a bad request. */
+function noModelIs409<T>(choose: () => T): T {
+  try {
+    return choose();
+  } catch (err) {
+    if (err instanceof NoModelError) throw new HttpError(409, 'NO_MODEL', err.message);
+    throw err instanceof RangeError ? new HttpError(400, 'BAD_QUERY', err.message) : err;
+  }
 }
 
 /** A submitted body as a run config, or a 400 naming what is wrong. */

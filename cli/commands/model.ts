@@ -2,6 +2,7 @@
 // `loadModel` of `cohort/model` (ml/load-model.ts) loads in Node, and tf.loadLayersModel over HTTP.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
+import { chosenRound } from '../../coordinator/model-choice.js';
 import { RunProgress } from '../../coordinator/run-progress.js';
 import { RunStore } from '../../coordinator/run-store.js';
 import { loadCheckpoint, saveCheckpoint } from '../../ml/checkpoint.js';
@@ -22,20 +23,10 @@ export function modelCommand(): Command {
       await reportErrors(self, async () => {
         await initEngine('auto');
         const store = new RunStore(opts.dataDir, opts.runId);
-        // The run's current model is the one its ledger last recorded for a round closed ok.
+        // Which checkpoint is the run's model is the ledger's to say (coordinator/model-choice.ts).
         const progress = await RunProgress.read(store.ledgerPath, opts.runId);
         if (!progress.created) throw new RangeError(`no run "${opts.runId}" in the ledger of ${resolve(opts.dataDir)}`);
-        if (opts.best && opts.round !== undefined) throw new RangeError('--best and --round choose the model two ways: give one');
-        if (opts.best && !progress.best) {
-          throw new RangeError(`run ${opts.runId} has no federated validation in its ledger (${describeRun(progress)}), so no model is best: ` +
-            'run it with --evaluate-every (the agencies validate each model), or export the newest model without --best');
-        }
-        if (opts.round === undefined && !opts.best && progress.lastOk.round === 0) {
-          throw new RangeError(`run ${opts.runId} has no aggregated round (${describeRun(progress)}), so its model is the untrained initial one: ` +
-            'nothing exported. See why with `cohort audit show` on the ledger; --round 0 exports the initial model if that is what you want');
-        }
-        // The best model is the ledger's to say: the lowest validation loss its metrics entries record.
-        const round = opts.best ? progress.best!.modelRound : opts.round ?? progress.lastOk.round;
+        const round = chosenRound(progress, opts.runId, opts);
         // Loading and saving again (rather than copying files) checks the checkpoint is whole.
         const loaded = await loadCheckpoint(store.checkpointDir(round)).catch((err: Error) => {
           throw new RangeError(`run ${opts.runId} has no readable checkpoint for round ${round}: ${err.message}`);
@@ -49,9 +40,3 @@ export function modelCommand(): Command {
   return model;
 }
 
-/** What the ledger says of a run that aggregated nothing: how it ended, the rounds it opened, the refusals. */
-function describeRun(progress: RunProgress): string {
-  const refusals = [...progress.rounds.values()].reduce((n, facts) => n + facts.declined, 0);
-  const ended = progress.finished ? `finished: ${progress.finished.reason}` : 'not finished';
-  return `${ended}; ${progress.roundsOpened} rounds opened, ${refusals} refusals`;
-}

@@ -162,6 +162,15 @@ describe('the run service API', () => {
     ]);
     // Every run ended: a verifier that requires it agrees.
     expect(verifyLedger(await readFile(join(dir, 'ledger.jsonl')), { coordinatorKey: coordinator.publicKey, requireFinished: true }).ok).toBe(true);
+
+    // None aggregated a round: no model to export, each refusal saying why (the same words as `cohort model export`).
+    const model = (query: string) => send(service, 'GET', `/api/runs/${query}`);
+    expect(await model('next/model')).toMatchObject({ status: 404, body: { error: { code: 'NO_MODEL', message: 'run "next" has no model on this service (it has not begun)' } } });
+    expect(await model('waiting/model')).toMatchObject({ status: 409, body: { error: { code: 'NO_MODEL', message: expect.stringContaining(
+      'run waiting has no aggregated round (finished: stopped by alice; 0 rounds opened, 0 refusals), so its model is the untrained initial one') } } });
+    expect(await model('waiting/model?best=1')).toMatchObject({ status: 409, body: { error: { code: 'NO_MODEL', message: expect.stringContaining('so no model is best') } } });
+    expect(await model('waiting/model?best=1&round=0')).toMatchObject({ status: 400, body: { error: { code: 'BAD_QUERY', message: '--best and --round choose the model two ways: give one' } } });
+    expect((await model('waiting/model?round=0')).body).toMatchObject({ runId: 'waiting', round: 0 });
   });
 
   it('restarted, it keeps the queue from the ledger and the configs on disk; a config changed on disk fails its run, one no entry names is ignored', async () => {
