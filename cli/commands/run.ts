@@ -135,9 +135,9 @@ async function logs(self: Command, runId: string, flags: Common & { follow: bool
 }
 
 async function exportModel(self: Command, runId: string, flags: Common & { out: string; round?: number; best?: boolean }): Promise<void> {
-  if (flags.best && flags.round !== undefined) throw new RangeError('--best and --round choose the model two ways: give one');
-  const query = flags.best ? '?best=1' : flags.round === undefined ? '' : `?round=${flags.round}`;
-  const model = await new ServiceClient(serviceUrl(flags.service)).get<ModelExport>(`/api/runs/${encodeURIComponent(runId)}/model${query}`);
+  // The service decides which checkpoint that is (coordinator/model-choice.ts), and refuses both flags at once.
+  const query = [flags.best ? 'best=1' : '', flags.round === undefined ? '' : `round=${flags.round}`].filter(Boolean).join('&');
+  const model = await new ServiceClient(serviceUrl(flags.service)).get<ModelExport>(`/api/runs/${encodeURIComponent(runId)}/model${query ? `?${query}` : ''}`);
   const weights = Buffer.from(model.weights.base64, 'base64');
   // The weights file is named after its content's hash (ml/checkpoint.ts): what arrived is what was saved.
   if (!model.weights.path.startsWith(`weights.${createHash('sha256').update(weights).digest('hex').slice(0, 16)}`)) {
