@@ -1,7 +1,6 @@
 // One round, as the coordinator runs it: offer -> answers -> (plain or secure) aggregation.
 // The shell moves messages and enforces deadlines; the arithmetic lives in aggregate.ts and
 // secagg/, the decisions in small functions here.
-import { Stage } from '../proto/stages.js';
 import { ProtocolError } from '../proto/errors.js';
 import type { cohort } from '../proto/messages.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';

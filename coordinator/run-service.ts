@@ -15,7 +15,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { sha256Hex } from '../bytes/digest.js';
 import type { Identity } from '../identity/keys.js';
 import type { EntryBody, EntryType, LedgerEntry } from '../ledger/entries.js';
 import { actionPath, type OperatorActionName } from '../ledger/operator-request.js';
@@ -23,32 +22,28 @@ import { issueReceipt } from '../ledger/receipt.js';
 import { LIFECYCLE_TYPES } from '../ledger/run-lifecycle.js';
 import type { WriterOptions } from '../ledger/writer.js';
 import type { Dataset } from '../ml/dataset.js';
-import { buildModel } from '../ml/models.js';
-import { weightCount } from '../ml/weights.js';
-import { fileExists, writeFileAtomic } from '../storage/atomic.js';
-import { parseJsonText } from '../storage/json-text.js';
+import { fileExists } from '../storage/atomic.js';
 import type { Enrolment } from './enrolment.js';
 import type { FederationResult } from './federation.js';
 import type { GlobalModel } from './global-model.js';
 import { chosenRound, NoModelError } from './model-choice.js';
 import { HttpError } from './http/errors.js';
 import { OperatorAuth, type OperatorRequest } from './http/operator-auth.js';
-import { checkApiHost, MAX_CONFIG_BYTES, startServiceApi } from './http/service-api.js';
+import { checkApiHost, startServiceApi } from './http/service-api.js';
 import type { HttpShell } from './http/shell.js';
 import { SseHub } from './http/sse.js';
-import { maxMessageBytesFor, type Limits } from './limits.js';
+import type { Limits } from './limits.js';
 import { parseRunConfig, type RunConfig } from './run-config.js';
 import { RunBook, type BookedRun } from './run-book.js';
 import { logLine, readLedger, runOfEntry, type LogLine } from './run-log.js';
 import type { FederationEvents } from './run-parts.js';
 import { RunProgress } from './run-progress.js';
+import { checkModel, parseSubmission } from './run-submission.js';
 import { RunStore, type RoundRecord } from './run-store.js';
 import { startCoordinator, type Coordinator } from './service.js';
 import type { Roster } from '../identity/roster.js';
 import { modelSpecOf, tfGlobalModel, type HeldOut } from './tf-model.js';
 
-/** The config as the operator submitted it, beside the run's other files. */
-export const SUBMITTED_FILE = 'submitted.json';
 const ENDED = new Set(['finished', 'failed', 'stopped']);
 
 export interface RunServiceOptions {
@@ -296,15 +291,14 @@ export class RunService {
   }
 
   private async submitNow(request: OperatorRequest, body: Uint8Array): Promise<BookedRun> {
-    if (body.length > MAX_CONFIG_BYTES) throw new HttpError(413, 'BODY_TOO_LARGE', `a run config is at most ${MAX_CONFIG_BYTES} bytes`);
     const config = parseSubmission(body);
     checkPath(request, 'submit', config.runId);
     if (this.book.has(config.runId)) {
       throw new HttpError(409, 'RUN_EXISTS', `a run "${config.runId}" already exists on this service (ids are compared ignoring case): give the new run another --run-id`);
     }
-    await this.checkModel(config);
+    await checkModel(config, this.options.limits);
     // The config first, then the ledger: a crash between them leaves a file no entry names, which the next submission replaces.
-    await writeFileAtomic(join(new RunStore(this.options.dataDir, config.runId).runDir, SUBMITTED_FILE), body);
+    await new RunStore(this.options.dataDir, config.runId).keepSubmitted(body);
     await this.coordinator.ledger.appendInTurn('operator_action', () => {
       if (this.book.has(config.runId)) throw new HttpError(409, 'RUN_EXISTS', `a run "${config.runId}" already exists on this service`);
       return actionEntry(request, config.runId, 'submit');
@@ -312,22 +306,6 @@ export class RunService {
     this.options.log.info({ runId: config.runId, operator: request.operator }, 'run submitted');
     this.pump();
     return this.book.get(config.runId)!;
-  }
-
-  /** The model can be built here, and its messages fit the service's limit. */
-  private async checkModel(config: RunConfig): Promise<void> {
-    const spec = await modelSpecOf(config).catch((err: Error) => {
-      throw new HttpError(400, 'BAD_MODEL', `modelPath ${config.modelPath}: the service cannot read it as a layers model JSON: ${err.message}`);
-    });
-    const model = await buildModel(spec, config.seed >>> 0).catch((err: Error) => {
-      throw new HttpError(400, 'BAD_MODEL', `the run's model cannot be built: ${err.message}`);
-    });
-    const parameters = weightCount(model);
-    model.dispose();
-    if (maxMessageBytesFor(parameters) > this.options.limits.maxMessageBytes) {
-      throw new HttpError(400, 'MODEL_TOO_LARGE', `the model has ${parameters} weights: its messages would pass the service's limit of ` +
-        `${this.options.limits.maxMessageBytes} bytes (cohort serve --max-message-mb)`);
-    }
   }
 
   /** Each ledger entry as it is written: into the book, to the event streams, to the watchers. */
@@ -441,12 +419,7 @@ export class RunService {
       if (!kept) throw new Error(`run ${run.runId} has no run.json in ${store.runDir}`);
       return parseRunConfig(kept);
     }
-    const path = join(store.runDir, SUBMITTED_FILE);
-    const bytes = await readFile(path).catch(() => undefined);
-    if (!bytes || sha256Hex(bytes) !== run.configSha256) {
-      throw new Error(`${path} is missing, or is not the config submitted (its SHA-256 differs from the one in the ledger)`);
-    }
-    return parseRunConfig(JSON.parse(bytes.toString('utf8')));
+    return store.readSubmitted(run.configSha256);
   }
 
   private async modelFor(config: RunConfig): Promise<GlobalModel> {
@@ -505,14 +478,5 @@ function noModelIs409<T>(choose: () => T): T {
   } catch (err) {
     if (err instanceof NoModelError) throw new HttpError(409, 'NO_MODEL', err.message);
     throw err instanceof RangeError ? new HttpError(400, 'BAD_QUERY', err.message) : err;
-  }
-}
-
-/** A submitted body as a run config, or a 400 naming what is wrong. */
-function parseSubmission(body: Uint8Array): RunConfig {
-  try {
-    return parseRunConfig(parseJsonText(Buffer.from(body).toString('utf8'), 'the run config'));
-  } catch (err) {
-    throw new HttpError(400, 'BAD_RUN_CONFIG', (err as Error).message);
   }
 }

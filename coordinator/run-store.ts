@@ -6,6 +6,7 @@
 //   <dataDir>/runs/<runId>/receipts.jsonl           the ML team's receipts of run_finished
 //   <dataDir>/runs/<runId>/statistics/<sha256>.json  a tabular run's statistics totals, named by the hash its ledger entry records
 //   <dataDir>/runs/<runId>/offered.json             the highest round number ever offered to agencies
+//   <dataDir>/runs/<runId>/submitted.json           the run config as an operator submitted it to the run service
 // What the run has done (rounds, agencies joined, privacy spent, the current model, finished or
 // not) is read from the ledger alone (run-progress.ts); a checkpoint counts once the ledger's
 // model_updated names its hash, so it is written first.
@@ -18,11 +19,13 @@ import { appendReceipt } from '../ledger/receipt-file.js';
 import { join } from 'node:path';
 import { readJsonOr, writeFileAtomic, writeJsonAtomic } from '../storage/atomic.js';
 import { decodeFloat32LE, encodeFloat32LE } from '../ml/codec.js';
-import type { RunConfig } from './run-config.js';
+import { parseRunConfig, type RunConfig } from './run-config.js';
 
 const STRATEGY_FILE = 'strategy.json';
 const ROUNDS_FILE = 'rounds.jsonl';
 const OFFERED_FILE = 'offered.json';
+/** The config as the operator submitted it, beside the run's other files. */
+export const SUBMITTED_FILE = 'submitted.json';
 
 /** One agency's own metrics, shown only when its policy allows per-agency metrics. */
 export interface AgencyMetrics {
@@ -93,6 +96,21 @@ export class RunStore {
 
   async writeConfig(config: RunConfig): Promise<void> {
     await writeJsonAtomic(join(this.runDir, 'run.json'), config);
+  }
+
+  /** Keeps the bytes an operator submitted (and signed), before the ledger records the submission. */
+  async keepSubmitted(bytes: Uint8Array): Promise<void> {
+    await writeFileAtomic(join(this.runDir, SUBMITTED_FILE), bytes);
+  }
+
+  /** The config submitted, if its bytes are those whose SHA-256 the ledger's submission recorded. */
+  async readSubmitted(sha256: string): Promise<RunConfig> {
+    const path = join(this.runDir, SUBMITTED_FILE);
+    const bytes = await readFile(path).catch(() => undefined);
+    if (!bytes || sha256Hex(bytes) !== sha256) {
+      throw new Error(`${path} is missing, or is not the config submitted (its SHA-256 differs from the one in the ledger)`);
+    }
+    return parseRunConfig(JSON.parse(bytes.toString('utf8')));
   }
 
   /**

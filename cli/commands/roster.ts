@@ -2,7 +2,7 @@
 // signed with a governance key that is not the coordinator's (identity/roster.ts says why). The
 // coordinator serves it (`cohort coordinator --roster`); each agency pins the governance key in
 // its policy (`federation.governanceKey`) and refuses any cohort member not on it.
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { readIdentityFile, readPublicKey } from '../../identity/keyfile.js';
 import { toHex } from '../../identity/keys.js';

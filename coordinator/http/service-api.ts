@@ -9,14 +9,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { isLoopback } from '../../proto/loopback.js';
 import type { RunService } from '../run-service.js';
+import { MAX_CONFIG_BYTES } from '../run-submission.js';
 import { HttpError } from './errors.js';
 import { OperatorAuth } from './operator-auth.js';
 import { SERVICE_CSS, SERVICE_HTML } from './service-page.js';
 import { SERVICE_SCRIPT } from './service-script.js';
 import { readBody, send, sendJson, startHttp, type HttpShell } from './shell.js';
 
-/** The largest run config accepted. */
-export const MAX_CONFIG_BYTES = 256 * 1024;
 /** Bodies of requests other than a submission are empty; a little is tolerated. */
 const SMALL_BODY_BYTES = 1024;
 
