@@ -266,7 +266,7 @@ export class RunService {
     const store = new RunStore(this.options.dataDir, runId);
     const run = this.book.get(runId);
     if (!run || run.startedAt === null) throw new HttpError(404, 'NO_MODEL', `run "${runId}" has no model on this service (it has not begun)`);
-    // The run's model is the one its ledger last recorded for a round closed ok; the best, the lowest validation loss its metrics record.
+    // Which checkpoint that is, the newest closed ok or the best validated, is the ledger's to say (model-choice.ts).
     const progress = await RunProgress.read(this.ledgerPath, runId);
     const at = noModelIs409(() => chosenRound(progress, runId, { round, best }));
     const dir = store.checkpointDir(at);

@@ -193,10 +193,7 @@ class ServiceTrial {
           before: (entry) => { if (dead || dies(entry, 'before')) die(); },
           after: (entry) => {
             if (dies(entry, 'after')) die();
-            const runId = (entry.body as { runId?: unknown }).runId;
-            const count = (what: string) => this.counts.set(`${runId} ${what}`, (this.counts.get(`${runId} ${what}`) ?? 0) + 1);
-            if (typeof runId === 'string') count(entry.type);
-            if (typeof runId === 'string' && restarted && entry.type === 'round_opened') count('reopened');
+            this.countWritten(entry, restarted);
             if (service) pending.push(this.actionsDue(service, report));
           },
         },
@@ -221,6 +218,15 @@ class ServiceTrial {
     } finally {
       await (closed ?? service.close());
     }
+  }
+
+  /** An entry on disk, counted for the actions waiting on it (a round opened after a death also as `reopened`). */
+  private countWritten(entry: PendingEntry, restarted: boolean): void {
+    const runId = (entry.body as { runId?: unknown }).runId;
+    if (typeof runId !== 'string') return;
+    const count = (what: string) => this.counts.set(`${runId} ${what}`, (this.counts.get(`${runId} ${what}`) ?? 0) + 1);
+    count(entry.type);
+    if (restarted && entry.type === 'round_opened') count('reopened');
   }
 
   /** The planned actions whose entry has come and that the service has not answered. */
