@@ -27,7 +27,7 @@ import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import type { FederationResult } from '../../coordinator/federation.js';
 import type { PendingEntry } from '../../ledger/writer.js';
 import { generateIdentity, toHex, type Identity } from '../../identity/keys.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from '../helpers/receipts.js';
 import type { SignedReceipt } from '../../ledger/receipt.js';
 import type { Dataset } from '../../ml/dataset.js';
 import { initEngine } from '../../ml/engine.js';
@@ -297,10 +297,7 @@ export class ChaosFederation {
 
   /** Every receipt held: each agency's, and the ML team's run receipts. */
   async receipts(): Promise<SignedReceipt[]> {
-    const dirs = [...this.agencies.map((a) => a.stateDir), join(this.dir, 'coordinator', 'runs', this.config.runId)];
-    const all: SignedReceipt[] = [];
-    for (const dir of dirs) all.push(...(await readReceipts(dir).catch(() => [])).map((s) => s.receipt));
-    return all;
+    return receiptsIn([...this.agencies.map((a) => a.stateDir), join(this.dir, 'coordinator', 'runs', this.config.runId)]);
   }
 
   async ledger(): Promise<Array<{ seq: number; type: string; body: Record<string, unknown> }>> {

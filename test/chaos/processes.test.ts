@@ -14,7 +14,7 @@ import { modelCommand } from '../../cli/commands/model.js';
 import { RunProgress } from '../../coordinator/run-progress.js';
 import { parseRunConfig } from '../../coordinator/run-config.js';
 import { CLI_PATH, exited, prepareLocalFederation, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from '../helpers/receipts.js';
 import { loadCheckpoint } from '../../ml/checkpoint.js';
 import { initEngine } from '../../ml/engine.js';
 import { buildModel } from '../../ml/models.js';
@@ -131,10 +131,7 @@ describe.skipIf(!builtCli())('chaos with real processes and kill -9', () => {
     const weights = getFlatWeights(exported);
     exported.dispose();
     const progress = await RunProgress.read(ledgerPath, 'kill9');
-    const receipts = [];
-    for (const stateDir of [...f.agencies.map((a) => a.stateDir), join(f.coordinatorDir, 'runs', 'kill9')]) {
-      receipts.push(...(await readReceipts(stateDir).catch(() => [])).map((s) => s.receipt));
-    }
+    const receipts = await receiptsIn([...f.agencies.map((a) => a.stateDir), join(f.coordinatorDir, 'runs', 'kill9')]);
     const problems = await violations({
       ledger: await readFile(ledgerPath), coordinatorKey: f.coordinatorIdentity.publicKey, receipts, runId: 'kill9',
       weights, checkpointDir: join(f.coordinatorDir, 'runs', 'kill9', 'checkpoints', `round-${String(progress.lastOk.round).padStart(5, '0')}`),

@@ -22,7 +22,7 @@ import { RunStore } from '../../coordinator/run-store.js';
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { generateIdentity, toHex, type Identity } from '../../identity/keys.js';
 import { actionPath, signOperatorRequest, type OperatorActionName } from '../../ledger/operator-request.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from '../helpers/receipts.js';
 import type { SignedReceipt } from '../../ledger/receipt.js';
 import type { PendingEntry } from '../../ledger/writer.js';
 import { loadCheckpoint } from '../../ml/checkpoint.js';
@@ -307,10 +307,7 @@ class ServiceTrial {
   }
 
   private async receipts(): Promise<SignedReceipt[]> {
-    const dirs = [...this.agencies.map((a) => a.stateDir), ...this.plan.runs.map((r) => new RunStore(this.dir, r.runId).runDir)];
-    const all: SignedReceipt[] = [];
-    for (const dir of dirs) all.push(...(await readReceipts(dir).catch(() => [])).map((s) => s.receipt));
-    return all;
+    return receiptsIn([...this.agencies.map((a) => a.stateDir), ...this.plan.runs.map((r) => new RunStore(this.dir, r.runId).runDir)]);
   }
 
   async cleanup(): Promise<void> {

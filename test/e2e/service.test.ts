@@ -16,7 +16,7 @@ import { DEFAULT_MNIST_SPLIT } from '../../client/data/source.js';
 import { exited, prepareLocalFederation, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
 import { writeIdentityFile } from '../../identity/keyfile.js';
 import { generateIdentity, toHex } from '../../identity/keys.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from '../helpers/receipts.js';
 import { BUILT_CLI, builtCli, plainConfig } from '../helpers/federation.js';
 import { freePort } from '../readme/readme.js';
 
@@ -148,10 +148,7 @@ describe.skipIf(!builtCli())('the run service, with real processes', () => {
     expect(serving.output()).toContain('service stopped');
 
     // The ledger verifies for all three, every run ended, with the agencies' and the ML team's receipts.
-    const receipts = [];
-    for (const folder of [...federation.agencies.map((a) => a.stateDir), ...['first', 'second', 'third'].map((r) => join(federation.coordinatorDir, 'runs', r))]) {
-      receipts.push(...(await readReceipts(folder).catch(() => [])).map((s) => s.receipt));
-    }
+    const receipts = await receiptsIn([...federation.agencies.map((a) => a.stateDir), ...['first', 'second', 'third'].map((r) => join(federation.coordinatorDir, 'runs', r))]);
     const report = verifyLedger(await readFile(join(federation.coordinatorDir, 'ledger.jsonl')),
       { coordinatorKey: federation.coordinatorIdentity.publicKey, receipts, requireFinished: true });
     expect(report.failure).toBeNull();

@@ -22,7 +22,7 @@ import { startCoordinator, type Coordinator } from '../../coordinator/service.js
 import { tfGlobalModel } from '../../coordinator/tf-model.js';
 import { exited, spawnAgencyClient, type LocalFederation } from '../../examples/local-federation.js';
 import { prepareTitanicFederation, splitTitanic, TITANIC_RUN } from '../../examples/titanic/federation.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from '../helpers/receipts.js';
 import { initEngine } from '../../ml/engine.js';
 import { tabularModelSpec } from '../../ml/models.js';
 import { featureColumns } from '../../ml/schema.js';
@@ -126,8 +126,7 @@ describe.skipIf(!builtCli())('titanic, three agencies split by port, from the ra
     await coordinator.close();
     coordinator = undefined;
     await Promise.all(children.map((child) => exited(child, 30_000)));
-    const receipts = [];
-    for (const a of federation.agencies) receipts.push(...(await readReceipts(a.stateDir).catch(() => [])).map((s) => s.receipt));
+    const receipts = await receiptsIn(federation.agencies.map((a) => a.stateDir));
     const report = verifyLedger(await readFile(join(federation.coordinatorDir, 'ledger.jsonl')), { coordinatorKey: federation.coordinatorIdentity.publicKey, receipts, requireFinished: true });
     expect(report.failure).toBeNull();
   }, 180_000);

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from './receipts.js';
 import { verifyLedger, type VerifyReport } from '../../audit/verify.js';
 import { DEFAULT_MNIST_SPLIT, type MnistSplit } from '../../client/data/source.js';
 import { DEFAULT_LIMITS, maxMessageBytesFor, type Limits } from '../../coordinator/limits.js';
@@ -114,8 +114,7 @@ export async function harness(name: string, config: RunConfig, agencies: number,
       return text.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { seq: number; type: string; body: Record<string, unknown> });
     },
     async verify() {
-      const receipts = [];
-      for (const a of federation.agencies) receipts.push(...(await readReceipts(a.stateDir).catch(() => [])).map((s) => s.receipt));
+      const receipts = await receiptsIn(federation.agencies.map((a) => a.stateDir));
       return verifyLedger(await readFile(join(federation.coordinatorDir, 'ledger.jsonl')),
         { coordinatorKey: federation.coordinatorIdentity.publicKey, receipts, requireFinished: true });
     },

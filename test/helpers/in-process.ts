@@ -18,7 +18,7 @@ import type { RunConfig } from '../../coordinator/run-config.js';
 import { startCoordinator, type Coordinator } from '../../coordinator/service.js';
 import { sha256Hex } from '../../bytes/digest.js';
 import { generateIdentity, toHex, type Identity } from '../../identity/keys.js';
-import { readReceipts } from '../../ledger/receipt-file.js';
+import { receiptsIn } from './receipts.js';
 import type { Dataset } from '../../ml/dataset.js';
 import { initEngine } from '../../ml/engine.js';
 import { silent } from './federation.js';
@@ -94,8 +94,7 @@ export class InProcessFederation {
   }
 
   async verify(): Promise<VerifyReport> {
-    const receipts = [];
-    for (const a of this.agencies) receipts.push(...(await readReceipts(a.stateDir).catch(() => [])).map((s) => s.receipt));
+    const receipts = await receiptsIn(this.agencies.map((a) => a.stateDir));
     return verifyLedger(await readFile(this.ledgerPath), { coordinatorKey: this.coordinatorIdentity.publicKey, receipts, requireFinished: true });
   }
 
